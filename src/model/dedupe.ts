@@ -1,0 +1,29 @@
+/** Kinds of publication that are notices about another article, never duplicates of it. */
+export type NoticeKind = "erratum" | "retraction-notice" | "expression-of-concern" | "comment";
+
+export type DedupeRole = "kept" | "duplicate" | "version";
+
+/** The dedupe stage's verdict for one record. */
+export interface DedupeDecision {
+  recordId: string;
+  /** Id of the cluster (the kept record's id). */
+  clusterId: string;
+  keptRecordId: string;
+  role: DedupeRole;
+  /** Rule that put this record in the cluster ("pmid", "doi", "pmcid", "title+year+author", ...), null for the kept one. */
+  rule: string | null;
+  score: number | null;
+  /** Set when the record is a notice (erratum, retraction, comment, ...) about another article. */
+  notice: NoticeKind | null;
+  /** record_id (or PMID) of the article a notice concerns, when it is known. */
+  concerns: string | null;
+  retracted: boolean;
+}
+
+/** A pair just under the fuzzy threshold, for a human to check. */
+export interface PossibleDuplicate {
+  recordIdA: string;
+  recordIdB: string;
+  score: number;
+  fieldScores: Record<string, number | null>;
+}

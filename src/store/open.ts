@@ -1,0 +1,45 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { LitreviewError } from "../errors.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) a store in WAL mode and brings its schema up to date.
+ * ":memory:" gives a throwaway store for tests.
+ */
+export function openStore(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new LitreviewError("STORE", `cannot open the store ${path}: ${(cause as Error).message}`, { cause });
+  }
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db, path);
+  return db;
+}
+
+export function migrate(db: Db, path: string): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    db.close();
+    throw new LitreviewError(
+      "STORE",
+      `the store ${path} has schema version ${current}, newer than this litreview understands (${SCHEMA_VERSION}): upgrade litreview, or use another --db`,
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

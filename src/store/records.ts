@@ -1,0 +1,137 @@
+import { createHash } from "node:crypto";
+import type { Article, Diagnostic } from "../model/article.js";
+import type { Db } from "./open.js";
+
+export type UpsertOutcome = "new" | "updated" | "unchanged";
+
+/** Hash of what the record says, leaving out when and from where it was read. */
+export function contentHash(article: Article): string {
+  const { source: _source, ...content } = article;
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 32);
+}
+
+function changedFields(before: Article, after: Article): string[] {
+  const keys = Object.keys(after) as (keyof Article)[];
+  return keys.filter((k) => k !== "source" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+/**
+ * Stores a record, or updates the stored one when its content changed (remembering what changed).
+ * Seeing the same content again changes nothing but the list of sources.
+ */
+export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
+  const hash = contentHash(article);
+  const existing = db
+    .prepare<[string], { content_hash: string; article: string; deleted: number }>(
+      "SELECT content_hash, article, deleted FROM records WHERE record_id = ?",
+    )
+    .get(article.recordId);
+  let outcome: UpsertOutcome;
+  if (!existing) {
+    db.prepare(
+      `INSERT INTO records (record_id, kind, pmid, doi, pmcid, source_db, article, content_hash, first_seen, first_run_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      article.recordId,
+      article.kind,
+      article.pmid,
+      article.doi,
+      article.pmcid,
+      article.source.database,
+      JSON.stringify(article),
+      hash,
+      now,
+      runId,
+      now,
+    );
+    outcome = "new";
+  } else if (existing.content_hash !== hash || existing.deleted) {
+    const before = JSON.parse(existing.article) as Article;
+    db.prepare(
+      `INSERT INTO record_changes (record_id, run_id, changed_at, previous_hash, fields) VALUES (?, ?, ?, ?, ?)`,
+    ).run(article.recordId, runId, now, existing.content_hash, JSON.stringify(changedFields(before, article)));
+    db.prepare(
+      `UPDATE records SET kind = ?, pmid = ?, doi = ?, pmcid = ?, source_db = ?, article = ?, content_hash = ?,
+         deleted = 0, updated_at = ?, revision = revision + 1 WHERE record_id = ?`,
+    ).run(
+      article.kind,
+      article.pmid,
+      article.doi,
+      article.pmcid,
+      article.source.database,
+      JSON.stringify(article),
+      hash,
+      now,
+      article.recordId,
+    );
+    outcome = "updated";
+  } else {
+    outcome = "unchanged";
+  }
+  db.prepare(
+    `INSERT OR IGNORE INTO record_sources (record_id, database, file, own_id, imported_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(article.recordId, article.source.database, article.source.file ?? "", article.source.ownId ?? "", now);
+  return outcome;
+}
+
+/** Marks records as deleted (PubMed DeleteCitation); they stay in the store as tombstones. */
+export function markDeleted(db: Db, recordIds: string[], now: string): number {
+  const stmt = db.prepare("UPDATE records SET deleted = 1, updated_at = ? WHERE record_id = ? AND deleted = 0");
+  let n = 0;
+  for (const id of recordIds) n += stmt.run(now, id).changes;
+  return n;
+}
+
+export interface StoredRecord {
+  article: Article;
+  deleted: boolean;
+  firstSeen: string;
+  firstRunId: number | null;
+  revision: number;
+}
+
+interface RecordRow {
+  article: string;
+  deleted: number;
+  first_seen: string;
+  first_run_id: number | null;
+  revision: number;
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    article: JSON.parse(row.article) as Article,
+    deleted: row.deleted === 1,
+    firstSeen: row.first_seen,
+    firstRunId: row.first_run_id,
+    revision: row.revision,
+  };
+}
+
+/** All records in record_id order (deterministic). Iterates lazily so large stores stay small in memory. */
+export function* iterateRecords(db: Db): Generator<StoredRecord> {
+  const rows = db
+    .prepare<[], RecordRow>("SELECT article, deleted, first_seen, first_run_id, revision FROM records ORDER BY record_id")
+    .iterate();
+  for (const row of rows) yield toStored(row);
+}
+
+export function getRecord(db: Db, recordId: string): StoredRecord | null {
+  const row = db
+    .prepare<[string], RecordRow>("SELECT article, deleted, first_seen, first_run_id, revision FROM records WHERE record_id = ?")
+    .get(recordId);
+  return row ? toStored(row) : null;
+}
+
+/** Record ids of stored records for the given PMIDs. */
+export function storedPmids(db: Db): Set<string> {
+  const rows = db.prepare<[], { pmid: string }>("SELECT pmid FROM records WHERE pmid IS NOT NULL").all();
+  return new Set(rows.map((r) => r.pmid));
+}
+
+export function recordDiagnostics(db: Db, runId: number | null, diagnostics: Diagnostic[], now: string): void {
+  const stmt = db.prepare(
+    `INSERT INTO diagnostics (run_id, severity, location, position, record_id, message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const d of diagnostics) stmt.run(runId, d.severity, d.location, d.position, d.recordId, d.message, now);
+}
