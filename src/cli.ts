@@ -1,0 +1,270 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
+import { STAGES, type StageName } from "./pipeline/context.js";
+import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
+import { parseSinceDate, parseStageList } from "./pipeline/select.js";
+import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
+import { terminalProgress } from "./pipeline/progress.js";
+import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
+import { loadPipeline } from "./config/load.js";
+import { openStore } from "./store/open.js";
+import { listRuns, startRun, finishRun } from "./store/runs.js";
+import { statusJson, statusText } from "./cli/status.js";
+import { acquireRunLock } from "./pipeline/lock.js";
+import { EutilsClient, clientOptionsFromEnv } from "./eutils/client.js";
+import { importFiles } from "./imports/index.js";
+import { explainRecord } from "./stages/report/index.js";
+import { evalDedupe, formatDedupeMetrics } from "./stages/dedupe/eval.js";
+import { evalClassify, formatClassifyMetrics } from "./stages/classify/eval.js";
+import { compileRules, loadVocabulary } from "./stages/classify/index.js";
+
+export const DEFAULT_PIPELINE = "pipelines/exosome-dermatology.yaml";
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  failure (the run stopped on an error; see the log in data/logs/)
+  2  usage or configuration error (bad option, pipeline or query file)
+  3  E-utilities service unavailable (nothing was changed; try again later, or npm run demo)
+  4  locked: another run is using the same store
+  5  finished incomplete: some PMIDs could not be fetched, or some input records were malformed
+
+Environment:
+  EUTILS_BASE_URL  E-utilities base URL (default https://eutils.ncbi.nlm.nih.gov/entrez/eutils/)
+  NCBI_API_KEY     NCBI API key: 10 requests/s instead of 3 (never logged or stored)
+  NCBI_EMAIL       contact e-mail sent with every request, as NCBI asks
+  NCBI_TOOL        tool name sent with every request (default litreview)
+`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  clock: () => Date;
+}
+
+const defaultIo: CliIo = {
+  env: process.env,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  clock: () => new Date(),
+};
+
+function verbosity(options: { quiet?: boolean; verbose?: boolean }): Verbosity {
+  if (options.quiet && options.verbose) throw new LitreviewError("USAGE", "--quiet and --verbose cannot be used together");
+  return options.quiet ? "quiet" : options.verbose ? "verbose" : "normal";
+}
+
+interface RunOptions {
+  db?: string;
+  out?: string;
+  offline?: boolean;
+  since?: string;
+  full?: boolean;
+  stages?: string;
+  from?: string;
+  bom: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, forced: Partial<RunRequest>, argv: string[]): Promise<ExitCode> {
+  if (options.since && options.full) throw new LitreviewError("USAGE", "--since and --full cannot be used together");
+  const request: RunRequest = {
+    pipelineFile,
+    dbPath: options.db ?? null,
+    outDir: options.out ?? null,
+    offline: options.offline ?? false,
+    since: options.since ? parseSinceDate(options.since) : null,
+    full: options.full ?? false,
+    stages: options.stages ? parseStageList(options.stages, "--stages") : null,
+    from: options.from ? (parseStageList(options.from, "--from")[0] as StageName) : null,
+    bom: options.bom,
+    command: `litreview ${argv.join(" ")}`,
+    ...forced,
+  };
+  const config = loadPipeline(pipelineFile);
+  const startedAt = io.clock();
+  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const apiKey = io.env.NCBI_API_KEY?.trim() || null;
+  try {
+    const result = await runPipeline(request, {
+      clock: io.clock,
+      logger,
+      progress: options.quiet ? { start() {}, advance() {}, stop() {} } : terminalProgress(),
+      stages: STAGE_IMPLEMENTATIONS,
+      createClient: (log) => new EutilsClient(clientOptionsFromEnv(io.env, log)),
+      apiKey,
+    });
+    logger.info({ summary: result.summary, exitCode: result.exitCode }, "run finished");
+    io.stdout(`${result.summary}\n`);
+    return result.exitCode;
+  } catch (error) {
+    logger.error({ code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
+    throw error;
+  }
+}
+
+export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode) => void): Command {
+  const program = new Command("litreview")
+    .description("Keeps a systematic literature review up to date: search → fetch → parse → dedupe → classify → report.")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .showHelpAfterError("(litreview --help lists the commands and options)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const runLike = (cmd: Command) =>
+    cmd
+      .option("--db <file>", "SQLite store (default data/<pipeline name>.sqlite)")
+      .option("--out <dir>", "report folder (default reports/<pipeline name>/)")
+      .option("--no-bom", "write CSVs without the UTF-8 byte-order mark")
+      .option("--quiet", "print only errors and the final summary line (for cron)")
+      .option("--verbose", "print debug detail");
+
+  runLike(
+    program
+      .command("run")
+      .description("run the review: search → fetch → parse → dedupe → classify → report")
+      .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
+      .option("--offline", "no network: rerun parse → report over what is stored")
+      .option("--since <date>", "search records created since this date (YYYY-MM-DD) instead of since the last run")
+      .option("--full", "search all years instead of since the last run")
+      .addOption(new Option("--stages <list>", `run only these stages (comma-separated: ${STAGES.join(",")})`))
+      .addOption(new Option("--from <stage>", "run from this stage to the end").choices([...STAGES])),
+  ).action(async (pipeline: string, options: RunOptions) => setExit(await runCommand(pipeline, options, io, {}, argv)));
+
+  runLike(
+    program
+      .command("report")
+      .description("regenerate the reports from the store, without the network")
+      .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE),
+  ).action(async (pipeline: string, options: RunOptions) =>
+    setExit(await runCommand(pipeline, options, io, { offline: true, stages: ["report"], from: null }, argv)),
+  );
+
+  program
+    .command("import")
+    .description("store records from PubMed XML (.xml/.xml.gz), MEDLINE (.nbib/.txt), RIS, Web of Science or Scopus CSV exports")
+    .argument("<files...>", "files to import (format detected from the content)")
+    .option("--db <file>", "SQLite store (default: the default pipeline's store)")
+    .option("--pipeline <file>", "pipeline whose store to use", DEFAULT_PIPELINE)
+    .option("--quiet", "print only errors and the final summary line")
+    .option("--verbose", "print debug detail")
+    .action(async (files: string[], options: { db?: string; pipeline: string; quiet?: boolean; verbose?: boolean }) => {
+      const config = loadPipeline(options.pipeline);
+      const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
+      const now = io.clock();
+      const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+      const lock = acquireRunLock(dbPath, `litreview ${argv.join(" ")}`, now);
+      const db = openStore(dbPath);
+      try {
+        const runId = startRun(db, config.name, `litreview ${argv.join(" ")}`, { files }, now.toISOString());
+        const { counts, diagnostics } = await importFiles(db, files, { runId, clock: io.clock, logger });
+        for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`);
+        const code = counts.errors > 0 ? EXIT.incomplete : EXIT.ok;
+        finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`] : [], io.clock().toISOString());
+        io.stdout(
+          `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
+        );
+        setExit(code);
+      } finally {
+        db.close();
+        lock.release();
+      }
+    });
+
+  program
+    .command("status")
+    .description("the last runs: start, end, outcome, counts per stage, warnings and errors")
+    .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
+    .option("--db <file>", "SQLite store")
+    .option("--json", "machine-readable output")
+    .option("--limit <n>", "how many runs", "10")
+    .action((pipeline: string, options: { db?: string; json?: boolean; limit: string }) => {
+      const config = loadPipeline(pipeline);
+      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      try {
+        const runs = listRuns(db, Math.max(1, Number.parseInt(options.limit, 10) || 10));
+        io.stdout(options.json ? statusJson(runs) : statusText(runs));
+      } finally {
+        db.close();
+      }
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("explain")
+    .description("why a record is kept, merged, excluded or included")
+    .argument("<id>", "PMID or record_id")
+    .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
+    .option("--db <file>", "SQLite store")
+    .action((id: string, pipeline: string, options: { db?: string }) => {
+      const config = loadPipeline(pipeline);
+      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      try {
+        io.stdout(`${explainRecord(db, id)}\n`);
+      } finally {
+        db.close();
+      }
+      setExit(EXIT.ok);
+    });
+
+  const evalCmd = program.command("eval").description("measure the classifiers or the deduplication against labelled data");
+  evalCmd
+    .command("classify")
+    .description("per-label precision, recall and F1, macro averages and the design confusion matrix")
+    .requiredOption("--gold <file>", "labelled articles (JSON lines, as data/sample/dev.jsonl)")
+    .option("--vocab <dir>", "vocabulary folder", "data/vocab")
+    .option("--json", "machine-readable output")
+    .action((options: { gold: string; vocab: string; json?: boolean }) => {
+      const metrics = evalClassify(readInput(options.gold, "--gold"), compileRules(loadVocabulary(options.vocab)));
+      io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatClassifyMetrics(metrics)}\n`);
+      setExit(EXIT.ok);
+    });
+  evalCmd
+    .command("dedupe")
+    .description("pairwise precision, recall and F1 of the deduplication")
+    .requiredOption("--gold <file>", "labelled duplicate groups (JSON lines)")
+    .option("--json", "machine-readable output")
+    .action((options: { gold: string; json?: boolean }) => {
+      const metrics = evalDedupe(readInput(options.gold, "--gold"));
+      io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatDedupeMetrics(metrics)}\n`);
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+function readInput(path: string, option: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new LitreviewError("USAGE", `${option} ${path}: cannot read it: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Runs the command line and returns the exit code; the one place errors become exit codes. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram(io, argv, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    const apiKey = io.env.NCBI_API_KEY?.trim() || null;
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), apiKey);
+    const prefix = error instanceof LitreviewError ? "litreview" : "litreview: unexpected error";
+    io.stderr(`${prefix}: ${message}\n`);
+    if (!(error instanceof LitreviewError) && error instanceof Error && error.stack) {
+      io.stderr(`${redactSecrets(error.stack, apiKey)}\n`);
+    }
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,3 @@
+import { runDemo } from "./demo.js";
+
+process.exit(await runDemo(process.argv.slice(2)));

@@ -1,0 +1,53 @@
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import pino from "pino";
+import type { Logger } from "./context.js";
+
+export type Verbosity = "quiet" | "normal" | "verbose";
+
+/** How many run logs to keep per pipeline in data/logs/: older ones are deleted, so logs stay bounded. */
+export const KEEP_LOG_FILES = 60;
+
+export interface RunLogger extends Logger {
+  /** Path of this run's JSON-lines log file. */
+  file: string;
+}
+
+function human(level: string, fields: Record<string, unknown>, message: string): string {
+  const stage = typeof fields.stage === "string" ? `${fields.stage}: ` : "";
+  return `${level === "info" ? "" : `${level}: `}${stage}${message}`;
+}
+
+/**
+ * Every run writes JSON lines (all levels) to data/logs/<pipeline>-<timestamp>.jsonl, synchronously so a
+ * killed run still leaves its log. The terminal gets readable lines: errors and warnings always, info unless
+ * --quiet, debug with --verbose.
+ */
+export function createRunLogger(options: {
+  logDir: string;
+  pipeline: string;
+  startedAt: Date;
+  verbosity: Verbosity;
+  write?: (line: string) => void;
+}): RunLogger {
+  mkdirSync(options.logDir, { recursive: true });
+  const stamp = options.startedAt.toISOString().replace(/[:.]/g, "-");
+  const file = join(options.logDir, `${options.pipeline}-${stamp}-${process.pid}.jsonl`);
+  pruneLogs(options.logDir, options.pipeline);
+  const json = pino({ level: "debug", base: { pid: process.pid } }, pino.destination({ dest: file, sync: true }));
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const show = (level: "debug" | "info" | "warn" | "error") =>
+    level === "error" || level === "warn" || (level === "info" && options.verbosity !== "quiet") || options.verbosity === "verbose";
+  const emit = (level: "debug" | "info" | "warn" | "error") => (fields: Record<string, unknown>, message: string) => {
+    json[level](fields, message);
+    if (show(level)) write(human(level, fields, message));
+  };
+  return { file, debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
+}
+
+function pruneLogs(dir: string, pipeline: string): void {
+  const mine = readdirSync(dir)
+    .filter((f) => f.startsWith(`${pipeline}-`) && f.endsWith(".jsonl"))
+    .sort();
+  for (const old of mine.slice(0, Math.max(0, mine.length - (KEEP_LOG_FILES - 1)))) rmSync(join(dir, old), { force: true });
+}

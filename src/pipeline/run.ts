@@ -1,0 +1,129 @@
+import { existsSync, rmSync } from "node:fs";
+import { LitreviewError, EXIT, exitCodeFor, redactSecrets, type ExitCode } from "../errors.js";
+import { loadPipeline } from "../config/load.js";
+import type { PipelineConfig } from "../config/pipeline.js";
+import { openStore, type Db } from "../store/open.js";
+import { deleteRun, finishRun, markInterruptedRuns, recordStage, startRun, type RunOutcome } from "../store/runs.js";
+import type { EutilsClient } from "../eutils/client.js";
+import type { Logger, Progress, Stage, StageContext, StageName } from "./context.js";
+import { acquireRunLock } from "./lock.js";
+import { needsNetwork, selectStages } from "./select.js";
+import { runSummaryLine } from "./summary.js";
+
+export interface RunRequest {
+  pipelineFile: string;
+  dbPath: string | null;
+  outDir: string | null;
+  offline: boolean;
+  since: string | null;
+  full: boolean;
+  stages: StageName[] | null;
+  from: StageName | null;
+  bom: boolean;
+  /** How the run was started, for the runs table and the lock message. */
+  command: string;
+}
+
+export interface RunDeps {
+  clock: () => Date;
+  logger: Logger;
+  progress: Progress;
+  stages: Record<StageName, Stage>;
+  createClient: (logger: Logger) => EutilsClient;
+  apiKey: string | null;
+}
+
+export interface RunResult {
+  exitCode: ExitCode;
+  runId: number | null;
+  summary: string;
+}
+
+export function defaultPaths(config: PipelineConfig, request: Pick<RunRequest, "dbPath" | "outDir">): { db: string; out: string } {
+  return {
+    db: request.dbPath ?? `data/${config.name}.sqlite`,
+    out: request.outDir ?? `reports/${config.name}`,
+  };
+}
+
+/**
+ * One run: validate, lock the store, run the chosen stages in order, record the outcome. Errors in the
+ * configuration or usage throw before anything is touched; a service that cannot be reached before any
+ * stage finished leaves the store as it was.
+ */
+export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<RunResult> {
+  const config = loadPipeline(request.pipelineFile);
+  const stageNames = selectStages(request);
+  const paths = defaultPaths(config, request);
+  const { clock, logger } = deps;
+  const storeExisted = existsSync(paths.db);
+  const lock = acquireRunLock(paths.db, request.command, clock());
+  let db: Db | null = null;
+  let runId: number | null = null;
+  try {
+    if (lock.tookOverFrom) {
+      logger.warn({ previous: lock.tookOverFrom }, `took over the lock left by pid ${lock.tookOverFrom.pid} (that run is no longer running)`);
+    }
+    db = openStore(paths.db);
+    const interrupted = markInterruptedRuns(db, clock().toISOString());
+    if (interrupted > 0) logger.warn({ interrupted }, `${interrupted} earlier run(s) had been interrupted; this run carries on from what they stored`);
+    runId = startRun(db, config.name, request.command, { ...request, stages: stageNames }, clock().toISOString());
+    const client = !request.offline && needsNetwork(stageNames) ? deps.createClient(logger) : null;
+    const ctx: StageContext = {
+      db,
+      config,
+      runId,
+      clock,
+      logger,
+      progress: deps.progress,
+      client,
+      outDir: paths.out,
+      since: request.since,
+      full: request.full,
+      report: { bom: request.bom },
+    };
+    logger.info({ runId, stages: stageNames, db: paths.db, out: paths.out }, `run ${runId} of ${config.name}: ${stageNames.join(" → ")}`);
+    const counts: Record<string, Record<string, number>> = {};
+    const incomplete: string[] = [];
+    let completed = 0;
+    for (const name of stageNames) {
+      let outcome;
+      try {
+        outcome = await deps.stages[name](ctx);
+      } catch (error) {
+        if (error instanceof LitreviewError && error.code === "SERVICE_UNAVAILABLE" && completed === 0) {
+          // Nothing was stored yet: leave the store exactly as it was.
+          deleteRun(db, runId);
+          db.close();
+          db = null;
+          if (!storeExisted) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${paths.db}${suffix}`, { force: true });
+          runId = null;
+        }
+        throw error;
+      }
+      completed += 1;
+      counts[name] = outcome.counts;
+      recordStage(db, runId, name, outcome.counts, outcome.warnings);
+      for (const warning of outcome.warnings) logger.warn({ stage: name }, warning);
+      if (outcome.incomplete) incomplete.push(outcome.incomplete);
+      logger.info({ stage: name, counts: outcome.counts }, formatCounts(outcome.counts));
+    }
+    const exitCode: ExitCode = incomplete.length > 0 ? EXIT.incomplete : EXIT.ok;
+    const result: RunOutcome = incomplete.length > 0 ? "incomplete" : "success";
+    finishRun(db, runId, result, exitCode, incomplete, clock().toISOString());
+    return { exitCode, runId, summary: runSummaryLine(config.name, result, counts, paths.out, incomplete) };
+  } catch (error) {
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), deps.apiKey);
+    if (db && runId !== null) finishRun(db, runId, "failed", exitCodeFor(error), [message], clock().toISOString());
+    throw error;
+  } finally {
+    db?.close();
+    lock.release();
+  }
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${k.replace(/_/g, " ")} ${v}`)
+    .join(", ");
+}
