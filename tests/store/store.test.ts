@@ -1,0 +1,60 @@
+import Database from "better-sqlite3";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { emptyArticle, type Article } from "../../src/model/article.js";
+import { openStore } from "../../src/store/open.js";
+import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { getRecord, iterateRecords, markDeleted, upsertRecord } from "../../src/store/records.js";
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    ...emptyArticle("12345", { database: "pubmed", file: null, ownId: "12345", importedAt: "2026-01-01T00:00:00.000Z" }),
+    pmid: "12345",
+    title: "Exosomes in wound healing",
+    ...overrides,
+  };
+}
+
+describe("store", () => {
+  it("creates the schema in WAL mode and refuses a store from a newer version", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "litreview-store-")), "s.sqlite");
+    const db = openStore(path);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openStore(path)).toThrow(/newer than this litreview understands/);
+  });
+
+  it("stores a record once, updates it when its content changes and remembers what changed", () => {
+    const db = openStore(":memory:");
+    expect(upsertRecord(db, article(), 1, "2026-01-01")).toBe("new");
+    expect(upsertRecord(db, article({ source: { database: "pubmed", file: "x.nbib", ownId: "12345", importedAt: "2026-02-01" } }), 2, "2026-02-01")).toBe(
+      "unchanged",
+    );
+    expect(upsertRecord(db, article({ publicationTypes: ["Journal Article", "Review"] }), 3, "2026-03-01")).toBe("updated");
+    const stored = getRecord(db, "12345")!;
+    expect(stored.revision).toBe(2);
+    expect(stored.firstSeen).toBe("2026-01-01");
+    expect(stored.article.publicationTypes).toEqual(["Journal Article", "Review"]);
+    const changes = db.prepare("SELECT fields FROM record_changes").all() as { fields: string }[];
+    expect(changes.map((c) => JSON.parse(c.fields))).toEqual([["publicationTypes"]]);
+    expect(db.prepare("SELECT count(*) AS n FROM record_sources").get()).toEqual({ n: 2 });
+  });
+
+  it("keeps deleted records as tombstones, in record_id order", () => {
+    const db = openStore(":memory:");
+    upsertRecord(db, article({ recordId: "2", pmid: "2" }), 1, "t");
+    upsertRecord(db, article({ recordId: "10", pmid: "10" }), 1, "t");
+    expect(markDeleted(db, ["2", "404"], "t2")).toBe(1);
+    const all = [...iterateRecords(db)];
+    expect(all.map((r) => [r.article.recordId, r.deleted])).toEqual([
+      ["10", false],
+      ["2", true],
+    ]);
+  });
+});
