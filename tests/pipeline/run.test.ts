@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LitreviewError } from "../../src/errors.js";
+import { noProgress, silentLogger, type Stage, type StageName } from "../../src/pipeline/context.js";
+import { runPipeline, type RunRequest } from "../../src/pipeline/run.js";
+import { openStore } from "../../src/store/open.js";
+import { listRuns, startRun } from "../../src/store/runs.js";
+import type { EutilsClient } from "../../src/eutils/client.js";
+
+const clock = () => new Date("2026-05-01T12:00:00Z");
+
+function request(overrides: Partial<RunRequest> = {}): RunRequest {
+  const dir = mkdtempSync(join(tmpdir(), "litreview-run-"));
+  return {
+    pipelineFile: "pipelines/exosome-dermatology.yaml",
+    dbPath: join(dir, "store.sqlite"),
+    outDir: join(dir, "out"),
+    offline: false,
+    since: null,
+    full: false,
+    stages: null,
+    from: null,
+    bom: true,
+    command: "litreview run",
+    ...overrides,
+  };
+}
+
+function fakeStages(behaviour: Partial<Record<StageName, Stage>>, calls: string[]): Record<StageName, Stage> {
+  const names: StageName[] = ["search", "fetch", "parse", "dedupe", "classify", "report"];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      async (ctx) => {
+        calls.push(`${name}:${ctx.client ? "online" : "offline"}`);
+        return behaviour[name] ? behaviour[name]!(ctx) : { counts: { [`${name}_done`]: 1 }, warnings: [] };
+      },
+    ]),
+  ) as Record<StageName, Stage>;
+}
+
+const deps = (stages: Record<StageName, Stage>) => ({
+  clock,
+  logger: silentLogger,
+  progress: noProgress,
+  stages,
+  createClient: () => ({}) as EutilsClient,
+  apiKey: "SECRETKEY123",
+});
+
+describe("runPipeline", () => {
+  it("runs every stage in order, records the run and its counts", async () => {
+    const calls: string[] = [];
+    const req = request();
+    const result = await runPipeline(req, deps(fakeStages({}, calls)));
+    expect(calls).toEqual(["search:online", "fetch:online", "parse:online", "dedupe:online", "classify:online", "report:online"]);
+    expect(result.exitCode).toBe(0);
+    const db = openStore(req.dbPath!);
+    const [run] = listRuns(db, 5);
+    expect(run?.outcome).toBe("success");
+    expect(run?.counts.report).toEqual({ report_done: 1 });
+    db.close();
+  });
+
+  it("runs parse → report without a client when offline", async () => {
+    const calls: string[] = [];
+    await runPipeline(request({ offline: true }), deps(fakeStages({}, calls)));
+    expect(calls).toEqual(["parse:offline", "dedupe:offline", "classify:offline", "report:offline"]);
+  });
+
+  it("ends incomplete (exit 5) when a stage left records out", async () => {
+    const calls: string[] = [];
+    const stages = fakeStages({ fetch: async () => ({ counts: { unavailable: 2 }, warnings: [], incomplete: "2 PMIDs unavailable: 1, 2" }) }, calls);
+    const result = await runPipeline(request(), deps(stages));
+    expect(result.exitCode).toBe(5);
+    expect(result.summary).toContain("2 PMIDs unavailable");
+  });
+
+  it("leaves no store behind when the service is unreachable on a fresh store", async () => {
+    const req = request();
+    const stages = fakeStages({ search: async () => Promise.reject(new LitreviewError("SERVICE_UNAVAILABLE", "cannot reach E-utilities")) }, []);
+    await expect(runPipeline(req, deps(stages))).rejects.toThrow(/cannot reach/);
+    expect(existsSync(req.dbPath!)).toBe(false);
+  });
+
+  it("adds no run to an existing store when the service is unreachable", async () => {
+    const req = request();
+    await runPipeline(req, deps(fakeStages({}, [])));
+    const stages = fakeStages({ search: async () => Promise.reject(new LitreviewError("SERVICE_UNAVAILABLE", "down")) }, []);
+    await expect(runPipeline(req, deps(stages))).rejects.toThrow(/down/);
+    const db = openStore(req.dbPath!);
+    expect(listRuns(db, 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it("records a failure with the API key redacted, and marks runs a killed process left as interrupted", async () => {
+    const req = request();
+    const db = openStore(req.dbPath!);
+    startRun(db, "exosome-dermatology", "litreview run", {}, "2026-04-01T00:00:00Z");
+    db.close();
+    const stages = fakeStages({ dedupe: async () => Promise.reject(new Error("boom at https://x/efetch.fcgi?api_key=SECRETKEY123&id=1")) }, []);
+    await expect(runPipeline(req, deps(stages))).rejects.toThrow(/boom/);
+    const after = openStore(req.dbPath!);
+    const [failed, interrupted] = listRuns(after, 5);
+    expect(failed?.outcome).toBe("failed");
+    expect(failed?.errors.join(" ")).not.toContain("SECRETKEY123");
+    expect(Object.keys(failed?.counts ?? {})).toEqual(["search", "fetch", "parse"]);
+    expect(interrupted?.outcome).toBe("interrupted");
+    after.close();
+  });
+});
