@@ -1,0 +1,88 @@
+import { LitreviewError } from "../../errors.js";
+import type { Stage, StageContext } from "../../pipeline/context.js";
+import { lastSearchRunStart, saveSearches } from "../../store/retrieval.js";
+import { searchSlices, type Slice } from "./slices.js";
+import { RETRIEVAL_CAP, addDays, formatYmd, normaliseDate, startDate } from "./window.js";
+
+/** Ids per esearch page; tests lower it to exercise history paging. */
+export const SEARCH_PAGE_SIZE = RETRIEVAL_CAP;
+
+function since(ctx: StageContext): string | null {
+  if (ctx.since === null) return null;
+  const date = normaliseDate(ctx.since);
+  if (!date) throw new LitreviewError("USAGE", `--since ${ctx.since}: expected a date as YYYY/MM/DD`);
+  return date;
+}
+
+function distinctWarnings(slices: Slice[]): string[] {
+  const seen = new Set<string>();
+  for (const s of slices) for (const w of s.warnings) if (w !== "No items found.") seen.add(`${w} (${s.term})`);
+  return [...seen];
+}
+
+/**
+ * esearch with the history server over the window this run needs, every slice recorded (term,
+ * translation, count, window, time, warnings) and every PMID added to search_hits. Nothing is written
+ * until every slice has been searched, so a failed search leaves the store as it was.
+ */
+export async function runSearch(ctx: StageContext, pageSize = SEARCH_PAGE_SIZE) {
+  const client = ctx.client;
+  if (!client) throw new LitreviewError("USAGE", "the search stage needs the network: run it without --offline");
+  const from = startDate({
+    since: since(ctx),
+    full: ctx.full,
+    configFrom: ctx.config.search.from,
+    overlapDays: ctx.config.search.overlap_days,
+    lastSearchStart: lastSearchRunStart(ctx.db, ctx.runId),
+  });
+  const latest = addDays(formatYmd(ctx.clock()), 1);
+  let done = 0;
+  let total = 0;
+  ctx.progress.start("search", 0);
+  const slices = await searchSlices(
+    client,
+    { from, to: from === null ? null : latest },
+    {
+      query: ctx.config.queryText,
+      queryFile: ctx.config.query,
+      latest,
+      pageSize,
+      clock: ctx.clock,
+      onCount: (n) => {
+        total += n;
+        ctx.progress.start("search", total);
+        ctx.progress.advance("search", done);
+      },
+      onIds: (n) => {
+        done += n;
+        ctx.progress.advance("search", done);
+      },
+    },
+  );
+  ctx.progress.stop("search");
+  const newPmids = saveSearches(
+    ctx.db,
+    slices.map((s) => ({
+      row: {
+        runId: ctx.runId,
+        baseTerm: ctx.config.queryText,
+        term: s.term,
+        queryTranslation: s.queryTranslation,
+        windowFrom: s.window.from,
+        windowTo: s.window.to,
+        count: s.count,
+        retrieved: s.ids.length,
+        warnings: s.warnings,
+        searchedAt: s.searchedAt,
+      },
+      pmids: s.ids,
+    })),
+  );
+  const searched = new Set(slices.flatMap((s) => s.ids)).size;
+  const warnings = distinctWarnings(slices);
+  ctx.logger.info({ stage: "search", from, slices: slices.length, searched, newPmids }, `searched ${searched} PMIDs, ${newPmids} new`);
+  for (const w of warnings) ctx.logger.warn({ stage: "search" }, `esearch warning: ${w}`);
+  return { counts: { searched, new_pmids: newPmids, slices: slices.length }, warnings };
+}
+
+export const searchStage: Stage = (ctx) => runSearch(ctx);
