@@ -1,0 +1,124 @@
+import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
+import type { RecordFeatures } from "./features.js";
+import { shingleContainment } from "./features.js";
+import { journalsAgree } from "./normalize.js";
+import { THRESHOLDS as T } from "./thresholds.js";
+
+export type FieldScores = Record<string, number | null>;
+
+/** The verdict on one candidate pair. */
+export interface PairVerdict {
+  /** Rule that matched ("pmid", "doi", "title+year+author", ...), or null. */
+  rule: string | null;
+  score: number;
+  /** The pair is a preprint and its journal version (linked, or merged by option). */
+  version: boolean;
+  /** No rule matched but the pair is close enough for a human to look at. */
+  near: boolean;
+  fieldScores: FieldScores;
+}
+
+const NO_MATCH: PairVerdict = { rule: null, score: 0, version: false, near: false, fieldScores: {} };
+
+function agree<V>(a: V | null, b: V | null, same: (x: V, y: V) => boolean): boolean | null {
+  if (a === null || b === null) return null;
+  return same(a, b);
+}
+
+function sameSurname(a: string, b: string): boolean {
+  // "alexiadesarmenakas" and "alexiades": compound surnames are shortened by some databases.
+  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+function yearsAgree(a: RecordFeatures, b: RecordFeatures, version: boolean): boolean | null {
+  if (a.year === null || b.year === null) return null;
+  if (!version) return Math.abs(a.year - b.year) <= T.yearTolerance;
+  const [pre, pub] = a.preprint ? [a, b] : [b, a];
+  const gap = pub.year! - pre.year!;
+  return gap >= -T.yearTolerance && gap <= T.preprintYears;
+}
+
+function journalAgreement(a: RecordFeatures, b: RecordFeatures): boolean | null {
+  if (a.issn && b.issn && a.issn === b.issn) return true;
+  if (a.journals.length === 0 || b.journals.length === 0) return null;
+  return a.journals.some((x) => b.journals.some((y) => journalsAgree(x, y)));
+}
+
+function exactRule(a: RecordFeatures, b: RecordFeatures, pmidConflict: boolean): string | null {
+  if (a.pmid && a.pmid === b.pmid) return "pmid";
+  if (a.pmcid && a.pmcid === b.pmcid) return "pmcid";
+  // Two distinct PubMed records never merge on a shared DOI alone (book chapters share the book's DOI).
+  if (a.doi && a.doi === b.doi && !pmidConflict) return "doi";
+  return null;
+}
+
+function idConflict(a: RecordFeatures, b: RecordFeatures): boolean {
+  return (
+    (a.pmid !== null && b.pmid !== null && a.pmid !== b.pmid) ||
+    (a.doi !== null && b.doi !== null && a.doi !== b.doi) ||
+    (a.pmcid !== null && b.pmcid !== null && a.pmcid !== b.pmcid)
+  );
+}
+
+export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): FieldScores {
+  const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+  const bothAbstracts =
+    Math.min(a.abstractShingles.length, b.abstractShingles.length) >= T.abstractMinShingles;
+  return {
+    title: a.titleSquash && b.titleSquash ? DiceCoefficient(a.titleSquash, b.titleSquash) : null,
+    abstract: bothAbstracts ? shingleContainment(a.abstractShingles, b.abstractShingles) : null,
+    year: bool(yearsAgree(a, b, version)),
+    author: bool(agree(a.author, b.author, sameSurname)),
+    journal: bool(journalAgreement(a, b)),
+    pages: bool(agree(a.page, b.page, (x, y) => x === y)),
+  };
+}
+
+/** Fuzzy rules, strongest first; each names the fields that agreed. */
+function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule: string; score: number } | null {
+  const title = s.title ?? null;
+  const abstract = s.abstract ?? null;
+  if (s.author === 0) return null;
+  if (s.year === 0) return null;
+  if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
+  const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
+  if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
+  if (title !== null && corroborating.length > 0) {
+    if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
+    if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };
+  }
+  // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>.
+  const identical = a.titleWords.length >= T.titleAloneMinWords && a.titleWords.join(" ") === b.titleWords.join(" ");
+  if (title !== null && identical) {
+    return { rule: s.year === 1 ? "title+year" : "title", score: title };
+  }
+  if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
+    return { rule: "abstract", score: abstract };
+  }
+  return null;
+}
+
+/**
+ * Decides whether two records are the same work. Records of different kinds (an article and a notice
+ * about it, an erratum and a retraction notice) are never compared; notices match on identifiers only,
+ * because their titles are generic ("Erratum") or repeat the title of the article they concern.
+ */
+export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
+  if (a.kind !== b.kind) return NO_MATCH;
+  const pmidConflict = a.pmid !== null && b.pmid !== null && a.pmid !== b.pmid;
+  const exact = exactRule(a, b, pmidConflict);
+  if (exact) return { rule: exact, score: 1, version: false, near: false, fieldScores: {} };
+  const version = a.preprint !== b.preprint;
+  if (version && (a.updateOf.includes(b.pmid ?? "") || b.updateOf.includes(a.pmid ?? ""))) {
+    return { rule: "update-of", score: 1, version: true, near: false, fieldScores: {} };
+  }
+  if (a.kind !== "article") return NO_MATCH;
+  const s = pairScores(a, b, version);
+  const fuzzy = version || !idConflict(a, b) ? fuzzyRule(a, b, s) : null;
+  if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, fieldScores: s };
+  const best = Math.max(s.title ?? 0, s.abstract ?? 0);
+  // A disagreeing year or first author already says "different work": not a question for a human.
+  const close = (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
+  const near = close && s.year !== 0 && s.author !== 0;
+  return { rule: null, score: best, version, near, fieldScores: s };
+}

@@ -1,0 +1,126 @@
+import type { Article } from "../../model/article.js";
+import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+import { candidatePairs } from "./blocking.js";
+import { chooseKept, explainCluster, unionFindClusters } from "./cluster.js";
+import type { Edge } from "./cluster.js";
+import { comparePair } from "./compare.js";
+import { recordFeatures } from "./features.js";
+import type { RecordFeatures } from "./features.js";
+import { concernedPmid } from "./kinds.js";
+
+export interface DedupeOptions {
+  /** A preprint and its journal version: "linked" keeps both (role `version`), "merged" makes the preprint a duplicate. */
+  preprints: "linked" | "merged";
+}
+
+export interface DedupeResult {
+  decisions: DedupeDecision[];
+  possible: PossibleDuplicate[];
+  /** Word blocks too common to compare within (they say nothing about identity). */
+  skippedBlocks: number;
+}
+
+function byRecordId(a: Article, b: Article): number {
+  return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
+}
+
+/**
+ * One decision for every input record, and the near misses. Deterministic: the input is sorted by
+ * record_id first, so the same records in any order give the same output.
+ */
+export function dedupeRecords(records: readonly Article[], options: DedupeOptions): DedupeResult {
+  const sorted = [...records].sort(byRecordId);
+  const features = sorted.map(recordFeatures);
+  const { pairs, skippedBlocks } = candidatePairs(features);
+  const edges: Edge[] = [];
+  const possible: PossibleDuplicate[] = [];
+  for (const [i, j] of pairs) {
+    const a = features[i]!;
+    const b = features[j]!;
+    const v = comparePair(a, b);
+    if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version });
+    else if (v.near) possible.push({ recordIdA: a.recordId, recordIdB: b.recordId, score: v.score, fieldScores: v.fieldScores });
+  }
+  const decisions = decide(features, edges, options);
+  return { decisions, possible: dropClustered(possible, decisions), skippedBlocks };
+}
+
+/** A near miss between two records that other matches already put in one cluster is no longer a question. */
+function dropClustered(possible: PossibleDuplicate[], decisions: DedupeDecision[]): PossibleDuplicate[] {
+  const cluster = new Map(decisions.map((d) => [d.recordId, d.clusterId]));
+  return possible.filter((p) => cluster.get(p.recordIdA) !== cluster.get(p.recordIdB));
+}
+
+function decide(features: RecordFeatures[], edges: Edge[], options: DedupeOptions): DedupeDecision[] {
+  const clusters = unionFindClusters(features.length, edges);
+  const edgesByCluster = new Map<number, Edge[]>();
+  const clusterOf = new Int32Array(features.length);
+  clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
+  for (const e of edges) {
+    const c = clusterOf[e.a]!;
+    const list = edgesByCluster.get(c);
+    if (list) list.push(e);
+    else edgesByCluster.set(c, [e]);
+  }
+  const decisions: DedupeDecision[] = new Array(features.length);
+  clusters.forEach((members, c) => {
+    const kept = chooseKept(members.map((m) => features[m]!));
+    const via = explainCluster(kept.index, edgesByCluster.get(c) ?? []);
+    for (const m of members) {
+      const f = features[m]!;
+      const edge = via.get(m) ?? null;
+      const role = f === kept ? "kept" : f.preprint && !kept.preprint && options.preprints === "linked" ? "version" : "duplicate";
+      decisions[m] = {
+        recordId: f.recordId,
+        clusterId: kept.recordId,
+        keptRecordId: kept.recordId,
+        role,
+        rule: edge?.rule ?? null,
+        score: edge?.score ?? null,
+        notice: f.kind === "article" ? null : f.kind,
+        concerns: null,
+        retracted: f.retracted,
+      };
+    }
+  });
+  linkNotices(features, decisions);
+  propagateRetraction(features, decisions);
+  return decisions;
+}
+
+/** Kept record_id of the work each PMID belongs to (articles only: a notice is not what notices concern). */
+function workByPmid(features: RecordFeatures[], decisions: DedupeDecision[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of features) {
+    if (f.pmid && f.kind === "article" && !out.has(f.pmid)) out.set(f.pmid, decisions[f.index]!.keptRecordId);
+  }
+  return out;
+}
+
+function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): void {
+  const works = workByPmid(features, decisions);
+  for (const f of features) {
+    if (f.kind === "article") continue;
+    const pmid = concernedPmid(f.article, f.kind);
+    if (pmid) decisions[f.index]!.concerns = works.get(pmid) ?? pmid;
+  }
+}
+
+/**
+ * A work is retracted when any copy of it says so, or a stored retraction notice names it: the Scopus
+ * copy of a retracted PubMed article is just as retracted. A preprint linked as a version keeps its own flag.
+ */
+function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecision[]): void {
+  const retractedClusters = new Set<string>();
+  for (const d of decisions) if (d.retracted && d.role !== "version" && d.notice === null) retractedClusters.add(d.clusterId);
+  const works = workByPmid(features, decisions);
+  for (const f of features) {
+    if (f.kind !== "retraction-notice") continue;
+    const pmid = concernedPmid(f.article, f.kind);
+    const work = pmid ? works.get(pmid) : undefined;
+    if (work) retractedClusters.add(work);
+  }
+  for (const d of decisions) {
+    if (d.role !== "version" && d.notice === null && retractedClusters.has(d.clusterId)) d.retracted = true;
+  }
+}

@@ -1,0 +1,141 @@
+import type { Article } from "../../model/article.js";
+import type { NoticeKind } from "../../model/dedupe.js";
+import { isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import {
+  firstPage,
+  journalWords,
+  nameKey,
+  normalizeDoi,
+  normalizePmcid,
+  normalizePmid,
+  normalizeText,
+  numberSignature,
+  significantWords,
+  titleWords,
+} from "./normalize.js";
+
+/** Everything dedupe compares about one record, normalised once. */
+export interface RecordFeatures {
+  index: number;
+  article: Article;
+  recordId: string;
+  pmid: string | null;
+  doi: string | null;
+  pmcid: string | null;
+  /** Normalised title words; empty when there is no title. */
+  titleWords: string[];
+  /** Title without spaces, compared with natural's DiceCoefficient (hyphenation-proof). */
+  titleSquash: string | null;
+  numbers: string;
+  year: number | null;
+  author: string | null;
+  journals: string[][];
+  issn: string | null;
+  page: string | null;
+  /** Sorted unique 32-bit hashes of the abstract's word trigrams. */
+  abstractShingles: Uint32Array;
+  /** Significant words of the abstract's start, for blocking. */
+  abstractStart: string[];
+  kind: NoticeKind | "article";
+  preprint: boolean;
+  retracted: boolean;
+  /** PMIDs of earlier versions this record says it updates (CommentsCorrections UpdateOf). */
+  updateOf: string[];
+  /** Fields filled, for choosing the kept record. */
+  completeness: number;
+}
+
+const MAX_ABSTRACT_WORDS = 400;
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function shingleHashes(words: readonly string[]): Uint32Array {
+  const set = new Set<number>();
+  for (let i = 0; i + 2 < words.length; i++) set.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  return Uint32Array.from([...set].sort((a, b) => a - b));
+}
+
+/** Share of the smaller sorted hash set found in the larger one. */
+export function shingleContainment(a: Uint32Array, b: Uint32Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < small.length && j < large.length) {
+    const x = small[i]!;
+    const y = large[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / small.length;
+}
+
+function firstAuthor(article: Article): string | null {
+  const a = article.authors[0];
+  if (!a) return null;
+  return nameKey(a.lastName ?? a.collectiveName);
+}
+
+function completeness(a: Article): number {
+  const filled = [
+    a.pmid,
+    a.doi,
+    a.pmcid,
+    a.title,
+    a.abstract,
+    a.journal.title ?? a.journal.isoAbbreviation,
+    a.journal.volume,
+    a.journal.issue,
+    a.journal.pages,
+    a.pubDate.year,
+  ].filter((v) => v !== null && v !== undefined).length;
+  const lists = [a.authors, a.publicationTypes, a.mesh, a.keywords].filter((l) => l.length > 0).length;
+  return filled + lists;
+}
+
+export function recordFeatures(article: Article, index: number): RecordFeatures {
+  const words = titleWords(article.title);
+  const abstractWords = article.abstract ? normalizeText(article.abstract).split(" ").slice(0, MAX_ABSTRACT_WORDS) : [];
+  const journals = [article.journal.title, article.journal.isoAbbreviation]
+    .map(journalWords)
+    .filter((w) => w.length > 0);
+  const kind = noticeKind(article);
+  return {
+    index,
+    article,
+    recordId: article.recordId,
+    pmid: normalizePmid(article.pmid),
+    doi: normalizeDoi(article.doi),
+    pmcid: normalizePmcid(article.pmcid),
+    titleWords: words,
+    titleSquash: words.length > 0 ? words.join("") : null,
+    numbers: numberSignature(words),
+    year: article.pubDate.year,
+    author: firstAuthor(article),
+    journals,
+    issn: article.journal.issn ? article.journal.issn.replace(/[^0-9x]/gi, "").toUpperCase() || null : null,
+    page: firstPage(article.journal.pages),
+    abstractShingles: shingleHashes(abstractWords.filter((w) => w.length > 0)),
+    abstractStart: significantWords(abstractWords),
+    kind: kind ?? "article",
+    preprint: isPreprint(article),
+    retracted: isRetractedRecord(article),
+    updateOf: article.commentsCorrections
+      .filter((c) => c.refType === "UpdateOf" && c.pmid)
+      .map((c) => normalizePmid(c.pmid))
+      .filter((p): p is string => p !== null),
+    completeness: completeness(article),
+  };
+}

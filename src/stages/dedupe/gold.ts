@@ -1,0 +1,107 @@
+import type { Article, Author } from "../../model/article.js";
+import { emptyArticle } from "../../model/article.js";
+import { LitreviewError } from "../../errors.js";
+
+/**
+ * Reads labelled groups for `eval dedupe`. Two line shapes are accepted:
+ * - a group (shared/corpus/duplicate-groups.jsonl): `group_id`, `article_id`, `versions[]`, each version
+ *   one record as a site showed it;
+ * - a single article (shared/corpus/dev.jsonl): `id`, `title`, `doi`, `pmid`, ... — one record.
+ * Lines with the same `article_id`/`id` are one work, so both files can be concatenated into one gold set.
+ */
+export interface GoldRecord {
+  article: Article;
+  /** The work it belongs to. */
+  work: string;
+}
+
+interface GoldVersion {
+  title?: string | null;
+  doi?: string | null;
+  pmid?: string | number | null;
+  pmid_is_synthetic?: boolean;
+  journal?: string | null;
+  year?: number | string | null;
+  publication_type?: string | null;
+  abstract?: string | null;
+  site?: string | null;
+  /** Optional: authors as "Last, First" or "Last FM" (exports), and pages. */
+  authors?: string[] | null;
+  pages?: string | null;
+  url?: string | null;
+  source_url?: string | null;
+}
+
+interface GoldLine extends GoldVersion {
+  id?: string;
+  group_id?: string;
+  article_id?: string | null;
+  versions?: GoldVersion[];
+}
+
+function text(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const t = value.trim();
+  return t.length > 0 ? t : null;
+}
+
+function toYear(value: unknown): number | null {
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number.parseInt(value, 10) : NaN;
+  return Number.isInteger(n) && n > 1000 && n < 3000 ? n : null;
+}
+
+function toAuthor(name: string): Author {
+  const comma = name.indexOf(",");
+  const lastName = comma >= 0 ? name.slice(0, comma).trim() : name.replace(/\s+[A-Z]{1,3}$/, "").trim();
+  const rest = comma >= 0 ? name.slice(comma + 1).trim() : null;
+  return { lastName, foreName: rest, initials: null, suffix: null, collectiveName: null, orcid: null, affiliations: [] };
+}
+
+/** One version as the Article a database export of it would give. */
+export function versionToArticle(v: GoldVersion, recordId: string): Article {
+  const site = text(v.site) ?? "gold";
+  const a = emptyArticle(recordId, { database: site, file: null, ownId: recordId, importedAt: "1970-01-01T00:00:00.000Z" });
+  const pmid = v.pmid === null || v.pmid === undefined || v.pmid_is_synthetic ? null : String(v.pmid);
+  a.pmid = pmid && /^\d+$/.test(pmid) ? pmid : null;
+  a.doi = text(v.doi);
+  a.title = text(v.title);
+  a.abstract = text(v.abstract);
+  a.journal.title = text(v.journal);
+  a.journal.pages = text(v.pages);
+  a.authors = (v.authors ?? []).map(text).filter((n): n is string => n !== null).map(toAuthor);
+  a.pubDate.year = toYear(v.year);
+  const type = text(v.publication_type);
+  a.publicationTypes = type ? [type] : [];
+  return a;
+}
+
+function parseLine(line: string, lineNo: number, file: string): GoldLine {
+  try {
+    const value = JSON.parse(line) as unknown;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("not a JSON object");
+    return value as GoldLine;
+  } catch (cause) {
+    throw new LitreviewError("INPUT", `${file} line ${lineNo}: ${(cause as Error).message}; each line must be one JSON object`, {
+      cause,
+    });
+  }
+}
+
+export function readGold(jsonl: string, file = "gold file"): GoldRecord[] {
+  const out: GoldRecord[] = [];
+  jsonl.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line.length === 0) return;
+    const g = parseLine(line, i + 1, file);
+    if (Array.isArray(g.versions)) {
+      const groupId = text(g.group_id) ?? `line${i + 1}`;
+      const work = text(g.article_id) ?? groupId;
+      g.versions.forEach((v, k) => out.push({ article: versionToArticle(v, `${groupId}/${k + 1}`), work }));
+    } else {
+      const id = text(g.id);
+      if (!id) throw new LitreviewError("INPUT", `${file} line ${i + 1}: neither "versions" nor "id": not a dedupe gold record`);
+      out.push({ article: versionToArticle(g, id), work: id });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Normalisation of the fields dedupe compares. Every function is pure and applied the same way to both
+ * sides of a comparison, so spelling canonicalisation only has to be consistent, not correct English.
+ */
+
+const GREEK: Record<string, string> = {
+  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
+  ι: "iota", κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ο: "omicron", π: "pi", ρ: "rho",
+  σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+};
+const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
+
+/** British → American (or any consistent canonical form); applied per token of length >= 5. */
+const SPELLING: readonly [RegExp, string][] = [
+  [/isation(s?)$/, "ization$1"],
+  [/is(e|ed|es|ing)$/, "iz$1"],
+  [/ys(e|ed|es|ing)$/, "yz$1"],
+  [/our(s?)$/, "or$1"],
+  [/([^aeiou])tre(s?)$/, "$1ter$2"],
+  [/([aeiou][a-z])ll(ed|ing|er)$/, "$1l$2"],
+  [/ae/g, "e"],
+  [/oe/g, "e"],
+  [/^ageing$/, "aging"],
+  [/^programme(s?)$/, "program$1"],
+  [/^grey$/, "gray"],
+  [/sulph/g, "sulf"],
+];
+
+const STOPWORDS = new Set(
+  "a an and are as at be by for from in into is of on or the to with without its their via vs versus".split(" "),
+);
+
+/** Case, diacritics, inline markup, Greek letters, punctuation: the text as lower-case words. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, "")
+    .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ")
+    .toLowerCase()
+    .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+export function canonicalSpelling(token: string): string {
+  if (token.length < 5) return token;
+  let out = token;
+  for (const [re, sub] of SPELLING) out = out.replace(re, sub);
+  return out;
+}
+
+/** Title words after normalisation and spelling canonicalisation. */
+export function titleWords(title: string | null): string[] {
+  if (!title) return [];
+  const words = normalizeText(title).split(" ").filter((w) => w.length > 0);
+  return words.map(canonicalSpelling);
+}
+
+/** Words worth blocking on: not stopwords, at least 3 characters. */
+export function significantWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+}
+
+/**
+ * Numbers and part/phase numerals in a title: "Part I" and "Part II", or "12-week" and "24-week", are
+ * different works however similar the rest of the title is.
+ */
+export function numberSignature(words: readonly string[]): string {
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    if (/^\d+$/.test(w)) out.add(String(Number(w)));
+    const prev = words[i - 1];
+    if ((prev === "part" || prev === "phase") && /^[ivx]+$/.test(w)) out.add(w);
+  });
+  return [...out].sort().join(",");
+}
+
+export function normalizeDoi(doi: string | null): string | null {
+  if (!doi) return null;
+  let d = doi.trim().toLowerCase();
+  try {
+    if (d.includes("%")) d = decodeURIComponent(d);
+  } catch {
+    // a stray % is not an escape: keep the text as it is
+  }
+  d = d.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//, "").replace(/^doi:\s*/, "").replace(/\s+/g, "");
+  d = d.replace(/[.,;:)\]}>]+$/, "");
+  return /^10\.\d{4,9}\/\S+$/.test(d) ? d : null;
+}
+
+export function normalizePmid(pmid: string | null): string | null {
+  if (!pmid) return null;
+  const p = pmid.trim();
+  return /^\d+$/.test(p) ? String(Number(p)) : null;
+}
+
+export function normalizePmcid(pmcid: string | null): string | null {
+  if (!pmcid) return null;
+  const m = /^(?:pmc)?\s*(\d+)$/i.exec(pmcid.trim());
+  return m ? `PMC${Number(m[1])}` : null;
+}
+
+/** Surname (or collective name) as plain lower-case letters. */
+export function nameKey(name: string | null): string | null {
+  if (!name) return null;
+  const key = normalizeText(name).replace(/ /g, "");
+  return key.length > 0 ? key : null;
+}
+
+/** First page, without a leading letter ("e61-e68" → "61", "211-6" → "211"). */
+export function firstPage(pages: string | null): string | null {
+  if (!pages) return null;
+  const m = /^[a-z]*0*(\d+)/i.exec(pages.trim());
+  return m ? m[1]! : null;
+}
+
+/** Journal name words without stopwords, for abbreviation-aware comparison. */
+export function journalWords(name: string | null): string[] {
+  if (!name) return [];
+  return normalizeText(name)
+    .split(" ")
+    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
+}
+
+/** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */
+export function journalsAgree(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.join(" ") === b.join(" ")) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length !== long.length) return false;
+  return short.every((w, i) => {
+    const l = long[i]!;
+    return l.startsWith(w) || w.startsWith(l);
+  });
+}

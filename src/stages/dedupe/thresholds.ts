@@ -1,0 +1,47 @@
+/**
+ * Every number dedupe decides with, in one place, set from measurements (tests/dedupe/gold.test.ts
+ * re-checks them):
+ * - shared/corpus duplicate-groups.jsonl (25 works seen on 2–4 sites, 58 records, 44 true pairs) plus
+ *   dev.jsonl (91 different works on one topic): titles of different works reach Dice 0.79 at most;
+ *   copies of one work score 1.00 after normalisation unless the page garbled the title (mojibake 0.976,
+ *   dropped words 0.81, PDF junk 0.18). Abstracts of different works share at most 12% of word trigrams;
+ *   copies of one work share 43–100% (43% where a PDF dump interleaved two columns).
+ * - the acne review exported from PubMed (.nbib, 80 records) and EndNote (.ris, 102), ids removed from the
+ *   .ris side: different works reach title Dice 0.86 ("The use of photodynamic therapy for treatment of
+ *   acne vulgaris" / "A review of photodynamic therapy (PDT) for the treatment of acne vulgaris") and
+ *   0.97 for "An extension of a multicenter, randomized, split-face clinical trial ..." against the trial
+ *   it extends (other year, other first author); abstracts of different works share at most 20%.
+ * Hence: a title match needs Dice 0.9 plus an agreeing year and one corroborating field; without a year,
+ * Dice 0.98 plus a corroborating field; a title alone must be word-for-word the same and long; an
+ * abstract alone must share 60% of its trigrams (three times the most different works shared).
+ */
+export const THRESHOLDS = {
+  /** Dice coefficient (natural) of normalised titles that, with an agreeing year and one corroborating field, is a match. */
+  titleMatch: 0.9,
+  /** Without a year to compare, titles must be this alike (and one other field agree). */
+  titleSame: 0.98,
+  /** A title alone (no ids, nothing else to compare) must be identical after normalisation and this long, in words. */
+  titleAloneMinWords: 8,
+  /** Share of word trigrams of the shorter abstract found in the other that corroborates a title match. */
+  abstractCorroborate: 0.3,
+  /** Share of word trigrams that alone makes two abstracts the same text. */
+  abstractMatch: 0.6,
+  /** An abstract comparison needs this many trigrams in the shorter abstract (a sentence or two is not enough). */
+  abstractMinShingles: 30,
+  /** With an abstract match, titles that are both present must be at least this alike. */
+  abstractTitleFloor: 0.5,
+  /** Years may differ by this much (online vs print year: 2017 vs 2018 in the corpus). */
+  yearTolerance: 1,
+  /** A preprint may precede its journal version by this many years. */
+  preprintYears: 2,
+  /** Near misses listed for a human: title or abstract similarity at least this, no rule matched, nothing disagreeing. */
+  possibleTitle: 0.75,
+  possibleAbstract: 0.3,
+  /** Blocking: each record is compared with records sharing one of its k rarest title / abstract words. */
+  rareTitleWords: 4,
+  rareAbstractWords: 4,
+  /** Only the first words of an abstract are used for blocking (truncated copies keep the start). */
+  abstractBlockingWords: 80,
+  /** Word blocks larger than this are skipped (a word that common says nothing about identity). */
+  maxBlockSize: 500,
+} as const;
