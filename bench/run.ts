@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed and peak memory of each offline stage at 20,000 and 100,000 real PubMed records,
+ * beside Python's C streaming tokenizer and Biopython's Entrez.read, written to docs/BENCHMARKS.md.
+ * `npm run bench -- 20000` runs one size only.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, platform, release } from "node:os";
+import { join } from "node:path";
+import { buildCorpus, templateRecords } from "./corpus.js";
+
+interface StepResult {
+  step: string;
+  seconds: number;
+  peakMb: number;
+}
+
+const OUT = "bench/out";
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length > 0 ? sizes : [20_000, 100_000];
+/** Entrez.read holds the whole tree in memory (about 2.5 GB at 20,000 records): run it at the smaller size only. */
+const BIOPYTHON_MAX = 20_000;
+
+function python(): string | null {
+  for (const candidate of ["/usr/bin/python3", "python3"]) {
+    try {
+      execFileSync(candidate, ["-c", "import Bio.Entrez"], { stdio: "ignore" });
+      return candidate;
+    } catch {
+      /* try the next */
+    }
+  }
+  return null;
+}
+
+function runJson(command: string, args: string[]): StepResult {
+  const out = execFileSync(command, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split("\n").pop()!) as StepResult;
+}
+
+const tsxStep = (step: string, store: string, target: string) =>
+  runJson(process.execPath, ["--import", "tsx", "bench/step.ts", step, store, target]);
+
+async function benchSize(n: number, py: string | null): Promise<string[]> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `pubmed-${n}.xml`);
+  if (!existsSync(file)) await buildCorpus(file, n, templateRecords("bench/fixtures"));
+  const mb = statSync(file).size / 1e6;
+  const rows: string[] = [];
+  const row = (what: string, r: StepResult) => {
+    const line = `| ${n.toLocaleString("en")} | ${what} | ${r.seconds.toFixed(2)} | ${Math.round(n / r.seconds).toLocaleString("en")} | ${Math.round(r.peakMb)} |`;
+    rows.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  process.stdout.write(`\n${n} records, ${mb.toFixed(0)} MB\n`);
+  const iter = py ? runJson(py, ["bench/baselines.py", "iterparse", file]) : null;
+  if (iter) row("baseline: Python iterparse (C tokenizer), count only", iter);
+  const bio = py && n <= BIOPYTHON_MAX ? runJson(py, ["bench/baselines.py", "biopython", file]) : null;
+  if (bio) row("baseline: Biopython Entrez.read", bio);
+
+  const store = join(OUT, `bench-${n}.sqlite`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${store}${suffix}`, { force: true });
+  const imported = tsxStep("import", store, file);
+  row("litreview import", imported);
+  const perStage = ["parse", "dedupe", "classify", "report"].map((s) => tsxStep(s, store, join(OUT, `reports-${n}`)));
+  perStage.forEach((r, i) => row(`litreview ${["parse", "dedupe", "classify", "report"][i]}`, r));
+  const offline = tsxStep("offline", store, join(OUT, `reports-${n}`));
+  row("litreview run --offline (parse → report)", offline);
+  const together: StepResult = { step: "import+offline", seconds: imported.seconds + offline.seconds, peakMb: Math.max(imported.peakMb, offline.peakMb) };
+  row("**litreview import + run --offline**", together);
+  if (iter) rows.push(`| ${n.toLocaleString("en")} | ratio to iterparse (target ≤ 1.4×) | ${(together.seconds / iter.seconds).toFixed(2)}× | | |`);
+  if (bio) rows.push(`| ${n.toLocaleString("en")} | speed-up over Biopython (target ≥ 5×) | ${(bio.seconds / together.seconds).toFixed(2)}× | | |`);
+  return rows;
+}
+
+const py = python();
+const table: string[] = [];
+for (const n of SIZES) table.push(...(await benchSize(n, py)));
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+const doc = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB,
+${platform()} ${release()}, Node ${process.version}${py ? "" : " (no Python with Biopython: baselines skipped)"}.
+
+The input is Biopython's real PubMed test records (\`bench/fixtures/\`) repeated with fresh PMIDs. Each litreview
+step runs in its own process, so its peak resident memory is its own; \`run --offline\` is parse → dedupe →
+classify → report in one process. Biopython's \`Entrez.read\` is measured at ${BIOPYTHON_MAX.toLocaleString("en")} records only: it holds
+the whole document in memory.
+
+| records | step | seconds | records/s | peak MB |
+|---:|---|---:|---:|---:|
+${table.join("\n")}
+`;
+mkdirSync("docs", { recursive: true });
+writeFileSync("docs/BENCHMARKS.md", doc);
+process.stdout.write("\nwritten docs/BENCHMARKS.md\n");
