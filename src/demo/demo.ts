@@ -14,7 +14,7 @@ export const DEMO_OUT = "reports/demo";
 
 export async function runDemo(extraArgs: string[]): Promise<number> {
   const records = sampleRecordsFromJsonl(readFileSync(DEMO_SAMPLE, "utf8"), DEMO_SAMPLE);
-  const server = await startEutilsServer({ records });
+  const server = await startEutilsServer({ records, rateLimit: true });
   try {
     const env = { ...process.env, EUTILS_BASE_URL: server.url, NCBI_API_KEY: "" };
     process.stderr.write(`demo: local E-utilities server at ${server.url} with ${records.length} sample records\n`);
