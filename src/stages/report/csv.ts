@@ -1,0 +1,61 @@
+import { stringify } from "csv-stringify/sync";
+
+export type CellValue = string | number | boolean | null;
+export type CsvRow = Record<string, CellValue>;
+
+export interface CsvOptions {
+  /** Start the file with a UTF-8 byte-order mark (Excel reads UTF-8 only with it). */
+  bom: boolean;
+}
+
+/** Excel, LibreOffice and Google Sheets all stop at 32,767 characters per cell. */
+export const CELL_LIMIT = 32_767;
+const BOM = "\ufeff";
+/** Characters that make a spreadsheet evaluate a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes text a spreadsheet would run as a formula with an apostrophe, which shows as plain text. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function truncationMarker(fullLength: number): string {
+  return ` [… truncated: ${fullLength} characters in full]`;
+}
+
+/** Cuts text to the cell limit with a visible marker, never splitting a surrogate pair. */
+export function capCell(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  const marker = truncationMarker(text.length);
+  let end = CELL_LIMIT - marker.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end) + marker;
+}
+
+/**
+ * One cell as text. Numbers are written as they are (a negative number is data, not a formula, and
+ * spreadsheets must see it as a number); text is neutralised, then capped.
+ */
+export function formatCell(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return capCell(neutraliseFormula(value));
+}
+
+/**
+ * RFC 4180 CSV with the given columns in that order: CRLF between records (the RFC's and Excel's line
+ * end; line breaks inside quoted cells are kept as they are), fields quoted when they hold a comma,
+ * quote or line break.
+ */
+export function renderCsv(columns: readonly string[], rows: readonly CsvRow[], options: CsvOptions): string {
+  const records = rows.map((row) => columns.map((c) => formatCell(row[c] ?? null)));
+  const body = stringify([[...columns], ...records], { record_delimiter: "\r\n", quoted_empty: false });
+  return (options.bom ? BOM : "") + body;
+}
+
+/** Multi-valued cells: values joined with "; " (issue 2). */
+export function joinValues(values: readonly string[]): string | null {
+  return values.length === 0 ? null : values.join("; ");
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Stage, StageContext } from "../../pipeline/context.js";
+import { diffSnapshots, snapshotOf } from "./changes.js";
+import {
+  loadImports,
+  loadPossibleDuplicates,
+  loadPreviousSnapshot,
+  loadRecords,
+  loadRetrieval,
+  loadSearches,
+  saveSnapshot,
+} from "./load.js";
+import { renderReports } from "./render.js";
+import type { ReportInput } from "./types.js";
+import { buildViews } from "./view.js";
+import { writeReports } from "./write.js";
+
+export { explainRecord } from "./explain.js";
+export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
+export { renderReports } from "./render.js";
+export type { ReportInput } from "./types.js";
+
+/** The classifiers' measured accuracy, kept beside the vocabulary it measured; null when absent. */
+export function readAccuracy(vocabDir: string): string | null {
+  const file = join(vocabDir, "ACCURACY.md");
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}
+
+/** Reads everything the reports need from the store (the stage's only reads). */
+export function loadReportInput(ctx: StageContext, accuracy: string | null): ReportInput {
+  const { config, db } = ctx;
+  return {
+    pipeline: { name: config.name, title: config.title, question: config.question ?? null, queryText: config.queryText },
+    runDate: ctx.clock().toISOString().slice(0, 10),
+    records: loadRecords(db),
+    searches: loadSearches(db),
+    imports: loadImports(db),
+    retrieval: loadRetrieval(db),
+    possibleDuplicates: loadPossibleDuplicates(db),
+    previous: loadPreviousSnapshot(db, ctx.runId),
+    accuracy,
+  };
+}
+
+/**
+ * Renders every output the pipeline names into ctx.outDir (each written atomically), then records what
+ * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
+ */
+export const reportStage: Stage = async (ctx) => {
+  const input = loadReportInput(ctx, readAccuracy(ctx.config.vocab));
+  const files = renderReports(input, ctx.config.outputs, { bom: ctx.report.bom });
+  writeReports(ctx.outDir, files);
+  const views = buildViews(input.records);
+  saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
+  const changes = diffSnapshots(views, input.previous);
+  const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
+  ctx.logger.info({ outDir: ctx.outDir, files: [...files.keys()] }, "reports written");
+  return {
+    counts: {
+      records: views.length,
+      included: count((v) => v.included),
+      excluded: count((v) => !v.included),
+      duplicates: count((v) => v.exclusionReason === "duplicate"),
+      notices: count((v) => v.exclusionReason === "notice"),
+      retracted: count((v) => v.retracted),
+      new: changes.added.length,
+      reclassified: changes.reclassified.length,
+    },
+    warnings: unclassifiedWarning(count((v) => v.exclusionReason === "unclassified")),
+  };
+};
+
+function unclassifiedWarning(n: number): string[] {
+  return n === 0 ? [] : [`${n} record(s) have no classification yet and are excluded as "unclassified": run the classify stage`];
+}

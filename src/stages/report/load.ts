@@ -1,0 +1,170 @@
+import type { Classification } from "../../model/classification.js";
+import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
+import type { Db } from "../../store/open.js";
+import { iterateRecords } from "../../store/records.js";
+import type { ImportCount, ReportRecord, RetrievalCounts, SearchRow, SnapshotRow } from "./types.js";
+import { compareRecordIds } from "./view.js";
+
+interface DecisionRow {
+  record_id: string;
+  cluster_id: string;
+  kept_record_id: string;
+  role: string;
+  rule: string | null;
+  score: number | null;
+  notice: string | null;
+  concerns: string | null;
+  retracted: number;
+}
+
+function toDecision(r: DecisionRow): DedupeDecision {
+  return {
+    recordId: r.record_id,
+    clusterId: r.cluster_id,
+    keptRecordId: r.kept_record_id,
+    role: r.role as DedupeRole,
+    rule: r.rule,
+    score: r.score,
+    notice: r.notice as NoticeKind | null,
+    concerns: r.concerns,
+    retracted: r.retracted === 1,
+  };
+}
+
+export function loadDecision(db: Db, recordId: string): DedupeDecision | null {
+  const row = db.prepare<[string], DecisionRow>("SELECT * FROM dedupe_decisions WHERE record_id = ?").get(recordId);
+  return row ? toDecision(row) : null;
+}
+
+export function loadClassification(db: Db, recordId: string): Classification | null {
+  const row = db.prepare<[string], { result: string }>("SELECT result FROM classifications WHERE record_id = ?").get(recordId);
+  return row ? (JSON.parse(row.result) as Classification) : null;
+}
+
+/** Every stored record with its dedupe decision and classification (null where that stage has not run). */
+export function loadRecords(db: Db): ReportRecord[] {
+  const decisions = new Map(
+    db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").all().map((r) => [r.record_id, toDecision(r)]),
+  );
+  const classifications = new Map<string, Classification>();
+  for (const row of db.prepare<[], { record_id: string; result: string }>("SELECT record_id, result FROM classifications").iterate()) {
+    classifications.set(row.record_id, JSON.parse(row.result) as Classification);
+  }
+  const records: ReportRecord[] = [];
+  for (const stored of iterateRecords(db)) {
+    const id = stored.article.recordId;
+    records.push({
+      article: stored.article,
+      deleted: stored.deleted,
+      firstSeen: stored.firstSeen,
+      decision: decisions.get(id) ?? null,
+      classification: classifications.get(id) ?? null,
+    });
+  }
+  return records;
+}
+
+interface SearchDbRow {
+  search_id: number;
+  run_id: number;
+  database: string;
+  base_term: string;
+  term: string;
+  query_translation: string | null;
+  window_from: string | null;
+  window_to: string | null;
+  count: number;
+  retrieved: number;
+  warnings: string;
+  searched_at: string;
+}
+
+export function loadSearches(db: Db): SearchRow[] {
+  return db
+    .prepare<[], SearchDbRow>("SELECT * FROM searches ORDER BY search_id")
+    .all()
+    .map((r) => ({
+      searchId: r.search_id,
+      runId: r.run_id,
+      database: r.database,
+      baseTerm: r.base_term,
+      term: r.term,
+      queryTranslation: r.query_translation,
+      windowFrom: r.window_from,
+      windowTo: r.window_to,
+      count: r.count,
+      retrieved: r.retrieved,
+      warnings: parseStringArray(r.warnings),
+      searchedAt: r.searched_at,
+    }));
+}
+
+function parseStringArray(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Records imported from files, per database and file (record_sources rows with a file). */
+export function loadImports(db: Db): ImportCount[] {
+  return db
+    .prepare<[], ImportCount>(
+      `SELECT database, file, COUNT(DISTINCT record_id) AS records FROM record_sources
+       WHERE file <> '' GROUP BY database, file ORDER BY database, file`,
+    )
+    .all();
+}
+
+/** searched N (distinct PMIDs any search returned), received N, and the PMIDs still unavailable. */
+export function loadRetrieval(db: Db): RetrievalCounts {
+  const searched = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM search_hits").get()!.n;
+  const received = db
+    .prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM search_hits h WHERE EXISTS (SELECT 1 FROM records r WHERE r.pmid = h.pmid)")
+    .get()!.n;
+  const unavailable = db
+    .prepare<[], { pmid: string }>("SELECT pmid FROM unavailable u WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.pmid = u.pmid)")
+    .all()
+    .map((r) => r.pmid)
+    .sort(compareRecordIds);
+  return { searched, received, unavailable };
+}
+
+export function loadPossibleDuplicates(db: Db): PossibleDuplicate[] {
+  return db
+    .prepare<[], { record_id_a: string; record_id_b: string; score: number; field_scores: string }>("SELECT * FROM possible_duplicates")
+    .all()
+    .map((r) => ({
+      recordIdA: r.record_id_a,
+      recordIdB: r.record_id_b,
+      score: r.score,
+      fieldScores: JSON.parse(r.field_scores) as Record<string, number | null>,
+    }));
+}
+
+/** The latest report before this run, or null when this is the first. */
+export function loadPreviousSnapshot(db: Db, runId: number): { runId: number; rows: SnapshotRow[] } | null {
+  const prev = db.prepare<[number], { run_id: number | null }>("SELECT MAX(run_id) AS run_id FROM report_snapshots WHERE run_id < ?").get(runId);
+  if (!prev || prev.run_id === null) return null;
+  const rows = db
+    .prepare<[number], { record_id: string; included: number; design: string | null; conditions: string; retracted: number }>(
+      "SELECT record_id, included, design, conditions, retracted FROM report_snapshots WHERE run_id = ?",
+    )
+    .all(prev.run_id)
+    .map((r) => ({
+      recordId: r.record_id,
+      included: r.included === 1,
+      design: r.design,
+      conditions: parseStringArray(r.conditions),
+      retracted: r.retracted === 1,
+    }));
+  return { runId: prev.run_id, rows };
+}
+
+/** Records what this report said per record, replacing an earlier attempt of the same run. */
+export function saveSnapshot(db: Db, runId: number, rows: readonly SnapshotRow[]): void {
+  const del = db.prepare("DELETE FROM report_snapshots WHERE run_id = ?");
+  const ins = db.prepare("INSERT INTO report_snapshots (run_id, record_id, included, design, conditions, retracted) VALUES (?, ?, ?, ?, ?, ?)");
+  db.transaction(() => {
+    del.run(runId);
+    for (const r of rows) ins.run(runId, r.recordId, r.included ? 1 : 0, r.design, JSON.stringify(r.conditions), r.retracted ? 1 : 0);
+  })();
+}

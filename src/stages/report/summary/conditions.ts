@@ -1,0 +1,64 @@
+import { CONDITIONS } from "../../../model/taxonomy.js";
+import type { ConditionId, DesignId } from "../../../model/taxonomy.js";
+import { compareRecordIds } from "../view.js";
+import type { RecordView } from "../view.js";
+import { plural, shortCitation } from "./markdown.js";
+
+/** Newest first, then by record id: a stable order inside each kind of evidence. */
+function byYearDesc(a: RecordView, b: RecordView): number {
+  const ya = a.article.pubDate.year ?? -1;
+  const yb = b.article.pubDate.year ?? -1;
+  return yb - ya || compareRecordIds(a.recordId, b.recordId);
+}
+
+function withDesign(views: readonly RecordView[], designs: readonly DesignId[]): RecordView[] {
+  return views.filter((v) => designs.includes(v.classification!.design)).sort(byYearDesc);
+}
+
+function studyDetails(v: RecordView): string {
+  const c = v.classification!;
+  const parts: string[] = [];
+  if (c.participants !== null) parts.push(`${c.participants} participants`);
+  if (c.followupWeeks !== null) parts.push(`${c.followupWeeks} weeks follow-up`);
+  return parts.length === 0 ? "" : ` — ${parts.join(", ")}`;
+}
+
+function citedList(title: string, views: readonly RecordView[], withDesignName: boolean): string[] {
+  if (views.length === 0) return [];
+  const items = views.map((v) => {
+    const design = withDesignName ? ` (${v.classification!.design})` : "";
+    return `- ${shortCitation(v.article)}${design}${studyDetails(v)}`;
+  });
+  return [`**${title} (${views.length})**`, "", ...items, ""];
+}
+
+/** One condition: systematic reviews, then RCTs, then other clinical studies, then counts of the rest. */
+export function conditionSection(condition: ConditionId, views: readonly RecordView[]): string[] {
+  const animal = withDesign(views, ["animal"]).length;
+  const inVitro = withDesign(views, ["in-vitro"]).length;
+  const reviews = withDesign(views, ["review"]).length;
+  const other = withDesign(views, ["other"]).length;
+  return [
+    `### Condition: ${condition}`,
+    "",
+    `${plural(views.length, "included article")}.`,
+    "",
+    ...citedList("Systematic reviews", withDesign(views, ["systematic-review"]), false),
+    ...citedList("Randomised controlled trials", withDesign(views, ["rct"]), false),
+    ...citedList("Other clinical studies", withDesign(views, ["clinical-nonrandomized", "case-report"]), true),
+    `Preclinical: ${animal} animal, ${inVitro} in vitro. Narrative reviews: ${reviews}. Other: ${other}.`,
+    "",
+  ];
+}
+
+/** Per-condition sections, in taxonomy order, for conditions with at least one included article. */
+export function conditionsSection(views: readonly RecordView[]): string[] {
+  const included = views.filter((v) => v.included && v.classification);
+  const lines = ["## Evidence per condition", "", "Strongest evidence first; citations link to PubMed.", ""];
+  for (const condition of CONDITIONS) {
+    const withCondition = included.filter((v) => v.classification!.conditions.includes(condition));
+    if (withCondition.length > 0) lines.push(...conditionSection(condition, withCondition));
+  }
+  if (included.length === 0) lines.push("No included articles yet.", "");
+  return lines;
+}

@@ -1,0 +1,66 @@
+import type { ReportInput, SearchRow } from "../types.js";
+import { databaseName } from "../prisma.js";
+import { md, table } from "./markdown.js";
+
+/** PRISMA-S: each database, the exact query as run, its translation, limits, the date and count of every search. */
+export function searchSection(input: ReportInput): string[] {
+  const lines = ["## What was searched", ""];
+  lines.push(`- Database: PubMed, through NCBI E-utilities (esearch with the history server, efetch).`);
+  lines.push(`- Query as run (pipeline \`${md(input.pipeline.name)}\`):`, "", "```text", input.pipeline.queryText, "```", "");
+  const earlier = [...new Set(input.searches.map((s) => s.baseTerm))].filter((t) => t !== input.pipeline.queryText);
+  if (earlier.length > 0) {
+    lines.push("- Earlier searches in this store ran other queries:", "");
+    for (const term of earlier) lines.push("```text", term, "```", "");
+  }
+  const translations = [...new Set(input.searches.map((s) => s.queryTranslation).filter((t): t is string => t !== null))];
+  for (const t of translations) lines.push("- PubMed's translation of the query:", "", "```text", t, "```", "");
+  lines.push(
+    "- Limits: none on language, publication type or species; each search is limited only by its creation-date " +
+      "window (`[crdt]`), split so that no slice exceeds esearch's 9,999-record cap.",
+  );
+  lines.push(...searchTable(input.searches));
+  lines.push(...importLines(input));
+  lines.push(
+    "- Deduplication: exact keys first (PMID, normalised DOI, PMCID), then normalised title with agreeing year " +
+      "and first author, journal or pages; notices (errata, retraction notices, comments) are never merged with " +
+      "the article they concern. See `possible-duplicates.csv` for near misses.",
+    "",
+  );
+  lines.push(...retrievalLines(input));
+  return lines;
+}
+
+function searchTable(searches: readonly SearchRow[]): string[] {
+  if (searches.length === 0) return ["- Searches recorded: none (records came from imports only).", ""];
+  const rows = searches.map((s) => [
+    String(s.searchId),
+    s.searchedAt.slice(0, 10),
+    databaseName(s.database),
+    `${s.windowFrom ?? "start"} to ${s.windowTo ?? "now"}`,
+    String(s.count),
+    String(s.retrieved),
+    s.warnings.length === 0 ? "" : md(s.warnings.join("; ")),
+  ]);
+  return ["", `Searches (${searches.length}, one row per date slice):`, "", ...table(["#", "date", "database", "creation-date window", "count", "retrieved", "warnings"], rows), ""];
+}
+
+function importLines(input: ReportInput): string[] {
+  if (input.imports.length === 0) return [];
+  const rows = input.imports.map((i) => [md(databaseName(i.database)), md(i.file), String(i.records)]);
+  return ["Records imported from other databases' exports:", "", ...table(["database", "file", "records"], rows), ""];
+}
+
+/** "searched N, received N, unavailable k" (issue 3), with the unavailable PMIDs by name. */
+export function retrievalLines(input: ReportInput): string[] {
+  const r = input.retrieval;
+  const lines = [
+    "## Retrieval completeness",
+    "",
+    `Searched ${r.searched}, received ${r.received}, unavailable ${r.unavailable.length}.`,
+    "",
+  ];
+  if (r.unavailable.length > 0) {
+    lines.push(`PMIDs that efetch did not return: ${r.unavailable.map((p) => `[${p}](https://pubmed.ncbi.nlm.nih.gov/${p}/)`).join(", ")}.`, "");
+  }
+  return lines;
+}

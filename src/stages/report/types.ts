@@ -1,0 +1,70 @@
+import type { Article } from "../../model/article.js";
+import type { Classification } from "../../model/classification.js";
+import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+
+/** One stored record with everything the reports say about it. */
+export interface ReportRecord {
+  article: Article;
+  deleted: boolean;
+  /** ISO timestamp the store first saw the record. */
+  firstSeen: string;
+  decision: DedupeDecision | null;
+  classification: Classification | null;
+}
+
+/** One esearch slice as the search stage recorded it (PRISMA-S). */
+export interface SearchRow {
+  searchId: number;
+  runId: number;
+  database: string;
+  baseTerm: string;
+  term: string;
+  queryTranslation: string | null;
+  windowFrom: string | null;
+  windowTo: string | null;
+  count: number;
+  retrieved: number;
+  warnings: string[];
+  searchedAt: string;
+}
+
+/** What the previous report said about one record. */
+export interface SnapshotRow {
+  recordId: string;
+  included: boolean;
+  design: string | null;
+  conditions: string[];
+  retracted: boolean;
+}
+
+export interface RetrievalCounts {
+  /** Distinct PMIDs that any search returned. */
+  searched: number;
+  /** Of those, how many are stored as records. */
+  received: number;
+  /** PMIDs efetch never returned, by PMID. */
+  unavailable: string[];
+}
+
+/** Records imported from files, per database (other sources than the E-utilities searches). */
+export interface ImportCount {
+  database: string;
+  file: string;
+  records: number;
+}
+
+/** Everything the renderers need: plain values read from the store, so rendering is pure. */
+export interface ReportInput {
+  pipeline: { name: string; title: string; question: string | null; queryText: string };
+  /** YYYY-MM-DD of this report; printed on one line of summary.md only. */
+  runDate: string;
+  records: ReportRecord[];
+  searches: SearchRow[];
+  imports: ImportCount[];
+  retrieval: RetrievalCounts;
+  possibleDuplicates: PossibleDuplicate[];
+  /** What the last earlier report said, or null when this is the first report. */
+  previous: { runId: number; rows: SnapshotRow[] } | null;
+  /** The classifiers' measured accuracy (data/vocab/ACCURACY.md), or null when it was not measured. */
+  accuracy: string | null;
+}

@@ -1,0 +1,84 @@
+import type { Article, Author } from "../../model/article.js";
+import { pubmedUrl } from "../../model/article.js";
+import type { Evidence } from "../../model/classification.js";
+import { decideInclusion, isRetracted } from "./inclusion.js";
+import type { ReportExclusionReason } from "./inclusion.js";
+import type { ReportRecord } from "./types.js";
+
+/** A record with the verdicts every output shares, computed once. */
+export interface RecordView extends ReportRecord {
+  recordId: string;
+  included: boolean;
+  exclusionReason: ReportExclusionReason | null;
+  retracted: boolean;
+  /** record_id of the kept record when this one is a duplicate of it. */
+  duplicateOf: string | null;
+}
+
+/**
+ * Row order of every per-record output: PMIDs by number, then other record ids (`<source>:<id>`,
+ * `hash:...`) by their UTF-16 code units, so the order never depends on the locale.
+ */
+export function compareRecordIds(a: string, b: string): number {
+  const da = /^\d+$/.test(a);
+  const db = /^\d+$/.test(b);
+  if (da && db) return a.length - b.length || compareText(a, b);
+  if (da !== db) return da ? -1 : 1;
+  return compareText(a, b);
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildViews(records: readonly ReportRecord[]): RecordView[] {
+  return records
+    .map((r) => {
+      const verdict = decideInclusion(r, r.decision, r.classification);
+      const duplicateOf = r.decision?.role === "duplicate" ? r.decision.keptRecordId : null;
+      return {
+        ...r,
+        recordId: r.article.recordId,
+        included: verdict.included,
+        exclusionReason: verdict.exclusionReason,
+        retracted: isRetracted(r.article, r.decision),
+        duplicateOf,
+      };
+    })
+    .sort((a, b) => compareRecordIds(a.recordId, b.recordId));
+}
+
+/** PubMed page when there is a PMID, else the DOI resolver, else null. */
+export function recordUrl(article: Article): string | null {
+  if (article.pmid) return pubmedUrl(article.pmid);
+  if (article.doi) return `https://doi.org/${article.doi}`;
+  return null;
+}
+
+/** "Kim SH", or the group name for a collective author. */
+export function authorName(author: Author): string | null {
+  if (author.collectiveName) return author.collectiveName;
+  if (!author.lastName) return null;
+  const initials = author.initials ?? initialsOf(author.foreName);
+  return initials ? `${author.lastName} ${initials}` : author.lastName;
+}
+
+function initialsOf(foreName: string | null): string | null {
+  if (!foreName) return null;
+  const letters = foreName.split(/[\s-]+/).map((part) => part.charAt(0).toUpperCase());
+  return letters.join("") || null;
+}
+
+export function authorNames(article: Article): string[] {
+  return article.authors.map(authorName).filter((n): n is string => n !== null);
+}
+
+/** One label's evidence as one line: `rule [field]: "matched text"`. */
+export function formatEvidence(evidence: readonly Evidence[]): string[] {
+  return evidence.map((e) => `${e.rule} [${e.field}]: "${e.text}"`);
+}
+
+/** ISO date (YYYY-MM-DD) of an ISO timestamp; spreadsheets read it as a date. */
+export function isoDate(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}

@@ -1,0 +1,46 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { LitreviewError } from "../../errors.js";
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: a temporary file in the
+ * same directory (rename is atomic only within one file system), flushed to disk, then renamed over.
+ */
+export function writeFileAtomic(dir: string, name: string, content: string): void {
+  const target = join(dir, name);
+  const temp = join(dir, `.${name}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(temp, "w", 0o644);
+    try {
+      writeSync(fd, content, null, "utf8");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (cause) {
+    rmSync(temp, { force: true });
+    throw new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
+  }
+  syncDirectory(dir);
+}
+
+/** Makes the rename itself durable; not every platform lets a directory be opened, so failure is ignored. */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic there.
+  }
+}
+
+/** Writes every rendered file; all are rendered before the first is written, so a render error writes none. */
+export function writeReports(dir: string, files: ReadonlyMap<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of files) writeFileAtomic(dir, name, content);
+}

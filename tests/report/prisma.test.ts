@@ -1,0 +1,43 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { renderReports } from "../../src/stages/report/render.js";
+import { makeInput } from "./builders.js";
+
+describe("PRISMA counts", () => {
+  const files = renderReports(makeInput(), ["articles.csv", "prisma.csv", "summary.md"], { bom: true });
+  const articles = parse(files.get("articles.csv")!, { bom: true, columns: true }) as Record<string, string>[];
+  const prisma = new Map(
+    (parse(files.get("prisma.csv")!, { bom: true, columns: true }) as Record<string, string>[]).map((r) => [r.data!, r]),
+  );
+  const n = (key: string): number => Number(prisma.get(key)!.n);
+  const reason = (r: string): number => articles.filter((a) => a.exclusion_reason === r).length;
+
+  it("add up against articles.csv", () => {
+    expect(n("database_results")).toBe(articles.length);
+    expect(n("duplicates")).toBe(reason("duplicate"));
+    expect(n("excluded_other")).toBe(reason("deleted"));
+    expect(n("records_screened")).toBe(n("database_results") - n("duplicates") - n("excluded_automatic") - n("excluded_other"));
+    const screenedOut = ["notice", "retracted", "unclassified", "not-exosome", "not-skin"].reduce((s, r) => s + reason(r), 0);
+    expect(n("records_excluded")).toBe(screenedOut);
+    expect(n("dbr_assessed")).toBe(n("records_screened") - n("records_excluded"));
+    expect(n("new_studies")).toBe(articles.filter((a) => a.included === "true").length);
+    expect(n("dbr_assessed") - n("dbr_excluded")).toBe(n("new_studies"));
+  });
+
+  it("every excluded row has a reason and every included row none", () => {
+    for (const a of articles) expect(a.included === "true").toBe(a.exclusion_reason === "");
+  });
+
+  it("per-source counts add up to the records identified", () => {
+    const parts = prisma.get("database_results")!.breakdown!.split("; ").map((p) => Number(p.split(", ")[1]));
+    expect(parts.reduce((s, x) => s + x, 0)).toBe(articles.length);
+  });
+
+  it("the Mermaid flowchart shows the same numbers", () => {
+    const summary = files.get("summary.md")!;
+    expect(summary).toContain(`Records identified<br/>n = ${n("database_results")}`);
+    expect(summary).toContain(`Records screened (titles and abstracts)<br/>n = ${n("records_screened")}`);
+    expect(summary).toContain(`Records excluded<br/>n = ${n("records_excluded")}`);
+    expect(summary).toContain(`Studies included in review<br/>n = ${n("new_studies")}`);
+  });
+});
