@@ -1,0 +1,40 @@
+import type { ImportFormat } from "./types.js";
+
+/** True when the bytes start with the gzip magic number. */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+const SIGNATURES: [RegExp, ImportFormat][] = [
+  [/^PMID- ?\d/, "medline"],
+  [/^TY {2}- {1,2}\S/, "ris"],
+  [/^FN \S/, "wos"],
+  [/^PT [A-Z]\s*$/, "wos"],
+  [/^<\d+\.\s*>\s*$/, "ovid"],
+];
+
+/**
+ * The format of an export from its first lines (never its extension: PubMed-format files come named
+ * .ris, WoS plain text as .ris, RIS as .txt). Null when it is none litreview reads.
+ */
+export function detectFormat(head: string): ImportFormat | null {
+  const text = head.replace(/^\uFEFF/, "");
+  if (/<(PubmedArticleSet|PubmedArticle|PubmedBookArticle|DeleteCitation)\b|<!DOCTYPE PubmedArticleSet/.test(text)) return "pubmed-xml";
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+  const first = lines[0] ?? "";
+  if (/^"?Authors"?,/.test(first) && /"?(EID|Source title)"?/.test(first)) return "scopus-csv";
+  // The first line that only one format writes decides (Cochrane and Ovid put headers before the first record).
+  for (const line of lines) {
+    for (const [pattern, format] of SIGNATURES) if (pattern.test(line)) return format;
+  }
+  return null;
+}
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  "pubmed-xml": "PubMed XML",
+  medline: 'MEDLINE ("PubMed format")',
+  ris: "RIS",
+  wos: "Web of Science plain text",
+  ovid: "Ovid Complete Reference",
+  "scopus-csv": "Scopus CSV",
+};

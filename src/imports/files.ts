@@ -1,0 +1,71 @@
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { gunzipSync, createGunzip, constants as zlibConstants } from "node:zlib";
+import { LitreviewError } from "../errors.js";
+import { detectFormat, isGzip } from "./detect.js";
+import type { ImportFormat } from "./types.js";
+
+/** How much of a file's start is read to tell its format. */
+const SNIFF_BYTES = 64 * 1024;
+
+export interface SniffedFile {
+  path: string;
+  size: number;
+  gzip: boolean;
+  format: ImportFormat;
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function gunzipHead(head: Buffer): string {
+  // The head is a prefix of the gzip stream: decompress what it holds without requiring the end.
+  return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES).toString("utf8");
+}
+
+/** Checks a file exists and is a format litreview reads, by its content; throws a usage error naming it otherwise. */
+export async function sniffFile(path: string): Promise<SniffedFile> {
+  let size: number;
+  let head: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error("not a regular file");
+    size = info.size;
+    head = await readHead(path);
+  } catch (cause) {
+    throw new LitreviewError("USAGE", `cannot read the import file ${path}: ${(cause as Error).message}`, { cause, context: { file: path } });
+  }
+  const gzip = isGzip(head);
+  let text: string;
+  try {
+    text = gzip ? gunzipHead(head) : head.toString("utf8");
+  } catch (cause) {
+    throw new LitreviewError("USAGE", `the import file ${path} looks gzip-compressed but cannot be decompressed: ${(cause as Error).message}`, { cause, context: { file: path } });
+  }
+  const format = detectFormat(text);
+  if (!format) {
+    throw new LitreviewError(
+      "USAGE",
+      `the import file ${path} is not a format litreview reads: expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
+      { context: { file: path } },
+    );
+  }
+  return { path, size, gzip, format };
+}
+
+/** The file's content as a stream of decompressed chunks. */
+export function openContent(file: SniffedFile): AsyncIterable<Buffer> {
+  const raw = createReadStream(file.path);
+  if (!file.gzip) return raw;
+  const gunzip = createGunzip();
+  raw.on("error", (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
+}

@@ -1,0 +1,166 @@
+import { emptyArticle, type Article, type Author, type CommentCorrection, type Grant, type MeshHeading } from "../model/article.js";
+import { isoDate, publicationDate } from "./dates.js";
+import { readLines } from "./lines.js";
+import { readMedlineRecords } from "./medline-reader.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor } from "./normalize.js";
+import { assignRecordId } from "./record-id.js";
+import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+
+/** MEDLINE comment/correction tags and the PubMed XML RefType each stands for. */
+const REF_TYPES: Record<string, string> = {
+  CON: "CommentOn",
+  CIN: "CommentIn",
+  EIN: "ErratumIn",
+  EFR: "ErratumFor",
+  CRI: "CorrectedandRepublishedIn",
+  CRF: "CorrectedandRepublishedFrom",
+  PRIN: "PartialRetractionIn",
+  PROF: "PartialRetractionOf",
+  RPI: "RepublishedIn",
+  RPF: "RepublishedFrom",
+  RIN: "RetractionIn",
+  ROF: "RetractionOf",
+  UIN: "UpdateIn",
+  UOF: "UpdateOf",
+  SPIN: "SummaryForPatientsIn",
+  ECI: "ExpressionOfConcernIn",
+  ECF: "ExpressionOfConcernFor",
+  ORI: "OriginalReportIn",
+};
+
+/** Authors in file order: FAU (full name) with the AU that follows it, or AU alone; CN for groups; AD and AUID attach to the author before them. */
+export function medlineAuthors(record: TaggedRecord): Author[] {
+  const authors: Author[] = [];
+  let lastTag = "";
+  for (const [tag, value] of record.fields) {
+    const last = authors[authors.length - 1];
+    if (tag === "FAU" || (tag === "AU" && lastTag !== "FAU")) {
+      const author = parseAuthor(value);
+      if (author) authors.push(author);
+    } else if (tag === "AU" && last) {
+      last.initials = parseAuthor(value)?.initials ?? last.initials;
+    } else if (tag === "CN") {
+      const name = cleanText(value);
+      if (name) authors.push({ lastName: null, foreName: null, initials: null, suffix: null, collectiveName: name, orcid: null, affiliations: [] });
+    } else if (tag === "AD" && last) {
+      const affiliation = cleanText(value);
+      if (affiliation) last.affiliations.push(affiliation);
+    } else if (tag === "AUID" && last) {
+      last.orcid = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/.exec(value)?.[1] ?? last.orcid;
+    }
+    lastTag = tag;
+  }
+  return authors;
+}
+
+/** "Acne Vulgaris/*therapy", "*Software": descriptor, qualifiers and major-topic stars. */
+export function parseMesh(value: string): MeshHeading | null {
+  const parts = value.split("/").map((p) => p.trim());
+  const head = parts[0] ?? "";
+  const descriptor = cleanText(head.replace(/^\*/, ""));
+  if (!descriptor) return null;
+  return {
+    descriptor,
+    descriptorUi: null,
+    majorTopic: head.startsWith("*"),
+    qualifiers: parts
+      .slice(1)
+      .filter((q) => q.replace(/^\*/, "") !== "")
+      .map((q) => ({ name: q.replace(/^\*/, ""), ui: null, majorTopic: q.startsWith("*") })),
+  };
+}
+
+function grantOf(value: string): Grant {
+  const [id, , agency, country] = value.split("/").map((p) => cleanText(p));
+  return { grantId: id ?? null, agency: agency ?? null, country: country ?? null };
+}
+
+function commentsOf(record: TaggedRecord): CommentCorrection[] {
+  const out: CommentCorrection[] = [];
+  for (const [tag, value] of record.fields) {
+    const refType = REF_TYPES[tag];
+    if (!refType) continue;
+    out.push({ refType, pmid: /PMID:\s*(\d+)/.exec(value)?.[1] ?? null, refSource: cleanText(value.replace(/\s*PMID:\s*\d+\s*$/, "")) });
+  }
+  return out;
+}
+
+function idWithType(values: readonly string[], type: string): string | null {
+  for (const value of values) {
+    const m = new RegExp(`^(.*\\S)\\s*\\[${type}\\]$`, "i").exec(value.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+function historyOf(fields: Fields): Article["history"] {
+  const phst = (status: string) => isoDate(idWithType(fields.all("PHST"), status));
+  return {
+    entrez: phst("entrez") ?? isoDate(fields.first("EDAT")),
+    pubmed: phst("pubmed") ?? isoDate(fields.first("EDAT")),
+    medline: phst("medline") ?? isoDate(fields.first("MHDA")),
+  };
+}
+
+/** One MEDLINE record as an Article; its own id is its PMID, which is its record_id. */
+export function medlineToArticle(record: TaggedRecord, file: ImportFile): Article {
+  const fields = new Fields(record);
+  const pmid = fields.first("PMID");
+  const base = emptyArticle("", { database: "pubmed", file: file.file, ownId: pmid, importedAt: file.importedAt });
+  const abstract = cleanText(fields.first("AB"));
+  const ids = fields.all("AID", "LID");
+  const article: Article = {
+    ...base,
+    kind: fields.has("BTI") && !fields.has("TA") ? "book" : "article",
+    pmid,
+    doi: normalizeDoi(idWithType(ids, "doi")),
+    pmcid: cleanText(fields.first("PMC")),
+    pii: idWithType(ids, "pii"),
+    title: cleanText(fields.first("TI", "BTI")),
+    vernacularTitle: cleanText(fields.first("TT")),
+    languages: distinct(fields.all("LA")),
+    abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
+    abstract,
+    copyright: cleanText(fields.first("CI")),
+    journal: {
+      title: cleanText(fields.first("JT")),
+      isoAbbreviation: cleanText(fields.first("TA")),
+      issn: firstIssn(fields.all("IS")),
+      volume: cleanText(fields.first("VI")),
+      issue: cleanText(fields.first("IP")),
+      pages: cleanText(fields.first("PG")),
+    },
+    pubDate: publicationDate([fields.first("DP")]),
+    authors: medlineAuthors(record),
+    publicationTypes: distinct(fields.all("PT")),
+    mesh: fields.all("MH").map(parseMesh).filter((m): m is MeshHeading => m !== null),
+    keywords: distinct(fields.all("OT").map(cleanKeyword).filter((k): k is string => k !== null)),
+    chemicals: distinct(fields.all("RN").map((v) => cleanText(/\(([^()]*)\)\s*$/.exec(v)?.[1] ?? v)).filter((v): v is string => v !== null)),
+    grants: fields.all("GR").map(grantOf),
+    commentsCorrections: commentsOf(record),
+    history: historyOf(fields),
+    status: cleanText(fields.first("STAT")),
+    publicationStatus: cleanText(fields.first("PST")),
+  };
+  return assignRecordId(article);
+}
+
+/** Streams a MEDLINE/"PubMed format" file's records; a record without a PMID is reported, not stored. */
+export async function* parseMedline(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
+  for await (const record of readMedlineRecords(readLines(input))) {
+    const pmid = new Fields(record).first("PMID");
+    if (!pmid || !/^\d+$/.test(pmid)) {
+      yield {
+        diagnostic: {
+          severity: "error",
+          location: file.file,
+          position: positionOf(record),
+          recordId: null,
+          message: `MEDLINE record without a valid PMID line (${pmid ? `"${pmid}"` : "none"}): it was not imported; re-export it from PubMed`,
+        },
+      };
+      continue;
+    }
+    yield { record: medlineToArticle(record, file) };
+  }
+}

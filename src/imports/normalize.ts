@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import type { Author } from "../model/article.js";
+
+/** NFC, whitespace collapsed, trimmed; null for empty. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = value.normalize("NFC").replace(/\s+/g, " ").trim();
+  return text === "" ? null : text;
+}
+
+/** Removes HTML/JATS markup some exports leave in abstracts (Lens: <p>, <AbstractText>). */
+export function stripMarkup(value: string): string {
+  return value.replace(/<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g, " ");
+}
+
+const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
+
+/**
+ * A DOI without resolver prefixes (`https://doi.org/`, `http://dx.doi.org/`, `doi:`) or trailing
+ * punctuation; the case is kept as the source gave it. Null when the text holds no DOI.
+ */
+export function normalizeDoi(value: string | null | undefined): string | null {
+  const text = cleanText(value);
+  if (!text) return null;
+  let rest = text.replace(/^doi:\s*/i, "").replace(/^https?:\/\/(dx\.)?doi\.org\//i, "");
+  const match = DOI_IN_TEXT.exec(rest);
+  if (!match) return null;
+  rest = match[0];
+  try {
+    if (/%[0-9A-Fa-f]{2}/.test(rest)) rest = decodeURIComponent(rest);
+  } catch {
+    // not percent-encoded after all: keep as given
+  }
+  return rest.replace(/[.,;:)\]}>'"]+$/, "");
+}
+
+/** First ISSN found in the values ("1895-5770 1895-5770", "20964129 (ISSN)", "0894-9867, 0894-9867"), as NNNN-NNNX. */
+export function firstIssn(values: readonly string[]): string | null {
+  for (const value of values) {
+    const match = /\b(\d{4})-?(\d{3}[\dXx])\b/.exec(value);
+    if (match) return `${match[1]}-${match[2]!.toUpperCase()}`;
+  }
+  return null;
+}
+
+/** Start and end page as one range; Unicode hyphens become "-"; "No"/"Specified" placeholders dropped. */
+export function normalizePages(start: string | null | undefined, end?: string | null): string | null {
+  const clean = (v: string | null | undefined): string | null => {
+    const t = cleanText(v ?? null)?.replace(/[\u2010-\u2015\u2212]/g, "-") ?? null;
+    if (!t || /^(no|specified|n\/a|no pagination( specified)?)$/i.test(t)) return null;
+    return t;
+  };
+  const sp = clean(start);
+  const ep = clean(end);
+  if (!sp) return ep;
+  if (!ep || ep === sp || sp.includes("-")) return sp;
+  return `${sp}-${ep}`;
+}
+
+/** Keyword without major-topic asterisks ("*athlete", "Acne Vulgaris/*therapy", "[*prevention & control]"). */
+export function cleanKeyword(value: string): string | null {
+  return cleanText(value.replace(/\*/g, ""));
+}
+
+/** Distinct values (case-insensitive), first spelling kept, order kept. */
+export function distinct(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const key = v.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+const INITIALS = /^(?:[A-Z]\.?[\s-]*)+$/u;
+const INITIALS_TOKEN = /^(?:\p{Lu}\.?-?)+$/u;
+
+function initialsOf(given: string): string {
+  return given
+    .split(/[\s.-]+/)
+    .filter(Boolean)
+    .map((part) => (INITIALS_TOKEN.test(part) ? part.replace(/[.-]/g, "") : part.charAt(0)))
+    .join("")
+    .toUpperCase();
+}
+
+function person(lastName: string, given: string | null): Author {
+  const g = cleanText(given);
+  const onlyInitials = g !== null && INITIALS.test(g);
+  return {
+    lastName,
+    foreName: g && !onlyInitials ? g : null,
+    initials: g ? initialsOf(g) || null : null,
+    suffix: null,
+    collectiveName: null,
+    orcid: null,
+    affiliations: [],
+  };
+}
+
+/**
+ * An author from the forms exports use: "Last, First", "Last, F.", "Last FM" (MEDLINE AU, Embase "Fanning E."),
+ * and "F. Last" (IEEE). A single word is kept as the last name.
+ */
+export function parseAuthor(value: string): Author | null {
+  const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
+  if (!text) return null;
+  const comma = text.indexOf(",");
+  if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
+  const tokens = text.split(" ");
+  if (tokens.length === 1) return person(text, null);
+  const lastToken = tokens[tokens.length - 1]!;
+  if (INITIALS_TOKEN.test(lastToken) && lastToken.replace(/[.-]/g, "").length <= 3) {
+    return person(tokens.slice(0, -1).join(" "), lastToken);
+  }
+  let lead = 0;
+  while (lead < tokens.length - 1 && INITIALS_TOKEN.test(tokens[lead]!)) lead++;
+  if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "));
+  return person(lastToken, tokens.slice(0, -1).join(" "));
+}
+
+/** Authors in order, exact repeats dropped (IEEE lists some authors twice). */
+export function parseAuthors(values: readonly string[]): Author[] {
+  const seen = new Set<string>();
+  const out: Author[] = [];
+  for (const value of values) {
+    const key = cleanText(value)?.toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const author = parseAuthor(value);
+    if (author) out.push(author);
+  }
+  return out;
+}
+
+/** Stable id for a record without its own: title, year, first author and DOI, case- and space-insensitive. */
+export function contentId(title: string | null, year: number | null, firstAuthor: string | null, doi: string | null): string {
+  const key = [title, year === null ? "" : String(year), firstAuthor, doi]
+    .map((v) => (v ?? "").toString().normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim())
+    .join("\u001f");
+  return createHash("sha256").update(key).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,65 @@
+import type { Fields } from "./types.js";
+
+/** Tags where exports put a PubMed id or PMCID next to their own ("26957754[pmid]", "PUBMED 38407106,EMBASE ..."). */
+const ID_CARRIERS = ["U1", "U2", "U3", "U4", "U5", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "M2", "N1"];
+
+/** The PMID a non-PubMed record carries, if any. */
+export function carriedPmid(fields: Fields, database: string): string | null {
+  const values = fields.all(...ID_CARRIERS);
+  for (const value of values) {
+    const m = /(?<!\d)(\d{1,9})\s*\[pmid\]/i.exec(value) ?? /\bPUBMED\s+(\d{1,9})\b/i.exec(value);
+    if (m) return m[1]!;
+  }
+  // Embase puts the PMID alone in C5, Scopus in C2 (which EndNote uses for the PMCID instead).
+  const bare = database === "embase" ? fields.first("C5") : database === "scopus" ? fields.first("C2") : null;
+  if (bare && /^\d{1,9}$/.test(bare)) return bare;
+  for (const url of fields.all("UR", "L2")) {
+    const m = /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?$/i.exec(url);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+export function carriedPmcid(fields: Fields): string | null {
+  for (const value of fields.all(...ID_CARRIERS, "L2", "UR")) {
+    const m = /\b(PMC\d+)\b/.exec(value);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * The record's own id in its database: the PMID for PubMed (AN), the Scopus EID (from the record link),
+ * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number,
+ * else RIS AN or ID. ProQuest's "2214991469; 51887" keeps its first part.
+ */
+export function ownId(fields: Fields, database: string): string | null {
+  if (database === "pubmed") {
+    const an = fields.first("AN");
+    if (an && /^\d{1,9}$/.test(an)) return an;
+    return carriedPmid(fields, database);
+  }
+  if (database === "scopus") {
+    for (const url of fields.all("UR", "L2")) {
+      const m = /[?&]eid=([^&\s]+)/i.exec(url);
+      if (m) return decodeURIComponent(m[1]!);
+    }
+  }
+  if (database === "ebsco") {
+    for (const note of fields.all("N1")) {
+      const m = /Accession Number:\s*([^;\s]+)/i.exec(note);
+      if (m) return m[1]!;
+    }
+    for (const url of fields.all("UR")) {
+      const m = /[?&]AN=([^&\s]+)/.exec(url);
+      if (m) return m[1]!;
+    }
+  }
+  if (database === "embase") {
+    const l = fields.all("U2", "AN", "ID").find((v) => /^L\d+$/.test(v));
+    if (l) return l;
+  }
+  const id = fields.first("AN", "ID");
+  if (!id) return null;
+  return id.split(/;\s*/)[0]!.trim() || null;
+}

@@ -1,0 +1,114 @@
+import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { publicationDate } from "./dates.js";
+import { readLines } from "./lines.js";
+import {
+  cleanKeyword,
+  cleanText,
+  distinct,
+  firstIssn,
+  normalizeDoi,
+  normalizePages,
+  parseAuthors,
+  stripMarkup,
+} from "./normalize.js";
+import { assignRecordId } from "./record-id.js";
+import { detectRisDatabase } from "./ris-database.js";
+import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
+import { readRisRecords } from "./ris-reader.js";
+import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+
+const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
+/** Databases whose M3 holds the document type (elsewhere M3 is a classification code or free text). */
+const M3_IS_TYPE = new Set(["embase", "scopus", "ebsco", "cochrane"]);
+const COPYRIGHT = /^(copyright\b|©|\(c\)\s)|is the property of .* and its content may not be copied/i;
+
+function abstractOf(fields: Fields): { abstract: string | null; copyright: string | null } {
+  const texts: string[] = [];
+  let copyright: string | null = null;
+  for (const value of fields.all("AB", "N2")) {
+    const text = cleanText(stripMarkup(value));
+    if (!text) continue;
+    if (COPYRIGHT.test(text)) copyright ??= text;
+    else if (!texts.includes(text)) texts.push(text);
+  }
+  return { abstract: texts.length > 0 ? texts.join(" ") : null, copyright };
+}
+
+function doiOf(fields: Fields): string | null {
+  for (const value of fields.all("DO", "DI", "L3", "M3", "N1")) {
+    if (/10\.\d{4,9}\//.test(value) && !/\s/.test(value.trim())) return normalizeDoi(value);
+  }
+  for (const value of fields.all("UR", "L2")) {
+    if (/doi\.org\//i.test(value)) return normalizeDoi(value);
+  }
+  return null;
+}
+
+function journalOf(fields: Fields, type: string): Article["journal"] {
+  const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
+  const title = cleanText(fields.first(...journalTag));
+  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => cleanText(v)).filter((v): v is string => v !== null && v !== title);
+  return {
+    title,
+    isoAbbreviation: abbreviations[0] ?? null,
+    issn: firstIssn(fields.all("SN")),
+    volume: cleanText(fields.first("VL", "VO")),
+    issue: cleanText(fields.first("IS")),
+    pages: normalizePages(fields.first("SP"), fields.first("EP")),
+  };
+}
+
+function authorsOf(fields: Fields): Author[] {
+  return parseAuthors(fields.all("AU", "A1"));
+}
+
+/** One RIS record as an Article, its source and record_id set. */
+export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
+  const fields = new Fields(record);
+  const database = detectRisDatabase(fields);
+  const id = ownId(fields, database);
+  const type = (fields.first("TY") ?? "GEN").toUpperCase();
+  const base = emptyArticle("", { database, file: file.file, ownId: id, importedAt: file.importedAt });
+  const { abstract, copyright } = abstractOf(fields);
+  const pmid = database === "pubmed" && id && /^\d+$/.test(id) ? id : carriedPmid(fields, database);
+  const article: Article = {
+    ...base,
+    kind: BOOK_TYPES.has(type) ? "book" : "article",
+    pmid,
+    doi: doiOf(fields),
+    pmcid: carriedPmcid(fields),
+    title: cleanText(stripMarkup(fields.first("TI", "T1", "CT", "ST", "BT") ?? "")),
+    languages: distinct(fields.all("LA").map((v) => v.trim())),
+    abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
+    abstract,
+    copyright,
+    journal: journalOf(fields, type),
+    pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
+    authors: authorsOf(fields),
+    publicationTypes: distinct(
+      [...fields.all("PT"), ...(M3_IS_TYPE.has(database) ? fields.all("M3") : [])].map((v) => v.trim()),
+    ),
+    keywords: distinct(fields.all("KW").map(cleanKeyword).filter((k): k is string => k !== null)),
+  };
+  return assignRecordId(article);
+}
+
+/** Streams a RIS file's records; a record cut short is reported with its position and not stored. */
+export async function* parseRis(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
+  for await (const chunk of readRisRecords(readLines(input))) {
+    if (chunk.kind === "record") {
+      yield { record: risToArticle(chunk.record, file) };
+      continue;
+    }
+    const title = new Fields(chunk.record).first("TI", "T1");
+    yield {
+      diagnostic: {
+        severity: "error",
+        location: file.file,
+        position: `record ${chunk.record.index}, lines ${chunk.record.startLine}-${chunk.endLine}`,
+        recordId: null,
+        message: `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""}: ${chunk.reason}; it was not imported. Re-export the file or fix the record and import it again`,
+      },
+    };
+  }
+}

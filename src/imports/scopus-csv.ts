@@ -1,0 +1,79 @@
+import { emptyArticle, type Article } from "../model/article.js";
+import { publicationDate } from "./dates.js";
+import { readCsvRows } from "./csv-reader.js";
+import { readLines } from "./lines.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
+import { assignRecordId } from "./record-id.js";
+import type { ImportFile, ImportItem } from "./types.js";
+
+type Row = (column: string) => string | null;
+
+const split = (value: string | null): string[] => (value ? value.split(";").map((v) => v.trim()).filter(Boolean) : []);
+
+/** One row of a Scopus CSV export; its own id is the EID, its PMID the "PubMed ID" column. */
+export function scopusRowToArticle(get: Row, file: ImportFile): Article {
+  const eid = cleanText(get("EID"));
+  const base = emptyArticle("", { database: "scopus", file: file.file, ownId: eid, importedAt: file.importedAt });
+  const rawAbstract = cleanText(get("Abstract"));
+  const abstract = rawAbstract && !/^\[no abstract available\]$/i.test(rawAbstract) ? rawAbstract : null;
+  const pmid = cleanText(get("PubMed ID"));
+  const fullNames = split(get("Author full names"));
+  const article: Article = {
+    ...base,
+    pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
+    doi: normalizeDoi(get("DOI")),
+    title: cleanText(get("Title")),
+    languages: split(get("Language of Original Document")),
+    abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
+    abstract,
+    journal: {
+      title: cleanText(get("Source title")),
+      isoAbbreviation: cleanText(get("Abbreviated Source Title")),
+      issn: firstIssn(split(get("ISSN"))),
+      volume: cleanText(get("Volume")),
+      issue: cleanText(get("Issue")),
+      pages: normalizePages(get("Page start"), get("Page end")) ?? cleanText(get("Art. No.")),
+    },
+    pubDate: publicationDate([get("Year")]),
+    authors: parseAuthors(fullNames.length > 0 ? fullNames : split(get("Authors"))),
+    publicationTypes: split(get("Document Type")),
+    keywords: distinct([...split(get("Author Keywords")), ...split(get("Index Keywords"))].map(cleanKeyword).filter((k): k is string => k !== null)),
+  };
+  return assignRecordId(article);
+}
+
+/** Streams a Scopus CSV export (header row, RFC 4180 quoting, a BOM). */
+export async function* parseScopusCsv(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
+  let header: Map<string, number> | null = null;
+  let index = 0;
+  for await (const row of readCsvRows(readLines(input))) {
+    if ("unterminated" in row) {
+      yield {
+        diagnostic: {
+          severity: "error",
+          location: file.file,
+          position: `line ${row.unterminated}`,
+          recordId: null,
+          message: "CSV row with an unclosed quote runs to the end of the file: it was not imported; re-export the file",
+        },
+      };
+      continue;
+    }
+    if (!header) {
+      header = new Map(row.cells.map((name, i) => [name.trim(), i]));
+      continue;
+    }
+    index++;
+    const cells = row.cells;
+    const columns = header;
+    const get: Row = (column) => {
+      const at = columns.get(column);
+      return at === undefined ? null : (cells[at] ?? null);
+    };
+    if (!get("Title") && !get("EID")) {
+      yield { diagnostic: { severity: "warning", location: file.file, position: `record ${index} (line ${row.lineNo})`, recordId: null, message: "Scopus CSV row without a title or EID: skipped" } };
+      continue;
+    }
+    yield { record: scopusRowToArticle(get, file) };
+  }
+}

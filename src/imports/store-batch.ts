@@ -1,0 +1,61 @@
+import type { Article, DeletedRecord, Diagnostic } from "../model/article.js";
+import type { Db } from "../store/open.js";
+import { markDeleted, recordDiagnostics, upsertRecord } from "../store/records.js";
+import { sourceRank } from "./precedence.js";
+import type { ImportItem } from "./types.js";
+
+export type BatchCounts = {
+  records: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  errors: number;
+};
+
+export function emptyBatchCounts(): BatchCounts {
+  return { records: 0, new: 0, updated: 0, unchanged: 0, deleted: 0, errors: 0 };
+}
+
+function storedRank(db: Db, recordId: string): number | null {
+  const row = db.prepare<[string], { article: string }>("SELECT article FROM records WHERE record_id = ?").get(recordId);
+  return row ? sourceRank(JSON.parse(row.article) as Article) : null;
+}
+
+function addSourceOnly(db: Db, article: Article, now: string): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO record_sources (record_id, database, file, own_id, imported_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(article.recordId, article.source.database, article.source.file ?? "", article.source.ownId ?? "", now);
+}
+
+function storeRecord(db: Db, article: Article, runId: number | null, now: string, counts: BatchCounts): void {
+  counts.records++;
+  const rank = sourceRank(article);
+  if (rank < 3 && /^\d+$/.test(article.recordId)) {
+    const stored = storedRank(db, article.recordId);
+    if (stored !== null && stored > rank) {
+      addSourceOnly(db, article, now);
+      counts.unchanged++;
+      return;
+    }
+  }
+  counts[upsertRecord(db, article, runId, now)]++;
+}
+
+/** Stores one batch of parsed items in one transaction. */
+export function storeBatch(db: Db, items: readonly ImportItem[], runId: number | null, now: string): BatchCounts {
+  const counts = emptyBatchCounts();
+  const diagnostics: Diagnostic[] = [];
+  const deletions: DeletedRecord[] = [];
+  db.transaction(() => {
+    for (const item of items) {
+      if (item.record) storeRecord(db, item.record, runId, now, counts);
+      if (item.deleted) deletions.push(item.deleted);
+      if (item.diagnostic) diagnostics.push(item.diagnostic);
+    }
+    for (const d of deletions) counts.deleted += markDeleted(db, d.pmids, now);
+    recordDiagnostics(db, runId, diagnostics, now);
+  })();
+  counts.errors = diagnostics.filter((d) => d.severity === "error").length;
+  return counts;
+}

@@ -1,0 +1,70 @@
+import type { Article, DeletedRecord, Diagnostic } from "../model/article.js";
+
+/** What every format's parser yields, one item per record (the same shape as the PubMed XML parser's). */
+export interface ImportItem {
+  record?: Article;
+  deleted?: DeletedRecord;
+  diagnostic?: Diagnostic;
+}
+
+export const IMPORT_FORMATS = ["pubmed-xml", "medline", "ris", "wos", "ovid", "scopus-csv"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The file being imported and the time of the import, stamped on every record's source. */
+export interface ImportFile {
+  file: string;
+  importedAt: string;
+}
+
+/** One record of a tagged format (RIS, MEDLINE, WoS, Ovid): its fields in file order. */
+export interface TaggedRecord {
+  fields: [tag: string, value: string][];
+  /** 1-based line where the record starts. */
+  startLine: number;
+  /** Ordinal of the record in the file (1-based). */
+  index: number;
+}
+
+/** Read access to a tagged record's fields. */
+export class Fields {
+  private readonly byTag = new Map<string, string[]>();
+
+  constructor(readonly record: TaggedRecord) {
+    for (const [tag, value] of record.fields) {
+      const list = this.byTag.get(tag);
+      if (list) list.push(value);
+      else this.byTag.set(tag, [value]);
+    }
+  }
+
+  /** Non-empty values of the tags, in tag order then file order. */
+  all(...tags: string[]): string[] {
+    const out: string[] = [];
+    for (const tag of tags) {
+      for (const value of this.byTag.get(tag) ?? []) {
+        const v = value.trim();
+        if (v !== "") out.push(v);
+      }
+    }
+    return out;
+  }
+
+  /** First non-empty value of the first tag that has one. */
+  first(...tags: string[]): string | null {
+    for (const tag of tags) {
+      for (const value of this.byTag.get(tag) ?? []) {
+        if (value.trim() !== "") return value.trim();
+      }
+    }
+    return null;
+  }
+
+  has(tag: string): boolean {
+    return this.byTag.has(tag);
+  }
+}
+
+/** Position of a record for diagnostics: "record 3 (line 41)". */
+export function positionOf(record: { index: number; startLine: number }): string {
+  return `record ${record.index} (line ${record.startLine})`;
+}

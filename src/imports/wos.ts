@@ -1,0 +1,99 @@
+import { emptyArticle, type Article } from "../model/article.js";
+import { publicationDate } from "./dates.js";
+import { readLines, type NumberedLine } from "./lines.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
+import { assignRecordId } from "./record-id.js";
+import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+
+const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
+/** Fields whose continuation lines are further values (one author, affiliation or reference per line). */
+const LINE_LISTS = new Set(["AU", "AF", "BA", "BF", "CA", "GP", "C1", "C3", "CR", "RI", "OI", "EM"]);
+
+type WosChunk = { kind: "record"; record: TaggedRecord } | { kind: "truncated"; record: TaggedRecord; endLine: number };
+
+/** Groups Web of Science plain-text lines (FN/VR header, "PT J" ... "ER", final "EF") into records, streaming. */
+export async function* readWosRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<WosChunk> {
+  let current: TaggedRecord | null = null;
+  let index = 0;
+  let lastLine = 0;
+  for await (const { text, lineNo } of lines) {
+    lastLine = lineNo;
+    if (text.trim() === "") continue;
+    if (/^\s/.test(text)) {
+      const last = current?.fields[current.fields.length - 1];
+      if (!last) continue;
+      if (LINE_LISTS.has(last[0])) current!.fields.push([last[0], text.trim()]);
+      else last[1] = `${last[1]} ${text.trim()}`;
+      continue;
+    }
+    const tagged = TAG_LINE.exec(text);
+    if (!tagged) continue;
+    const tag = tagged[1]!;
+    const value = (tagged[2] ?? "").trim();
+    if (tag === "ER") {
+      if (current) yield { kind: "record", record: current };
+      current = null;
+    } else if (tag === "PT") {
+      if (current) yield { kind: "truncated", record: current, endLine: lineNo - 1 };
+      current = { fields: [["PT", value]], startLine: lineNo, index: ++index };
+    } else if (current) {
+      current.fields.push([tag, value]);
+    }
+  }
+  if (current) yield { kind: "truncated", record: current, endLine: lastLine };
+}
+
+const PUBLICATION_TYPES: Record<string, string> = { J: "Journal", B: "Book", S: "Series", P: "Patent", C: "Conference" };
+
+/** One Web of Science record as an Article: own id UT ("WOS:..." or "MEDLINE:..."), PMID from PM. */
+export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
+  const fields = new Fields(record);
+  const ut = cleanText(fields.first("UT"));
+  const base = emptyArticle("", { database: "wos", file: file.file, ownId: ut, importedAt: file.importedAt });
+  const abstract = cleanText(fields.first("AB"));
+  const pmid = fields.first("PM") ?? (ut && /^MEDLINE:(\d+)$/.exec(ut)?.[1]) ?? null;
+  const keywords = [...fields.all("DE"), ...fields.all("ID")].flatMap((v) => v.split(";"));
+  const pt = fields.first("PT");
+  const article: Article = {
+    ...base,
+    kind: pt === "B" ? "book" : "article",
+    pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
+    doi: normalizeDoi(fields.first("DI")),
+    title: cleanText(fields.first("TI")),
+    languages: distinct(fields.all("LA")),
+    abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
+    abstract,
+    journal: {
+      title: cleanText(fields.first("SO")),
+      isoAbbreviation: cleanText(fields.first("JI", "J9")),
+      issn: firstIssn(fields.all("SN", "EI")),
+      volume: cleanText(fields.first("VL")),
+      issue: cleanText(fields.first("IS")),
+      pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? cleanText(fields.first("AR")),
+    },
+    pubDate: publicationDate([fields.first("PD"), fields.first("PY")]),
+    authors: parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")),
+    publicationTypes: distinct(fields.all("DT").flatMap((v) => v.split(";")).map((v) => v.trim()).filter(Boolean)),
+    keywords: distinct(keywords.map(cleanKeyword).filter((k): k is string => k !== null)),
+  };
+  if (article.publicationTypes.length === 0 && pt && PUBLICATION_TYPES[pt]) article.publicationTypes = [PUBLICATION_TYPES[pt]!];
+  return assignRecordId(article);
+}
+
+export async function* parseWos(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
+  for await (const chunk of readWosRecords(readLines(input))) {
+    if (chunk.kind === "record") {
+      yield { record: wosToArticle(chunk.record, file) };
+      continue;
+    }
+    yield {
+      diagnostic: {
+        severity: "error",
+        location: file.file,
+        position: `record ${chunk.record.index}, lines ${chunk.record.startLine}-${chunk.endLine}`,
+        recordId: null,
+        message: `truncated Web of Science record (no ER line): it was not imported; re-export the file and import it again`,
+      },
+    };
+  }
+}
