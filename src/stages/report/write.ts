@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { LitreviewError } from "../../errors.js";
 
@@ -39,8 +39,18 @@ function syncDirectory(dir: string): void {
   }
 }
 
-/** Writes every rendered file; all are rendered before the first is written, so a render error writes none. */
+/** Temporary files a killed run left for these report names (never the reports themselves). */
+export function staleTempFiles(dir: string, names: Iterable<string>): string[] {
+  const prefixes = [...names].map((n) => `.${n}.`);
+  return readdirSync(dir).filter((f) => f.endsWith(".tmp") && prefixes.some((p) => f.startsWith(p)));
+}
+
+/**
+ * Writes every rendered file (rendered before the first is written, so a render error writes none),
+ * after removing temporary files a killed run left behind.
+ */
 export function writeReports(dir: string, files: ReadonlyMap<string, string>): void {
   mkdirSync(dir, { recursive: true });
+  for (const stale of staleTempFiles(dir, files.keys())) rmSync(join(dir, stale), { force: true });
   for (const [name, content] of files) writeFileAtomic(dir, name, content);
 }

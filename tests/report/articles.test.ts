@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { articleRow, inTaxonomyOrder } from "../../src/stages/report/articles.js";
+import { CONDITIONS } from "../../src/model/taxonomy.js";
+import { buildViews, compareRecordIds } from "../../src/stages/report/view.js";
+import { makeArticle, makeClassification, makeRecord } from "./builders.js";
+
+function row(article = makeArticle("1"), classification = makeClassification("1")) {
+  return articleRow(buildViews([makeRecord(article, classification)])[0]!);
+}
+
+describe("articles.csv rows", () => {
+  it("links to PubMed, else to the DOI, else nothing", () => {
+    expect(row().url).toBe("https://pubmed.ncbi.nlm.nih.gov/1/");
+    expect(row(makeArticle("scopus:9", { doi: "10.1/x" })).url).toBe("https://doi.org/10.1/x");
+    expect(row(makeArticle("scopus:9")).url).toBeNull();
+  });
+
+  it("lists labels in taxonomy order whatever order the classifier gave", () => {
+    expect(inTaxonomyOrder(["acne", "skin-aging", "acne", "scar"], CONDITIONS)).toEqual(["skin-aging", "scar", "acne"]);
+    expect(row(makeArticle("1"), makeClassification("1", { conditions: ["acne", "skin-aging"] })).conditions).toBe("skin-aging; acne");
+  });
+
+  it("names authors by last name and initials, group authors by their name", () => {
+    const authors = [
+      { lastName: "Kim", foreName: "Min-Ji", initials: null, suffix: null, collectiveName: null, orcid: null, affiliations: [] },
+      { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: "EV Skin Consortium", orcid: null, affiliations: [] },
+    ];
+    const r = row(makeArticle("1", { authors }));
+    expect(r.first_author).toBe("Kim MJ");
+    expect(r.authors).toBe("Kim MJ; EV Skin Consortium");
+  });
+
+  it("leaves classification columns empty for an unclassified record", () => {
+    const r = articleRow(buildViews([makeRecord(makeArticle("1"), null)])[0]!);
+    expect(r).toMatchObject({ design: null, conditions: null, included: false, exclusion_reason: "unclassified" });
+  });
+
+  it("orders PMIDs by number, then other record ids", () => {
+    expect(["hash:1", "9", "embase:2", "10", "100"].sort(compareRecordIds)).toEqual(["9", "10", "100", "embase:2", "hash:1"]);
+  });
+});

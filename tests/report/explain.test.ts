@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { LitreviewError } from "../../src/errors.js";
+import { explainRecord } from "../../src/stages/report/index.js";
+import { buildStore } from "./store.js";
+
+describe("explainRecord", () => {
+  const db = buildStore();
+
+  it("explains an included record with its labels and their evidence", () => {
+    const text = explainRecord(db, "33073298");
+    expect(text).toContain("Verdict: included in the evidence tables.");
+    expect(text).toContain("Deduplication: kept as the cluster's record");
+    expect(text).toContain("design rct, group clinical, evidence level 2");
+    expect(text).toContain('design evidence: design:rct [title]: "rct"');
+    expect(text).toContain("condition acne (confidence 0.8)");
+    expect(text).toContain("participants: 25");
+  });
+
+  it("explains a merged duplicate with the rule and score, found by its DOI", () => {
+    const text = explainRecord(db, "10.1000/DUP.1");
+    expect(text).toContain("Record embase:L2000001");
+    expect(text).toContain("Verdict: excluded, reason duplicate");
+    expect(text).toContain("merged as a duplicate of 33073298 by rule doi (score 1)");
+  });
+
+  it("explains notices, retractions, deletions and unclassified records", () => {
+    expect(explainRecord(db, "40000003")).toContain("Notice: erratum concerning 33073298.");
+    expect(explainRecord(db, "40000004")).toContain("excluded, reason retracted");
+    expect(explainRecord(db, "40000005")).toContain("deleted by the source");
+    expect(explainRecord(db, "hash:abc123")).toContain("Classification: not run yet for this record.");
+  });
+
+  it("names the id it could not find and what to give instead", () => {
+    expect(() => explainRecord(db, "99999999")).toThrow(LitreviewError);
+    expect(() => explainRecord(db, "99999999")).toThrow(/no record 99999999 in the store: give a PMID, a DOI or a record_id/);
+  });
+});

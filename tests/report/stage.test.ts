@@ -1,0 +1,98 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { reportStage } from "../../src/stages/report/index.js";
+import { buildStore, makeConfig, makeContext } from "./store.js";
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "litreview-report-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function readAll(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+}
+
+const golden = (name: string): string => readFileSync(new URL(`../golden/report/${name}`, import.meta.url), "utf8");
+
+describe("reportStage", () => {
+  it("writes every output the pipeline names from the store, and nothing else", async () => {
+    const out = tempDir();
+    const outcome = await reportStage(makeContext(buildStore(), out));
+    expect([...readAll(out).keys()]).toEqual(
+      ["articles.csv", "claims.csv", "evidence-matrix.csv", "possible-duplicates.csv", "prisma.csv", "summary.md", "tags.csv"],
+    );
+    expect(outcome.counts).toEqual({ records: 14, included: 7, excluded: 7, duplicates: 1, notices: 1, retracted: 1, new: 14, reclassified: 0 });
+    expect(outcome.warnings).toEqual(['1 record(s) have no classification yet and are excluded as "unclassified": run the classify stage']);
+  });
+
+  it("reads the store into the same CSVs the pure renderers give (golden files)", async () => {
+    const out = tempDir();
+    await reportStage(makeContext(buildStore(), out));
+    for (const name of ["articles.csv", "tags.csv", "evidence-matrix.csv", "claims.csv", "prisma.csv", "possible-duplicates.csv"]) {
+      expect(readFileSync(join(out, name), "utf8"), name).toBe(golden(name));
+    }
+    const summary = readFileSync(join(out, "summary.md"), "utf8");
+    expect(summary).toContain("Searched 5, received 4, unavailable 1.");
+    expect(summary).toContain("This is the first report of this store.");
+  });
+
+  it("writes only the outputs asked for", async () => {
+    const out = tempDir();
+    await reportStage(makeContext(buildStore(), out, { config: makeConfig({ outputs: ["prisma.csv"] }) }));
+    expect([...readAll(out).keys()]).toEqual(["prisma.csv"]);
+  });
+
+  it("gives byte-identical files for the same store, with the date on one line only", async () => {
+    const db = buildStore();
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    await reportStage(makeContext(db, a));
+    await reportStage(makeContext(db, b));
+    await reportStage(makeContext(db, c, { clock: () => new Date("2027-01-15T08:00:00Z") }));
+    expect(readAll(b)).toEqual(readAll(a));
+    const before = readAll(a).get("summary.md")!.split("\n");
+    const after = readAll(c).get("summary.md")!.split("\n");
+    const differing = before.filter((line, i) => line !== after[i]);
+    expect(differing).toEqual(["Report date: 2026-03-01"]);
+    expect(readAll(c).get("articles.csv")).toBe(readAll(a).get("articles.csv"));
+  });
+
+  it("records a snapshot so the next report tells what is new, reclassified or newly retracted", async () => {
+    const db = buildStore();
+    await reportStage(makeContext(db, tempDir(), { runId: 2 }));
+    expect(db.prepare("SELECT COUNT(*) AS n FROM report_snapshots WHERE run_id = 2").get()).toEqual({ n: 14 });
+    const stored = db.prepare("SELECT result FROM classifications WHERE record_id = '29138430'").get() as { result: string };
+    db.prepare("UPDATE classifications SET result = ? WHERE record_id = '29138430'").run(stored.result.replace('"design":"animal"', '"design":"in-vitro"'));
+    const out = tempDir();
+    const outcome = await reportStage(makeContext(db, out, { runId: 3 }));
+    expect(outcome.counts).toMatchObject({ new: 0, reclassified: 1 });
+    const summary = readFileSync(join(out, "summary.md"), "utf8");
+    expect(summary).toContain("Compared with the report of run 2.");
+    expect(summary).toContain("### New (0 records, 0 included)");
+    expect(summary).toContain("### Reclassified (1)");
+    expect(summary).toContain("included; animal; alopecia | included; in-vitro; alopecia");
+    expect(summary).toContain("### Newly retracted (0)");
+  });
+
+  it("puts the classifiers' measured accuracy from the vocabulary folder in summary.md", async () => {
+    const vocab = tempDir();
+    writeFileSync(join(vocab, "ACCURACY.md"), "Design accuracy 0.93, macro-F1 0.88 on 91 labelled articles.\n");
+    const out = tempDir();
+    await reportStage(makeContext(buildStore(), out, { config: makeConfig({ vocab }) }));
+    expect(readFileSync(join(out, "summary.md"), "utf8")).toContain("Design accuracy 0.93, macro-F1 0.88 on 91 labelled articles.");
+  });
+
+  it("leaves no temporary files behind", async () => {
+    const out = tempDir();
+    writeFileSync(join(out, "articles.csv"), "old");
+    await reportStage(makeContext(buildStore(), out));
+    expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readFileSync(join(out, "articles.csv"), "utf8")).toBe(golden("articles.csv"));
+  });
+});
