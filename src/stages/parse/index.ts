@@ -1,0 +1,113 @@
+import type { Article, DeletedRecord, Diagnostic } from "../../model/article.js";
+import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
+import { redactSecrets } from "../../errors.js";
+import { markDeleted, recordDiagnostics, upsertRecord } from "../../store/records.js";
+import { parsePubmedXml } from "./pubmed-xml/index.js";
+import { bodyText, markParsed, newestAnswerByPmid, readRaw, reparseAll, unparsedIds, type RawResponse } from "./raw.js";
+
+export { reparseAll } from "./raw.js";
+export { parsePubmedXml, streamPubmedXml, PUBMED_PARSER_VERSION } from "./pubmed-xml/index.js";
+
+export interface ParseCounts {
+  responses: number;
+  parsed: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  superseded: number;
+  deleted: number;
+  errors: number;
+  warnings: number;
+}
+
+function emptyCounts(): ParseCounts {
+  return { responses: 0, parsed: 0, new: 0, updated: 0, unchanged: 0, superseded: 0, deleted: 0, errors: 0, warnings: 0 };
+}
+
+/** Where a stored answer came from, for diagnostics: its row and its request (never the API key). */
+export function rawLocation(raw: RawResponse): string {
+  return `raw_responses #${raw.rawId} (${redactSecrets(raw.request)})`;
+}
+
+interface Parsed {
+  records: Article[];
+  deleted: DeletedRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** Writes one answer's records, deletions and diagnostics, and marks it parsed, in one transaction. */
+function store(ctx: StageContext, raw: RawResponse, parsed: Parsed, newest: Map<string, number>, counts: ParseCounts): void {
+  const now = ctx.clock().toISOString();
+  ctx.db.transaction(() => {
+    for (const record of parsed.records) {
+      counts.parsed++;
+      const latest = record.pmid === null ? undefined : newest.get(record.pmid);
+      if (latest !== undefined && latest > raw.rawId) {
+        counts.superseded++;
+        continue;
+      }
+      counts[upsertRecord(ctx.db, record, ctx.runId, now)]++;
+    }
+    for (const d of parsed.deleted) counts.deleted += markDeleted(ctx.db, d.pmids, now);
+    recordDiagnostics(ctx.db, ctx.runId, parsed.diagnostics, now);
+    markParsed(ctx.db, raw.rawId, now);
+  })();
+}
+
+/** A body that cannot be decompressed is one error diagnostic, not a failed run. */
+function parseRaw(raw: RawResponse, source: { database: string; file: null; importedAt: string }): Parsed {
+  const location = rawLocation(raw);
+  let xml: string;
+  try {
+    xml = bodyText(raw.body);
+  } catch (error) {
+    const message = `stored body cannot be decompressed (${(error as Error).message}); fetch it again`;
+    return { records: [], deleted: [], diagnostics: [{ severity: "error", location, position: null, recordId: null, message }] };
+  }
+  return parsePubmedXml(xml, source, location);
+}
+
+function summarise(counts: ParseCounts, errors: Diagnostic[]): StageOutcome {
+  const warnings = errors.slice(0, 20).map((d) => `${d.location} ${d.position ?? ""}: ${d.message}`.trim());
+  if (errors.length > 20) warnings.push(`... and ${errors.length - 20} more parse errors (see the diagnostics table)`);
+  const outcome: StageOutcome = { counts: { ...counts }, warnings };
+  if (counts.errors > 0) {
+    outcome.incomplete = `${counts.errors} stored efetch answer(s) had malformed or truncated records; the good records were kept`;
+  }
+  return outcome;
+}
+
+/**
+ * Parses the stored efetch answers that are not parsed yet, oldest first, one transaction per answer.
+ * Offline (`run --offline`, no client) it first marks every stored answer unparsed, so the records
+ * are rebuilt from what is stored by the current parser.
+ */
+export const parseStage: Stage = async (ctx) => {
+  if (ctx.client === null) {
+    const n = reparseAll(ctx.db);
+    if (n > 0) ctx.logger.info({ stage: "parse", responses: n }, "re-parsing every stored efetch answer");
+  }
+  const ids = unparsedIds(ctx.db);
+  const newest = newestAnswerByPmid(ctx.db);
+  const counts = emptyCounts();
+  const errors: Diagnostic[] = [];
+  ctx.progress.start("parse", ids.length);
+  for (const [i, rawId] of ids.entries()) {
+    const raw = readRaw(ctx.db, rawId);
+    if (raw === null) continue;
+    const source = { database: "pubmed", file: null, importedAt: raw.receivedAt };
+    const parsed = parseRaw(raw, source);
+    store(ctx, raw, parsed, newest, counts);
+    counts.responses++;
+    for (const d of parsed.diagnostics) {
+      if (d.severity === "error") {
+        counts.errors++;
+        errors.push(d);
+      } else counts.warnings++;
+    }
+    ctx.progress.advance("parse", i + 1);
+  }
+  ctx.progress.stop("parse");
+  ctx.logger.info({ stage: "parse", ...counts }, "parse done");
+  return summarise(counts, errors);
+};

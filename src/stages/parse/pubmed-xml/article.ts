@@ -1,0 +1,59 @@
+import { emptyArticle, type Article, type Diagnostic } from "../../../model/article.js";
+import { readAbstract } from "./abstract.js";
+import { readAuthors } from "./authors.js";
+import { readCommentsCorrections } from "./comments.js";
+import { readPubDate } from "./dates.js";
+import { readHistory, readPublicationStatus, readStatus } from "./history.js";
+import { articleIdLists, readIds } from "./ids.js";
+import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from "./indexing.js";
+import { medlineTa, readJournal } from "./journal.js";
+import { diagnostic, type RecordContext } from "./record-context.js";
+import { child, children } from "./text.js";
+import { readLanguages, readTitle, readVernacularTitle } from "./title.js";
+
+export interface RecordOutcome {
+  record: Article | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Builds the Article of one `<PubmedArticle>`; a record without a PMID is reported, not returned. */
+export function articleFromTree(node: unknown, ctx: RecordContext): RecordOutcome {
+  const diagnostics: Diagnostic[] = [];
+  const citation = child(node, "MedlineCitation");
+  const pubmedData = child(node, "PubmedData");
+  const art = child(citation, "Article");
+  const ids = readIds(child(citation, "PMID"), children(art, "ELocationID"), articleIdLists(pubmedData));
+  if (ids.pmid === null) {
+    diagnostics.push(diagnostic(ctx, "error", null, "PubmedArticle has no valid MedlineCitation/PMID: record skipped"));
+    return { record: null, diagnostics };
+  }
+  const pmid = ids.pmid;
+  const warn = (message: string): void => {
+    diagnostics.push(diagnostic(ctx, "warning", pmid, message));
+  };
+  const journal = readJournal(art);
+  if (journal.isoAbbreviation === null) journal.isoAbbreviation = medlineTa(citation);
+  const issue = child(child(art, "Journal"), "JournalIssue");
+  const record: Article = {
+    ...emptyArticle(pmid, { ...ctx.source, ownId: pmid }),
+    ...ids,
+    title: readTitle(child(art, "ArticleTitle")),
+    vernacularTitle: readVernacularTitle(child(art, "VernacularTitle")),
+    languages: readLanguages(art),
+    ...readAbstract(child(art, "Abstract")),
+    journal,
+    pubDate: readPubDate(child(issue, "PubDate"), child(art, "ArticleDate")),
+    authors: readAuthors(children(art, "AuthorList"), warn),
+    publicationTypes: readPublicationTypes(art),
+    mesh: readMesh(citation),
+    keywords: readKeywords(citation),
+    chemicals: readChemicals(citation),
+    grants: readGrants(art),
+    commentsCorrections: readCommentsCorrections(citation),
+    history: readHistory(pubmedData),
+    status: readStatus(citation),
+    publicationStatus: readPublicationStatus(pubmedData),
+  };
+  if (record.title === null) warn("PubmedArticle has no ArticleTitle");
+  return { record, diagnostics };
+}

@@ -1,0 +1,52 @@
+import type { Author } from "../../../model/article.js";
+import { attr, children, markupText, text } from "./text.js";
+
+const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
+
+/**
+ * ORCID from `Identifier Source="ORCID"`: bare ("0000-0002-1825-0097") or as a URL (2019 efetch, some
+ * baseline records); returned bare. A malformed one (ORCIDs arrive truncated upstream) is reported and
+ * dropped rather than stored as if it identified someone.
+ */
+export function readOrcid(authorNode: unknown, warn: (message: string) => void): string | null {
+  for (const id of children(authorNode, "Identifier")) {
+    if (attr(id, "Source")?.toUpperCase() !== "ORCID") continue;
+    const raw = text(id);
+    if (raw === null) continue;
+    const bare = raw.replace(/^https?:\/\/(www\.)?orcid\.org\//i, "").replace(/\/$/, "").toUpperCase();
+    if (ORCID_RE.test(bare)) return bare;
+    warn(`ORCID "${raw}" is not a complete ORCID iD; left out`);
+  }
+  return null;
+}
+
+export function readAuthor(node: unknown, warn: (message: string) => void): Author | null {
+  const author: Author = {
+    lastName: text(children(node, "LastName")[0]),
+    foreName: text(children(node, "ForeName")[0]),
+    initials: text(children(node, "Initials")[0]),
+    suffix: text(children(node, "Suffix")[0]),
+    collectiveName: markupText(children(node, "CollectiveName")[0]),
+    orcid: readOrcid(node, warn),
+    affiliations: children(node, "AffiliationInfo")
+      .map((info) => markupText(children(info, "Affiliation")[0]))
+      .filter((a): a is string => a !== null),
+  };
+  return author.lastName === null && author.collectiveName === null ? null : author;
+}
+
+/**
+ * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
+ * authors and is skipped; members in InvestigatorList are not authors either (never parsed).
+ */
+export function readAuthors(authorLists: unknown[], warn: (message: string) => void): Author[] {
+  const out: Author[] = [];
+  for (const list of authorLists) {
+    if (attr(list, "Type") === "editors") continue;
+    for (const node of children(list, "Author")) {
+      const a = readAuthor(node, warn);
+      if (a !== null) out.push(a);
+    }
+  }
+  return out;
+}

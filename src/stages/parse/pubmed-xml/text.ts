@@ -1,0 +1,123 @@
+/**
+ * Text helpers shared by the field modules. fast-xml-parser runs with processEntities off, so every
+ * string taken from the tree passes through `decodeEntities` exactly once, here.
+ */
+
+/** A node of fast-xml-parser's object output: a string, or an object with "#text" and "@_attr" keys. */
+export type XmlNode = string | { [key: string]: unknown } | undefined | null;
+
+const ENTITY_RE = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function entityValue(match: string, body: string): string {
+  if (body.charCodeAt(0) !== 35 /* # */) return NAMED[body] ?? match;
+  const code = body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  if (code === 0 || code > 0x10ffff) return match;
+  return String.fromCodePoint(code);
+}
+
+/** Decodes the five XML entities and decimal/hex character references, once. */
+export function decodeEntities(text: string): string {
+  return text.indexOf("&") === -1 ? text : text.replace(ENTITY_RE, entityValue);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const XML_SPACE = /[ \t\r\n]+/g;
+
+/**
+ * Collapses XML whitespace (not U+00A0: a no-break space is content), trims, NFC-normalises;
+ * null when nothing is left.
+ */
+export function tidy(text: string): string | null {
+  const collapsed = text.replace(XML_SPACE, " ").trim();
+  if (collapsed === "") return null;
+  return NON_ASCII.test(collapsed) ? collapsed.normalize("NFC") : collapsed;
+}
+
+const MATH_RE = /<(mml:)?math\b[\s\S]*?<\/(mml:)?math>/g;
+const BETWEEN_TAGS_SPACE = />[ \t\r\n]+</g;
+const CDATA_RE = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+const TAG_RE = /<[^>]*>/g;
+
+function escapeCdata(_m: string, body: string): string {
+  return body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Flattens raw inline markup (<i>, <b>, <sup>, <sub>, <u>, MathML) to its text, in order, keeping every
+ * character outside the tags: "SnO<sub>2</sub>thin" stays "SnO2thin", words are never joined or split.
+ * MathML is pretty-printed over many lines, so the indentation between its tags is dropped.
+ * PubMed writes ≤ and ≥ as an underlined < and > (`<u>&lt;</u>`); those become the real characters.
+ */
+export function flattenMarkup(raw: string): string {
+  let s = raw;
+  if (s.indexOf("<") !== -1) {
+    if (s.indexOf("<![CDATA[") !== -1) s = s.replace(CDATA_RE, escapeCdata);
+    if (s.indexOf("math") !== -1) s = s.replace(MATH_RE, (m) => m.replace(BETWEEN_TAGS_SPACE, "><"));
+    if (s.indexOf("<u>") !== -1) s = s.replace(/<u>&lt;<\/u>/g, "\u2264").replace(/<u>&gt;<\/u>/g, "\u2265");
+    s = s.replace(TAG_RE, "");
+  }
+  return decodeEntities(s);
+}
+
+/** The raw text of a node (its "#text" when it has attributes); "" when absent. */
+export function rawText(node: unknown): string {
+  if (typeof node === "string") return node;
+  if (node !== null && typeof node === "object") {
+    const t = (node as Record<string, unknown>)["#text"];
+    return typeof t === "string" ? t : "";
+  }
+  return "";
+}
+
+/** Plain element text: entities decoded, whitespace tidied, null when empty. */
+export function text(node: unknown): string | null {
+  return tidy(decodeEntities(rawText(node)));
+}
+
+/** Text of an element that may hold inline markup (configured as a stop node, so it arrives raw). */
+export function markupText(node: unknown): string | null {
+  return tidy(flattenMarkup(rawText(node)));
+}
+
+/** An attribute value, decoded, or null. */
+export function attr(node: unknown, name: string): string | null {
+  if (node === null || typeof node !== "object") return null;
+  const v = (node as Record<string, unknown>)[`@_${name}`];
+  return typeof v === "string" ? tidy(decodeEntities(v)) : null;
+}
+
+/** A child element (the first when repeated). */
+export function child(node: unknown, name: string): unknown {
+  if (node === null || typeof node !== "object") return undefined;
+  const v = (node as Record<string, unknown>)[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** All children of that name, as an array (fast-xml-parser gives a single child as a bare value). */
+export function children(node: unknown, name: string): unknown[] {
+  if (node === null || typeof node !== "object") return [];
+  const v = (node as Record<string, unknown>)[name];
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** Follows a path of child names, taking the first child at each step. */
+export function path(node: unknown, ...names: string[]): unknown {
+  let cur = node;
+  for (const n of names) {
+    cur = child(cur, n);
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** Non-null texts of all children of that name. */
+export function texts(node: unknown, name: string, read: (n: unknown) => string | null = text): string[] {
+  const out: string[] = [];
+  for (const c of children(node, name)) {
+    const t = read(c);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
