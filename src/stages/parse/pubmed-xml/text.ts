@@ -36,6 +36,12 @@ export function tidy(text: string): string | null {
 
 const MATH_RE = /<(mml:)?math\b[\s\S]*?<\/(mml:)?math>/g;
 const BETWEEN_TAGS_SPACE = />[ \t\r\n]+</g;
+/** <mmultiscripts> writes base, postscripts, <mprescripts/>, prescripts: isotopes read "129Xe" only when reordered. */
+const PRESCRIPTS_RE = /<((?:mml:)?)mmultiscripts>([\s\S]*?)<(?:mml:)?mprescripts\s*\/>([\s\S]*?)<\/(?:mml:)?mmultiscripts>/g;
+
+function flattenMath(math: string): string {
+  return math.replace(BETWEEN_TAGS_SPACE, "><").replace(PRESCRIPTS_RE, "$3$2");
+}
 const CDATA_RE = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const TAG_RE = /<[^>]*>/g;
 
@@ -53,7 +59,7 @@ export function flattenMarkup(raw: string): string {
   let s = raw;
   if (s.indexOf("<") !== -1) {
     if (s.indexOf("<![CDATA[") !== -1) s = s.replace(CDATA_RE, escapeCdata);
-    if (s.indexOf("math") !== -1) s = s.replace(MATH_RE, (m) => m.replace(BETWEEN_TAGS_SPACE, "><"));
+    if (s.indexOf("math") !== -1) s = s.replace(MATH_RE, flattenMath);
     if (s.indexOf("<u>") !== -1) s = s.replace(/<u>&lt;<\/u>/g, "\u2264").replace(/<u>&gt;<\/u>/g, "\u2265");
     s = s.replace(TAG_RE, "");
   }
