@@ -31,6 +31,8 @@ const REF_TYPES: Record<string, string> = {
 /** Authors in file order: FAU (full name) with the AU that follows it, or AU alone; CN for groups; AD and AUID attach to the author before them. */
 export function medlineAuthors(record: TaggedRecord): Author[] {
   const authors: Author[] = [];
+  // Before 2014 MEDLINE gave one AD for the record, ahead of the authors; PubMed XML puts it on the first author.
+  const early: string[] = [];
   let lastTag = "";
   for (const [tag, value] of record.fields) {
     const last = authors[authors.length - 1];
@@ -42,14 +44,15 @@ export function medlineAuthors(record: TaggedRecord): Author[] {
     } else if (tag === "CN") {
       const name = cleanText(value);
       if (name) authors.push({ lastName: null, foreName: null, initials: null, suffix: null, collectiveName: name, orcid: null, affiliations: [] });
-    } else if (tag === "AD" && last) {
+    } else if (tag === "AD") {
       const affiliation = cleanText(value);
-      if (affiliation) last.affiliations.push(affiliation);
+      if (affiliation) (last ? last.affiliations : early).push(affiliation);
     } else if (tag === "AUID" && last) {
       last.orcid = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/.exec(value)?.[1] ?? last.orcid;
     }
     lastTag = tag;
   }
+  if (authors[0] && early.length > 0) authors[0].affiliations.unshift(...early);
   return authors;
 }
 

@@ -23,14 +23,16 @@ export function normalizeDoi(value: string | null | undefined): string | null {
   const text = cleanText(value);
   if (!text) return null;
   let rest = text.replace(/^doi:\s*/i, "").replace(/^https?:\/\/(dx\.)?doi\.org\//i, "");
+  if (/%[0-9A-Fa-f]{2}/.test(rest)) {
+    try {
+      rest = decodeURIComponent(rest);
+    } catch {
+      // not percent-encoded after all: keep as given
+    }
+  }
   const match = DOI_IN_TEXT.exec(rest);
   if (!match) return null;
   rest = match[0];
-  try {
-    if (/%[0-9A-Fa-f]{2}/.test(rest)) rest = decodeURIComponent(rest);
-  } catch {
-    // not percent-encoded after all: keep as given
-  }
   return rest.replace(/[.,;:)\]}>'"]+$/, "");
 }
 

@@ -46,11 +46,13 @@ function sourceParts(source: string | null): { title: string | null; volume: str
   return { title, volume: m?.[1] ?? null, issue: m?.[2] && !/pagination/i.test(m[2]) ? m[2] : null };
 }
 
-/** One Ovid record; in Ovid's own tags IS is the ISSN, UI the accession number, YR the year, SO the citation. */
+/** One Ovid record (own id: UI, Embase's as its L-number); in Ovid's own tags IS is the ISSN, UI the accession number, YR the year, SO the citation. */
 export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
   const database = detectOvidDatabase(fields);
-  const ui = cleanText(fields.first("UI", "AN"));
+  const accession = cleanText(fields.first("UI", "AN"));
+  // Ovid drops the "L" that embase.com writes before the same Embase accession number.
+  const ui = database === "embase" && accession && /^\d+$/.test(accession) ? `L${accession}` : accession;
   const base = emptyArticle("", { database, file: file.file, ownId: ui, importedAt: file.importedAt });
   const abstract = cleanText(fields.first("AB"));
   const source = sourceParts(fields.first("SO"));

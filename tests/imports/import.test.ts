@@ -1,0 +1,142 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LitreviewError } from "../../src/errors.js";
+import { importFiles } from "../../src/imports/index.js";
+import { silentLogger } from "../../src/pipeline/context.js";
+import { openStore, type Db } from "../../src/store/open.js";
+import { getRecord } from "../../src/store/records.js";
+import { FIXTURES, fixture } from "./helpers.js";
+
+const clock = () => new Date("2026-02-03T04:05:06.000Z");
+const options = { runId: null, clock, logger: silentLogger };
+const ALL = readdirSync(FIXTURES)
+  .filter((f) => f !== "SOURCES.md")
+  .sort()
+  .map(fixture);
+
+let db: Db;
+let dir: string;
+beforeEach(() => {
+  db = openStore(":memory:");
+  dir = mkdtempSync(join(tmpdir(), "litreview-import-"));
+});
+afterEach(() => db.close());
+
+const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+
+describe("importFiles", () => {
+  it("imports every real export; importing them all again changes nothing", async () => {
+    const first = await importFiles(db, ALL, options);
+    expect(first.counts).toEqual({ files: 31, records: 856, new: 773, updated: 80, unchanged: 3, deleted: 0, errors: 0 });
+    expect(first.diagnostics).toEqual([]);
+    const stored = count("SELECT count(*) AS n FROM records");
+    const sources = count("SELECT count(*) AS n FROM record_sources");
+    const again = await importFiles(db, ALL, options);
+    expect(again.counts).toMatchObject({ files: 31, records: 856, new: 0, updated: 0, unchanged: 856, errors: 0 });
+    expect(count("SELECT count(*) AS n FROM records")).toBe(stored);
+    expect(count("SELECT count(*) AS n FROM record_sources")).toBe(sources);
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(80);
+    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(31);
+  });
+
+  it("keeps each file gzip-compressed in raw_responses, marked parsed", async () => {
+    const file = fixture("jabref-ncbi-pubmed-ris.ris");
+    await importFiles(db, [file], { ...options, runId: null });
+    const row = db.prepare("SELECT kind, request, body, received_at, parsed_at FROM raw_responses").get() as Record<string, unknown>;
+    expect(row).toMatchObject({ kind: "import", request: file, received_at: clock().toISOString(), parsed_at: clock().toISOString() });
+    expect(gunzipSync(row.body as Buffer).equals(readFileSync(file))).toBe(true);
+  });
+
+  it("the acne review's .nbib and EndNote .ris give the same PMIDs, and the poorer RIS copy never replaces the MEDLINE record", async () => {
+    const nbib = await importFiles(db, [fixture("reflib-pubmed-blue-light-acne.nbib")], options);
+    expect(nbib.counts).toMatchObject({ records: 80, new: 80 });
+    const fromNbib = db.prepare("SELECT record_id FROM records ORDER BY 1").pluck().all() as string[];
+    const ris = await importFiles(db, [fixture("reflib-endnote-blue-light-acne.ris")], options);
+    expect(ris.counts).toMatchObject({ records: 102, new: 22, unchanged: 80, updated: 0 });
+    const shared = db
+      .prepare("SELECT count(DISTINCT record_id) FROM record_sources WHERE file LIKE '%blue-light-acne.ris' AND record_id IN (SELECT record_id FROM record_sources WHERE file LIKE '%.nbib')")
+      .pluck()
+      .get();
+    expect(shared).toBe(fromNbib.length);
+    const record = getRecord(db, "27575854")!;
+    expect(record.article.status).not.toBeNull();
+    expect(record.article.mesh.length).toBeGreaterThan(0);
+  });
+
+  it("a MEDLINE record replaces an EndNote RIS copy of the same PMID (and the change is remembered)", async () => {
+    await importFiles(db, [fixture("reflib-endnote-blue-light-acne.ris")], options);
+    const again = await importFiles(db, [fixture("reflib-pubmed-blue-light-acne.nbib")], options);
+    expect(again.counts).toMatchObject({ records: 80, updated: 80 });
+    expect(getRecord(db, "27575854")!.article.source.file).toMatch(/\.nbib$/);
+  });
+
+  it("detects gzip by its magic bytes and reads the format inside", async () => {
+    const gz = join(dir, "export.download");
+    writeFileSync(gz, gzipSync(readFileSync(fixture("revtools-pubmed-restoration.nbib"))));
+    const result = await importFiles(db, [gz], options);
+    expect(result.counts).toMatchObject({ records: 104, new: 104, errors: 0 });
+    const xml = join(dir, "pubmed21n1001.xml.gz");
+    writeFileSync(xml, gzipSync(readFileSync(fixture("pubmedparser-pubmed21n1001-subset.xml"))));
+    expect((await importFiles(db, [xml], options)).counts).toMatchObject({ records: 37, new: 37 });
+    const body = db.prepare("SELECT body FROM raw_responses WHERE request = ?").pluck().get(xml) as Buffer;
+    expect(body.equals(readFileSync(xml))).toBe(true);
+  });
+
+  it("a truncated .gz keeps the records before the break and reports the file", async () => {
+    const gz = join(dir, "cut.nbib.gz");
+    const whole = gzipSync(readFileSync(fixture("revtools-pubmed-restoration.nbib")));
+    writeFileSync(gz, whole.subarray(0, Math.floor(whole.length / 2)));
+    const result = await importFiles(db, [gz], options);
+    expect(result.counts.records).toBeGreaterThan(10);
+    expect(result.counts.records).toBeLessThan(104);
+    expect(result.counts.errors).toBe(1);
+    expect(result.diagnostics[0]).toMatchObject({ severity: "error", location: gz });
+    expect(result.diagnostics[0]!.message).toMatch(/could not be read to its end/);
+    expect(count("SELECT count(*) AS n FROM diagnostics WHERE location = ?", gz)).toBe(1);
+  });
+
+  it("a truncated RIS record is stored as a diagnostic with file and position; the good records are stored", async () => {
+    const text = readFileSync(fixture("synthesisr-scopus.ris"), "utf8");
+    const cut = join(dir, "cut.ris");
+    writeFileSync(cut, text.replace(/ER {2}- \n/, ""));
+    const result = await importFiles(db, [cut], { ...options, runId: null });
+    expect(result.counts).toMatchObject({ records: 2, new: 2, errors: 1 });
+    const stored = db.prepare("SELECT location, position, severity FROM diagnostics").all();
+    expect(stored).toEqual([{ location: cut, position: "record 1, lines 1-41", severity: "error" }]);
+  });
+
+  it("broken PubMed XML stores every complete record and reports where it broke", async () => {
+    const xml = readFileSync(fixture("pubmedparser-pubmed21n1001-subset.xml"), "utf8");
+    const cutAt = xml.indexOf("<PubmedArticle>", xml.length / 2) + 200;
+    const broken = join(dir, "broken.xml");
+    writeFileSync(broken, xml.slice(0, cutAt));
+    const result = await importFiles(db, [broken], options);
+    expect(result.counts.new).toBeGreaterThan(5);
+    expect(result.counts.errors).toBeGreaterThan(0);
+    expect(result.diagnostics.every((d) => d.location === broken)).toBe(true);
+  });
+
+  it("applies DeleteCitation from an update file to the stored record", async () => {
+    await importFiles(db, [fixture("pubmedparser-pubmed21n1001-subset.xml")], options);
+    const update = join(dir, "pubmed21n1002.xml");
+    writeFileSync(update, '<?xml version="1.0"?>\n<PubmedArticleSet>\n<DeleteCitation>\n<PMID Version="1">31418821</PMID>\n</DeleteCitation>\n</PubmedArticleSet>\n');
+    const result = await importFiles(db, [update], options);
+    expect(result.counts).toMatchObject({ records: 0, deleted: 1 });
+    expect(getRecord(db, "31418821")!.deleted).toBe(true);
+  });
+
+  it("refuses a file that is no known format, naming it, before storing anything", async () => {
+    const odd = join(dir, "notes.ris");
+    writeFileSync(odd, "Just some notes\nabout papers\n");
+    const error = await importFiles(db, [fixture("synthesisr-scopus.ris"), odd], options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LitreviewError);
+    expect((error as LitreviewError).code).toBe("USAGE");
+    expect((error as LitreviewError).message).toContain(odd);
+    expect(count("SELECT count(*) AS n FROM records")).toBe(0);
+    const missing = await importFiles(db, [join(dir, "nope.nbib")], options).catch((e: unknown) => e);
+    expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
+  });
+});

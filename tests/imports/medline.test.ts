@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { parseMedline, parseMesh } from "../../src/imports/medline.js";
+import type { ImportItem } from "../../src/imports/types.js";
+import { byId, chunked, parseFixture } from "./helpers.js";
+
+describe("MEDLINE (PubMed format) exports", () => {
+  it("2004 export: leading empty line, 6-space continuation lines, FAU+AU, starred MeSH", async () => {
+    const { records } = await parseFixture("biopython-medline-pubmed_result1.txt");
+    const r = records[0]!;
+    expect(r.abstract).toMatch(/^Bioinformatics research is often difficult to do with commercial software\. The Open Source BioPerl/);
+    expect(r.abstract).not.toMatch(/\s{2}/);
+    expect(r.authors).toEqual([
+      { lastName: "Mangalam", foreName: "Harry", initials: "H", suffix: null, collectiveName: null, orcid: null, affiliations: ["tacg Informatics, Irvine, CA 92612, USA. hjm@tacgi.com"] },
+    ]);
+    expect(r.mesh[0]).toEqual({ descriptor: "Computational Biology", descriptorUi: null, majorTopic: true, qualifiers: [] });
+    expect(r.pubDate).toMatchObject({ raw: "2002 Sep", year: 2002, month: 9 });
+    expect(r.status).toBe("MEDLINE");
+    expect(r.journal).toEqual({ title: "Briefings in bioinformatics", isoAbbreviation: "Brief Bioinform", issn: "1467-5463", volume: "3", issue: "3", pages: "296-302" });
+  });
+
+  it("2023 export without a final newline: several AD per author, multi-line title, history, ahead-of-print status", async () => {
+    const { records } = await parseFixture("biopython-medline-pubmed_result4.txt");
+    const r = records[0]!;
+    expect(r.title).toBe(
+      "High extracellular glucose promotes cell motility by modulating cell deformability and contractility via cAMP-RhoA-ROCK axis in human breast cancer cells.",
+    );
+    expect(r.authors[1]!.affiliations).toHaveLength(2);
+    expect(r.authors[3]).toMatchObject({ lastName: "Kim", foreName: "Tae-Hyung", initials: "TH" });
+    expect(r.history).toEqual({ entrez: "2023-05-17", pubmed: "2023-05-17", medline: "2023-05-17" });
+    expect(r).toMatchObject({ status: "Publisher", publicationStatus: "aheadofprint", doi: "10.1091/mbc.E22-12-0560" });
+    expect(r.pubDate).toMatchObject({ year: 2023, month: 5, day: 17 });
+  });
+
+  it("acne .nbib (CRLF, UTF-8): non-ASCII text, a bare LID that is not a DOI, CommentIn and UpdateOf links", async () => {
+    const { records } = await parseFixture("reflib-pubmed-blue-light-acne.nbib");
+    expect(records.some((r) => r.abstract?.includes("0.25 μg/ml"))).toBe(true);
+    expect(records.every((r) => r.doi === null || r.doi.startsWith("10."))).toBe(true);
+    const commented = byId(records, "27575854");
+    expect(commented.commentsCorrections).toContainEqual({ refType: "CommentIn", pmid: "28884800", refSource: "Int J Dermatol. 2017 Dec;56(12):1489-1490." });
+    expect(records.some((r) => r.commentsCorrections.some((c) => c.refType === "UpdateOf"))).toBe(true);
+  });
+
+  it("'PubMed format' saved as .ris is read as MEDLINE; a PMID split over a continuation line is kept", async () => {
+    const { records, format } = await parseFixture("cff-pubmed-format-named-ris.ris");
+    expect(format).toBe("medline");
+    const r = byId(records, "33990610");
+    expect(r.commentsCorrections).toContainEqual(expect.objectContaining({ refType: "ErratumIn", pmid: "34294709" }));
+  });
+
+  it("reads MeSH qualifiers and their stars", () => {
+    expect(parseMesh("Acne Vulgaris/*therapy/drug therapy")).toEqual({
+      descriptor: "Acne Vulgaris",
+      descriptorUi: null,
+      majorTopic: false,
+      qualifiers: [
+        { name: "therapy", ui: null, majorTopic: true },
+        { name: "drug therapy", ui: null, majorTopic: false },
+      ],
+    });
+  });
+
+  it("a record without a PMID line is reported with its position, the others kept", async () => {
+    const text = "PMID- 1\nTI  - One.\n\nTI  - No id here.\nAU  - Doe J\n\nPMID- 3\nTI  - Three.\n";
+    const items: ImportItem[] = [];
+    for await (const item of parseMedline(chunked(text, 5), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+    expect(items.filter((i) => i.record).map((i) => i.record!.recordId)).toEqual(["1", "3"]);
+    expect(items.find((i) => i.diagnostic)?.diagnostic).toMatchObject({ severity: "error", location: "x.nbib", position: "record 2 (line 4)" });
+  });
+});

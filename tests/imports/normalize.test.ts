@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import {
+  cleanKeyword,
+  contentId,
+  firstIssn,
+  normalizeDoi,
+  normalizePages,
+  parseAuthor,
+  parseAuthors,
+  stripMarkup,
+} from "../../src/imports/normalize.js";
+
+describe("normalizeDoi", () => {
+  it("strips resolver prefixes and trailing punctuation, keeping the case as given", () => {
+    expect(normalizeDoi("http://dx.doi.org/10.1177/2325967120950040")).toBe("10.1177/2325967120950040");
+    expect(normalizeDoi("https://doi.org/10.1038/S41467-024-48400-3.")).toBe("10.1038/S41467-024-48400-3");
+    expect(normalizeDoi("doi: 10.2165/11586800-000000000-00000;")).toBe("10.2165/11586800-000000000-00000");
+    expect(normalizeDoi(" 10.1002/cpp.2398 ")).toBe("10.1002/cpp.2398");
+  });
+
+  it("decodes percent-encoded DOIs from links and rejects text without a DOI", () => {
+    expect(normalizeDoi("https://doi.org/10.1038%2Fs41467-024-48400-3")).toBe("10.1038/s41467-024-48400-3");
+    expect(normalizeDoi("not a doi")).toBeNull();
+    expect(normalizeDoi("")).toBeNull();
+  });
+});
+
+describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
+  it("finds ISSNs in the forms exports write", () => {
+    expect(firstIssn(["1895-5770 1895-5770"])).toBe("1895-5770");
+    expect(firstIssn(["20964129 (ISSN) "])).toBe("2096-4129");
+    expect(firstIssn(["1941014x"])).toBe("1941-014X");
+    expect(firstIssn(["2325-9671 (electronic)"])).toBe("2325-9671");
+    expect(firstIssn(["978-3-030"])).toBeNull();
+  });
+
+  it("joins start and end pages, normalises Unicode hyphens and drops placeholders", () => {
+    expect(normalizePages("947", "955")).toBe("947-955");
+    expect(normalizePages("1279\u20101297", null)).toBe("1279-1297");
+    expect(normalizePages("349-69", "")).toBe("349-69");
+    expect(normalizePages("No", "Specified")).toBeNull();
+    expect(normalizePages("", null)).toBeNull();
+    expect(normalizePages("53", "53")).toBe("53");
+  });
+
+  it("strips major-topic stars from keywords and markup from abstracts", () => {
+    expect(cleanKeyword("*athlete")).toBe("athlete");
+    expect(cleanKeyword("Acne Vulgaris/*therapy")).toBe("Acne Vulgaris/therapy");
+    expect(cleanKeyword("Conduct Disorder [*prevention & control, psychology]")).toBe("Conduct Disorder [prevention & control, psychology]");
+    expect(stripMarkup("<p>Background: x <AbstractText Label=\"A\">y</AbstractText></p>").replace(/\s+/g, " ").trim()).toBe("Background: x y");
+  });
+});
+
+describe("parseAuthor", () => {
+  const name = (v: string) => {
+    const a = parseAuthor(v)!;
+    return [a.lastName, a.foreName, a.initials];
+  };
+  it("reads 'Last, First', 'Last, F.' and 'Last FM' forms", () => {
+    expect(name("Basinska, Malgorzata A.")).toEqual(["Basinska", "Malgorzata A.", "MA"]);
+    expect(name("Abdel-Tawab, M.")).toEqual(["Abdel-Tawab", null, "M"]);
+    expect(name("Larsen, LJ")).toEqual(["Larsen", null, "LJ"]);
+    expect(name("Mangalam H")).toEqual(["Mangalam", null, "H"]);
+    expect(name("Lucas J.S.")).toEqual(["Lucas", null, "JS"]);
+    expect(name("Wilson, Lauren N. (58975547800)")).toEqual(["Wilson", "Lauren N.", "LN"]);
+  });
+
+  it("reads IEEE's 'F. Last' form and keeps multi-word surnames", () => {
+    expect(name("A. S. Z. Belloum")).toEqual(["Belloum", null, "ASZ"]);
+    expect(name("Sanchez del Pulgar, J.")).toEqual(["Sanchez del Pulgar", null, "J"]);
+  });
+
+  it("drops exact repeats (IEEE lists an author twice)", () => {
+    expect(parseAuthors(["G. Kalbe", "G. Kalbe"]).map((a) => a.lastName)).toEqual(["Kalbe"]);
+  });
+});
+
+describe("contentId", () => {
+  it("is stable across case and spacing and changes with the content", () => {
+    const a = contentId("Exosomes in  Skin", 2021, "Kim", "10.1/X");
+    expect(contentId("exosomes in skin", 2021, "kim", "10.1/x")).toBe(a);
+    expect(contentId("Exosomes in Skin", 2022, "Kim", "10.1/X")).not.toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { byId, parseFixture } from "./helpers.js";
+
+describe("Web of Science plain text", () => {
+  it("full record (BOM, FN header, EF without newline): AU/AF lists, paragraph abstract, PM, DE/ID keywords", async () => {
+    const { records } = await parseFixture("knh-wos-plaintext-fullrecord.txt");
+    const r = byId(records, "wos:WOS:000424022700066");
+    expect(r.authors.map((a) => `${a.lastName}, ${a.foreName}`)).toEqual(["Asampong, Emmanuel", "Gyeke, Mavis Dako Plusminus", "Oduro, Razak"]);
+    expect(r.title).toBe("Caregivers' views on stigmatization and discrimination of people affected by leprosy in Ghana");
+    expect(r.abstract).toMatch(/^Background Leprosy is a condition .* Methods A qualitative interview/);
+    expect(r.pmid).toBe("29377890");
+    expect(r.keywords).toEqual(["MENTAL-HEALTH", "STIGMA", "INDIA"]);
+    expect(r.journal).toMatchObject({ title: "PLOS NEGLECTED TROPICAL DISEASES", issn: "1935-2735", volume: "12", issue: "1", pages: "e0006219" });
+    expect(r.pubDate).toMatchObject({ year: 2018, month: 1 });
+  });
+
+  it(".ciw: a MEDLINE-keyed record keeps its UT and gets its PMID; PD 'DEC 16 2020' and '2020-Dec'", async () => {
+    const { records } = await parseFixture("synthesisr-wos.ciw");
+    const medline = records.find((r) => r.source.ownId === "MEDLINE:31858815")!;
+    expect(medline.recordId).toBe("wos:MEDLINE:31858815");
+    expect(medline.pmid).toBe("31858815");
+    expect(medline.pubDate).toMatchObject({ year: 2020, month: 12 });
+    expect(byId(records, "wos:WOS:000514379300001").pubDate).toMatchObject({ year: 2020, month: 12, day: 16 });
+  });
+
+  it("two records shared with the Scopus RIS carry the same DOIs", async () => {
+    const wos = (await parseFixture("synthesisr-wos.ciw")).records.map((r) => r.doi);
+    const scopus = (await parseFixture("synthesisr-scopus.ris")).records.map((r) => r.doi);
+    expect(wos.filter((d) => scopus.includes(d))).toEqual(["10.1080/20964129.2020.1722034", "10.1007/s11220-019-0265-8"]);
+  });
+});
+
+describe("Ovid Complete Reference", () => {
+  it("records by <N. > marker; IS is the ISSN; abstract paragraphs joined; stars dropped; journal from SO", async () => {
+    const { records } = await parseFixture("knh-ovid-embase-complete-reference.cgi");
+    expect(records.map((r) => r.recordId)).toEqual(["embase:L621381829", "embase:L621381823"]);
+    const r = records[0]!;
+    expect(r.abstract).toMatch(/mental\S* .*Method\(s\): We searched MEDLINE.*Conclusion\(s\): Health-related quality of life decreases/);
+    expect(r.keywords).toContain("Kartagener syndrome");
+    expect(r.journal).toMatchObject({ title: "BMC Proceedings", issn: "1753-6561", volume: "12", issue: "Supplement 3" });
+    expect(r.publicationTypes).toEqual(["Conference Abstract"]);
+    expect(r.copyright).toBe("Copyright 2018 Elsevier B.V., All rights reserved.");
+  });
+});
+
+describe("Scopus CSV", () => {
+  it("quoted header and fields with a BOM; full author names without their Scopus ids; EID and PubMed ID", async () => {
+    const { records } = await parseFixture("cff-scopus.csv");
+    const r = byId(records, "scopus:2-s2.0-85189760133");
+    expect(r.title).toBe("Global latitudinal gradients and the evolution of body size in dinosaurs and mammals");
+    expect(r.authors[0]).toMatchObject({ lastName: "Wilson", foreName: "Lauren N.", initials: "LN" });
+    expect(r.authors).toHaveLength(8);
+    expect(r.pmid).toBe("38580657");
+    expect(r.journal).toMatchObject({ title: "Nature Communications", volume: "15", issue: "1", pages: "2864", issn: "2041-1723" });
+    expect(r.publicationTypes).toEqual(["Article"]);
+  });
+});

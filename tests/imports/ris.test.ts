@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { parseRis } from "../../src/imports/ris.js";
+import type { Article, Diagnostic } from "../../src/model/article.js";
+import { byId, chunked, parseFixture } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { fixture } from "./helpers.js";
+
+async function parseText(text: string): Promise<{ records: Article[]; diagnostics: Diagnostic[] }> {
+  const records: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const item of parseRis(chunked(text, 1000), { file: "cut.ris", importedAt: "2026-01-01T00:00:00.000Z" })) {
+    if (item.record) records.push(item.record);
+    if (item.diagnostic) diagnostics.push(item.diagnostic);
+  }
+  return { records, diagnostics };
+}
+
+describe("RIS quirks of real exports", () => {
+  it("EndNote: untagged continuation lines are further keyword values; DA 'Jun' gives the month of PY's year", async () => {
+    const { records } = await parseFixture("asreview-pubmed-endnote.txt");
+    const r = byId(records, "21553931");
+    expect(r.keywords).toContain("Boswellia/chemistry");
+    expect(r.keywords).toContain("Plant Extracts/adverse effects/pharmacokinetics/pharmacology");
+    expect(r.keywords).not.toContain("LA  - eng");
+    expect(r.pubDate).toMatchObject({ year: 2011, month: 6 });
+    expect(r.journal).toMatchObject({ title: "Clin Pharmacokinet", issn: "0312-5963", volume: "50", issue: "6", pages: "349-69" });
+  });
+
+  it("EBSCO: the repeated AB holding the publisher's copyright notice is not abstract text; the DOI comes from L3", async () => {
+    const { records } = await parseFixture("synthesisr-ebsco-academic-search-premier.ris");
+    const r = byId(records, "ebsco:117372971");
+    expect(r.abstract).toMatch(/^Small rodents are common inhabitants/);
+    expect(r.abstract).not.toMatch(/Copyright of/);
+    expect(r.copyright).toMatch(/^Copyright of Agriculture, Ecosystems & Environment is the property of Elsevier/);
+    expect(r.doi).toBe("10.1016/j.agee.2016.06.041");
+    expect(r.title).toBe("“Living on the edge”: The role of field margins for common vole (Microtus arvalis) populations in recently colonised Mediterranean farmland.");
+    expect(r.authors[0]).toMatchObject({ lastName: "Rodríguez-Pastor", foreName: "Ruth" });
+  });
+
+  it("Cochrane: 'TY  -  JOUR' tags, U+2010 page hyphens, the PMID from C3; the RefMan variant (A1/T1) gives the same records", async () => {
+    const endnote = await parseFixture("cff-cochrane-central-endnote.ris");
+    const refman = await parseFixture("cff-cochrane-central-refman.ris");
+    const r = byId(endnote.records, "cochrane:CN-02677909");
+    expect(r.journal.pages).toBe("1279-1297");
+    expect(r.pmid).toBe("38407106");
+    expect(byId(endnote.records, "cochrane:CN-00778158").keywords).toContain("school health service");
+    const strip = (a: Article) => ({ ...a, source: { ...a.source, file: null } });
+    expect(refman.records.map(strip)).toEqual(endnote.records.map(strip));
+  });
+
+  it("Embase: a 'DB - Medline' record from embase.com stays an Embase record, with its PMID (C5) and type (M3)", async () => {
+    const { records } = await parseFixture("cff-embase.ris");
+    const r = byId(records, "embase:L644585435");
+    expect(r.source.database).toBe("embase");
+    expect(r.pmid).toBe("38906957");
+    expect(r.publicationTypes).toEqual(["Erratum"]);
+    expect(records.every((x) => x.source.database === "embase")).toBe(true);
+  });
+
+  it("Ovid Embase (rispy): empty SP, an untagged abstract line, starred keywords, a DOI given as a dx.doi.org URL", async () => {
+    const { records } = await parseFixture("rispy-ovid-embase-empty-sp.ris");
+    const r = records[0]!;
+    expect(r.journal.pages).toBeNull();
+    expect(r.abstract).toMatch(/"athletic shoulder".*Outcome measures are valuable when determining an athlete's safe return to sport\.\.\./);
+    expect(r.keywords[0]).toBe("athlete");
+    expect(r.journal.issn).toBe("2325-9671");
+  });
+
+  it("Ovid PsycInfo: number lines and the NL/link trailer after ER are not records; 'No'/'Specified' pages are dropped", async () => {
+    const { records } = await parseFixture("asreview-ovid-psycinfo.ris");
+    expect(records).toHaveLength(6);
+    const first = byId(records, "psycinfo:2019-65183-001");
+    expect(first.journal.pages).toBeNull();
+    expect(first.doi).toBe("10.1002/cpp.2398");
+  });
+
+  it("Citavi: blank and untagged lines inside U3 do not split the record; TY BOOK is a book", async () => {
+    const { records } = await parseFixture("asreview-scopus-via-citavi.txt");
+    expect(records.map((r) => r.kind)).toEqual(["article", "book", "article", "article", "article", "article", "article"]);
+    expect(records[0]!.journal.issn).toBe("1336-1376");
+  });
+
+  it("IEEE: a repeated author once, free-text dates, VO/VL volume, records split by '\\r\\n\\n\\r'", async () => {
+    const { records } = await parseFixture("litstudy-ieee-xplore.ris");
+    const r = records[0]!;
+    expect(r.authors.map((a) => a.lastName)).toEqual(["Kalbe"]);
+    expect(r.pubDate).toMatchObject({ raw: "1 Jan.-Feb. 2019", year: 2019, month: 1 });
+    expect(r.journal.volume).toBe("21");
+    expect(records[1]!.journal.volume).toBeNull();
+  });
+
+  it("Dimensions and Lens: abstracts continued on untagged lines, markup removed, PMID/PMCID from U1 and links", async () => {
+    const dimensions = await parseFixture("citesource-dimensions.ris");
+    const d = byId(dimensions.records, "dimensions:pub.1149029839");
+    expect(d.abstract).toMatch(/Background: The long-term health effects.* Objective: This review aimed/);
+    expect(d.pmcid).toBe("PMC9359172");
+    expect(d.pmid).toBe("35957633");
+    const lens = await parseFixture("citesource-lens.ris");
+    const l = byId(lens.records, "lens:001-257-578-706-377");
+    expect(l.abstract).toMatch(/^Background and aims: Both the Problem Gambling Severity Index/);
+    expect(lens.records.some((x) => /<\/?(p|AbstractText)\b/.test(x.abstract ?? ""))).toBe(false);
+    expect(l.pubDate).toMatchObject({ year: 2021, month: 9, day: 23 });
+  });
+
+  it("WoS RIS: fields joined by a bare CR are still read (the WOS accession after WE)", async () => {
+    const { records } = await parseFixture("asysd-wos-ris-bare-cr.ris");
+    expect(records.every((r) => /^wos:WOS:[0-9A-Z]{15}$/.test(r.recordId))).toBe(true);
+    const r = byId(records, "wos:WOS:000082252000006");
+    expect(r.abstract).toMatch(/compare th.* Microangiography was performed on four Cocker Spaniel/);
+    expect(r.pubDate).toMatchObject({ year: 1999, month: 8 });
+  });
+
+  it("NCBI citation exporter and Zotero: Y1 '2016/01/', PMCID from U2, two ISSNs in one SN, DA '2019///'", async () => {
+    const jabref = (await parseFixture("jabref-ncbi-pubmed-ris.ris")).records[0]!;
+    expect(jabref.pubDate).toMatchObject({ year: 2016, month: 1, day: null });
+    expect(jabref.pmcid).toBe("PMC4756000");
+    expect(jabref.journal.isoAbbreviation).toBe("J Phys Ther Sci");
+    const zotero = (await parseFixture("asreview-pubmed-zotero.ris")).records[0]!;
+    expect(zotero.journal.issn).toBe("1895-5770");
+    expect(zotero.pubDate).toMatchObject({ raw: "2019///", year: 2019, month: null });
+  });
+
+  it("ProQuest: the first part of AN is the own id; a duplicated ISSN reads once", async () => {
+    const { records } = await parseFixture("asreview-proquest.ris");
+    expect(records[0]!.recordId).toBe("proquest:2214991469");
+    expect(records[0]!.journal.issn).toBe("0894-9867");
+  });
+});
+
+describe("malformed RIS", () => {
+  const text = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8");
+  const erLines = [...text.matchAll(/^ER {2}-\s*$/gm)];
+
+  it("a record without its ER is reported with its position and every other record is kept", async () => {
+    const second = erLines[1]!;
+    const cut = text.slice(0, second.index) + text.slice(second.index! + second[0].length);
+    const { records, diagnostics } = await parseText(cut);
+    expect(records).toHaveLength(5);
+    expect(diagnostics).toHaveLength(1);
+    const startLine = text.slice(0, text.indexOf("TY  - JOUR", erLines[0]!.index)).split("\n").length;
+    expect(diagnostics[0]).toMatchObject({ severity: "error", location: "cut.ris", recordId: null });
+    expect(diagnostics[0]!.position).toMatch(new RegExp(`^record 2, lines ${startLine}-\\d+$`));
+    expect(diagnostics[0]!.message).toMatch(/truncated RIS record "Outcomes of inflammatory bowel disease surgery/);
+  });
+
+  it("a file that ends inside a record reports that record", async () => {
+    const cut = text.slice(0, erLines[5]!.index! - 20);
+    const { records, diagnostics } = await parseText(cut);
+    expect(records).toHaveLength(5);
+    expect(diagnostics[0]!.message).toMatch(/the file ends before its ER line/);
+    expect(diagnostics[0]!.position).toMatch(/^record 6, lines \d+-\d+$/);
+  });
+});
