@@ -22,7 +22,19 @@ export interface SplitProblem {
 const START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/g;
 /** What may stand between records: prolog, DOCTYPE, the set's own tags, comments, whitespace. */
 const BETWEEN_RE =
-  /<\?xml[^>]*\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>|<PubmedArticleSet\s*>|<\/PubmedArticleSet\s*>|<PubmedArticleSet\s*\/>|<!--[\s\S]*?-->|[ \t\r\n\uFEFF]+/g;
+  /<\?xml[^>]*\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>|<PubmedArticleSet\s*>|<\/PubmedArticleSet\s*>|<PubmedArticleSet\s*\/>|<!--[\s\S]*?-->|[ \t\r\n\uFEFF]+/y;
+
+/** Index of the first character that is not prolog, wrapper or whitespace; -1 when there is none. */
+function firstUnexpected(between: string): number {
+  let i = 0;
+  while (i < between.length) {
+    BETWEEN_RE.lastIndex = i;
+    const m = BETWEEN_RE.exec(between);
+    if (m === null || m[0].length === 0) return i;
+    i += m[0].length;
+  }
+  return -1;
+}
 
 function countLines(s: string, from: number, to: number): number {
   let n = 0;
@@ -129,14 +141,13 @@ export class RecordSplitter {
     if (between.includes("<PubmedArticleSet")) this.setOpened = true;
     if (between.includes("</PubmedArticleSet")) this.setClosed = true;
     if (this.reportedJunk) return;
-    const junk = between.replace(BETWEEN_RE, "");
-    if (junk === "") return;
+    const at = firstUnexpected(between);
+    if (at === -1) return;
     this.reportedJunk = true;
-    const at = between.search(/[^ \t\r\n]/);
-    const snippet = between.slice(Math.max(at, 0)).replace(/\s+/g, " ").slice(0, 120);
+    const snippet = between.slice(at).replace(/\s+/g, " ").slice(0, 120);
     this.problems.push({
       message: `content that is not a PubMed record: "${snippet}" (an error page or an E-utilities ERROR instead of PubMed XML?)`,
-      position: `after record ${this.records}, line ${this.line + countLines(this.buf, 0, from + Math.max(at, 0))}`,
+      position: `after record ${this.records}, line ${this.line + countLines(this.buf, 0, from + at)}`,
     });
   }
 }
