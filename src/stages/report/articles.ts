@@ -1,5 +1,5 @@
 import { CLAIMS, CONDITIONS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
-import { joinValues, renderCsv } from "./csv.js";
+import { csvChunks, joinValues } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { authorNames, formatEvidence, isoDate, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
@@ -91,7 +91,15 @@ export function articleRow(view: RecordView): CsvRow {
   };
 }
 
+function* articleRows(views: readonly RecordView[]): Generator<CsvRow> {
+  for (const view of views) yield articleRow(view);
+}
+
 /** articles.csv: one row per stored record, included or not, in record-id order. */
+export function articlesCsvChunks(views: readonly RecordView[], options: CsvOptions): Iterable<string> {
+  return csvChunks(ARTICLE_COLUMNS, articleRows(views), options);
+}
+
 export function renderArticlesCsv(views: readonly RecordView[], options: CsvOptions): string {
-  return renderCsv(ARTICLE_COLUMNS, views.map(articleRow), options);
+  return [...articlesCsvChunks(views, options)].join("");
 }

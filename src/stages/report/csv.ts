@@ -49,10 +49,26 @@ export function formatCell(value: CellValue): string {
  * end; line breaks inside quoted cells are kept as they are), fields quoted when they hold a comma,
  * quote or line break.
  */
-export function renderCsv(columns: readonly string[], rows: readonly CsvRow[], options: CsvOptions): string {
-  const records = rows.map((row) => columns.map((c) => formatCell(row[c] ?? null)));
-  const body = stringify([[...columns], ...records], { record_delimiter: "\r\n", quoted_empty: false });
-  return (options.bom ? BOM : "") + body;
+export function renderCsv(columns: readonly string[], rows: Iterable<CsvRow>, options: CsvOptions): string {
+  return [...csvChunks(columns, rows, options)].join("");
+}
+
+/** Rows per chunk of csvChunks: big enough to be fast, small enough that a 100,000-row file is never one string. */
+const CHUNK_ROWS = 500;
+
+/** The same CSV as renderCsv, in pieces, so a large file can be written without holding it whole. */
+export function* csvChunks(columns: readonly string[], rows: Iterable<CsvRow>, options: CsvOptions): Generator<string> {
+  const write = (records: string[][]): string => stringify(records, { record_delimiter: "\r\n", quoted_empty: false });
+  yield (options.bom ? BOM : "") + write([[...columns]]);
+  let batch: string[][] = [];
+  for (const row of rows) {
+    batch.push(columns.map((c) => formatCell(row[c] ?? null)));
+    if (batch.length === CHUNK_ROWS) {
+      yield write(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield write(batch);
 }
 
 /** Multi-valued cells: values joined with "; " (issue 2). */

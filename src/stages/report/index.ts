@@ -11,7 +11,7 @@ import {
   loadSearches,
   saveSnapshot,
 } from "./load.js";
-import { renderReports } from "./render.js";
+import { renderOutput } from "./render.js";
 import type { ReportInput } from "./types.js";
 import { buildViews } from "./view.js";
 import { writeReports } from "./write.js";
@@ -49,9 +49,10 @@ export function loadReportInput(ctx: StageContext, accuracy: string | null): Rep
  */
 export const reportStage: Stage = async (ctx) => {
   const input = loadReportInput(ctx, readAccuracy(ctx.config.vocab));
-  const files = renderReports(input, ctx.config.outputs, { bom: ctx.report.bom });
-  writeReports(ctx.outDir, files);
   const views = buildViews(input.records);
+  const csv = { bom: ctx.report.bom };
+  const files = new Map(ctx.config.outputs.map((name) => [name, renderOutput(name, input, views, csv)]));
+  writeReports(ctx.outDir, files);
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, input.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;

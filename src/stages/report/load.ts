@@ -1,3 +1,4 @@
+import type { Article } from "../../model/article.js";
 import type { Classification } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
@@ -41,6 +42,22 @@ export function loadClassification(db: Db, recordId: string): Classification | n
   return row ? (JSON.parse(row.result) as Classification) : null;
 }
 
+/**
+ * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
+ * affiliations): on a store of 100,000 records these fields are most of the memory.
+ */
+export function slimArticle(article: Article): Article {
+  return {
+    ...article,
+    abstractSections: [],
+    mesh: [],
+    keywords: [],
+    chemicals: [],
+    grants: [],
+    authors: article.authors.map((a) => ({ ...a, affiliations: [] })),
+  };
+}
+
 /** Every stored record with its dedupe decision and classification (null where that stage has not run). */
 export function loadRecords(db: Db): ReportRecord[] {
   const decisions = new Map(
@@ -54,7 +71,7 @@ export function loadRecords(db: Db): ReportRecord[] {
   for (const stored of iterateRecords(db)) {
     const id = stored.article.recordId;
     records.push({
-      article: stored.article,
+      article: slimArticle(stored.article),
       deleted: stored.deleted,
       firstSeen: stored.firstSeen,
       decision: decisions.get(id) ?? null,

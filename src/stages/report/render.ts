@@ -1,19 +1,20 @@
 import type { PipelineFile } from "../../config/pipeline.js";
-import { renderArticlesCsv } from "./articles.js";
+import { articlesCsvChunks } from "./articles.js";
 import type { CsvOptions } from "./csv.js";
 import { renderPossibleDuplicatesCsv } from "./possible-duplicates.js";
 import { renderPrismaCsv } from "./prisma.js";
 import { renderSummary } from "./summary/index.js";
-import { renderClaimsCsv, renderEvidenceMatrixCsv, renderTagsCsv } from "./tables.js";
+import { renderClaimsCsv, renderEvidenceMatrixCsv, tagsCsvChunks } from "./tables.js";
 import type { ReportInput } from "./types.js";
 import { buildViews } from "./view.js";
 import type { RecordView } from "./view.js";
 
 export type OutputName = PipelineFile["outputs"][number];
 
-const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordView[], csv: CsvOptions) => string> = {
-  "articles.csv": (_i, v, o) => renderArticlesCsv(v, o),
-  "tags.csv": (_i, v, o) => renderTagsCsv(v, o),
+/** Each output as a sequence of pieces: the two large CSVs come in chunks of rows, the rest in one piece. */
+const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordView[], csv: CsvOptions) => string | Iterable<string>> = {
+  "articles.csv": (_i, v, o) => articlesCsvChunks(v, o),
+  "tags.csv": (_i, v, o) => tagsCsvChunks(v, o),
   "evidence-matrix.csv": (_i, v, o) => renderEvidenceMatrixCsv(v, o),
   "claims.csv": (_i, v, o) => renderClaimsCsv(v, o),
   "prisma.csv": (_i, v, o) => renderPrismaCsv(v, o),
@@ -21,8 +22,14 @@ const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordV
   "summary.md": (i, v) => renderSummary(i, v),
 };
 
+/** One output in pieces (pure); concatenated, the pieces are the file. */
+export function renderOutput(name: OutputName, input: ReportInput, views: readonly RecordView[], csv: CsvOptions): Iterable<string> {
+  const out = RENDERERS[name](input, views, csv);
+  return typeof out === "string" ? [out] : out;
+}
+
 /** Renders the named outputs (pure): file name → content, in the order asked for. */
 export function renderReports(input: ReportInput, outputs: readonly OutputName[], csv: CsvOptions): Map<string, string> {
   const views = buildViews(input.records);
-  return new Map(outputs.map((name) => [name, RENDERERS[name](input, views, csv)]));
+  return new Map(outputs.map((name) => [name, [...renderOutput(name, input, views, csv)].join("")]));
 }

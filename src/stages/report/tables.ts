@@ -1,6 +1,6 @@
 import { CLAIMS, CONDITIONS, DESIGN_GROUPS, DESIGNS } from "../../model/taxonomy.js";
 import type { Classification, Dimension } from "../../model/classification.js";
-import { joinValues, renderCsv } from "./csv.js";
+import { csvChunks, joinValues, renderCsv } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { countDesigns, evidenceStrength } from "./evidence.js";
 import { compareText, formatEvidence } from "./view.js";
@@ -10,15 +10,13 @@ const DIMENSION_ORDER: readonly Dimension[] = ["design", "condition", "source", 
 
 export const TAG_COLUMNS = ["record_id", "pmid", "dimension", "label", "confidence", "evidence", "included"] as const;
 
-/** tags.csv: one row per record and label, in record order, then dimension order, then label id. */
-export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions): string {
-  const rows: CsvRow[] = [];
+function* tagRows(views: readonly RecordView[]): Generator<CsvRow> {
   for (const view of views) {
     const labels = [...(view.classification?.labels ?? [])].sort(
       (a, b) => DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || compareText(a.label, b.label),
     );
     for (const label of labels) {
-      rows.push({
+      yield {
         record_id: view.recordId,
         pmid: view.article.pmid,
         dimension: label.dimension,
@@ -26,10 +24,18 @@ export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions)
         confidence: label.confidence,
         evidence: joinValues(formatEvidence(label.evidence)),
         included: view.included,
-      });
+      };
     }
   }
-  return renderCsv(TAG_COLUMNS, rows, options);
+}
+
+/** tags.csv: one row per record and label, in record order, then dimension order, then label id. */
+export function tagsCsvChunks(views: readonly RecordView[], options: CsvOptions): Iterable<string> {
+  return csvChunks(TAG_COLUMNS, tagRows(views), options);
+}
+
+export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions): string {
+  return [...tagsCsvChunks(views, options)].join("");
 }
 
 /** Classifications of the included records: the evidence the tables count. */

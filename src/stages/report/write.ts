@@ -6,13 +6,13 @@ import { LitreviewError } from "../../errors.js";
  * Writes a file so that readers see the old content or the new, never a part: a temporary file in the
  * same directory (rename is atomic only within one file system), flushed to disk, then renamed over.
  */
-export function writeFileAtomic(dir: string, name: string, content: string): void {
+export function writeFileAtomic(dir: string, name: string, content: string | Iterable<string>): void {
   const target = join(dir, name);
   const temp = join(dir, `.${name}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = openSync(temp, "w", 0o644);
     try {
-      writeSync(fd, content, null, "utf8");
+      for (const piece of typeof content === "string" ? [content] : content) writeAll(fd, Buffer.from(piece, "utf8"));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -23,6 +23,12 @@ export function writeFileAtomic(dir: string, name: string, content: string): voi
     throw new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
   }
   syncDirectory(dir);
+}
+
+/** writeSync may write less than asked; loop until the whole buffer is on its way to disk. */
+function writeAll(fd: number, buffer: Buffer): void {
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
 }
 
 /** Makes the rename itself durable; not every platform lets a directory be opened, so failure is ignored. */
@@ -46,10 +52,10 @@ export function staleTempFiles(dir: string, names: Iterable<string>): string[] {
 }
 
 /**
- * Writes every rendered file (rendered before the first is written, so a render error writes none),
- * after removing temporary files a killed run left behind.
+ * Writes every file, each atomically, after removing temporary files a killed run left behind. Content
+ * may come in pieces, rendered while it is written, so a large report is never held whole in memory.
  */
-export function writeReports(dir: string, files: ReadonlyMap<string, string>): void {
+export function writeReports(dir: string, files: ReadonlyMap<string, string | Iterable<string>>): void {
   mkdirSync(dir, { recursive: true });
   for (const stale of staleTempFiles(dir, files.keys())) rmSync(join(dir, stale), { force: true });
   for (const [name, content] of files) writeFileAtomic(dir, name, content);

@@ -13,7 +13,10 @@ export function searchSection(input: ReportInput): string[] {
     for (const term of earlier) lines.push("```text", term, "```", "");
   }
   const translations = [...new Set(input.searches.map((s) => s.queryTranslation).filter((t): t is string => t !== null))];
-  for (const t of translations) lines.push("- PubMed's translation of the query:", "", "```text", t, "```", "");
+  for (const t of translations) {
+    if (t === input.pipeline.queryText) lines.push("- PubMed's translation of the query: identical to the query as run.", "");
+    else lines.push("- PubMed's translation of the query:", "", "```text", t, "```", "");
+  }
   lines.push(
     "- Limits: none on language, publication type or species; each search is limited only by its creation-date " +
       "window (`[crdt]`), split so that no slice exceeds esearch's 9,999-record cap.",

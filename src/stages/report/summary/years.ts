@@ -13,8 +13,8 @@ export function yearRows(views: readonly RecordView[]): { rows: YearRow[]; unkno
   const included = views.filter((v) => v.included && v.classification);
   const years = included.map((v) => v.article.pubDate.year).filter((y): y is number => y !== null);
   if (years.length === 0) return { rows: [], unknownYear: included.length };
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  const first = years.reduce((a, b) => Math.min(a, b));
+  const last = years.reduce((a, b) => Math.max(a, b));
   const rows: YearRow[] = [];
   for (let year = first; year <= last; year++) {
     const counts = { review: 0, clinical: 0, preclinical: 0, other: 0 };
@@ -32,7 +32,7 @@ export function yearsSection(views: readonly RecordView[]): string[] {
   const { rows, unknownYear } = yearRows(views);
   const lines = ["## Publications per year by design group", ""];
   if (rows.length === 0) return [...lines, "No included article with a publication year yet.", ""];
-  const max = Math.max(1, ...rows.flatMap((r) => DESIGN_GROUPS.map((g) => r.counts[g])));
+  const max = rows.flatMap((r) => DESIGN_GROUPS.map((g) => r.counts[g])).reduce((a, b) => Math.max(a, b), 1);
   lines.push(`Lines, in this order: ${DESIGN_GROUPS.join(", ")}.`, "");
   lines.push("```mermaid", "xychart-beta", '  title "Included articles per year"');
   lines.push(`  x-axis [${rows.map((r) => `"${r.year}"`).join(", ")}]`, `  y-axis "Articles" 0 --> ${max}`);
