@@ -1,0 +1,148 @@
+import { gzipSync } from "node:zlib";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pipelineSchema, type PipelineConfig } from "../../src/config/pipeline.js";
+import { noProgress, silentLogger, type StageContext } from "../../src/pipeline/context.js";
+import { parseStage, reparseAll } from "../../src/stages/parse/index.js";
+import { openStore, type Db } from "../../src/store/open.js";
+import { getRecord } from "../../src/store/records.js";
+import { fixtureText } from "./helpers.js";
+
+const config: PipelineConfig = {
+  ...pipelineSchema.parse({ name: "test", title: "Test", query: "queries/test.txt" }),
+  file: "pipelines/test.yaml",
+  queryText: "exosomes AND skin",
+};
+
+function context(db: Db, offline = false): StageContext {
+  return {
+    db,
+    config,
+    runId: 7,
+    clock: () => new Date("2026-03-04T05:06:07.000Z"),
+    logger: silentLogger,
+    progress: noProgress,
+    client: offline ? null : ({} as StageContext["client"]),
+    outDir: "reports/test",
+    since: null,
+    full: false,
+    report: { bom: true },
+  };
+}
+
+function storeAnswer(db: Db, xml: string, pmids: string[], request = "efetch db=pubmed id=…&api_key=SECRET123"): number {
+  const info = db
+    .prepare("INSERT INTO raw_responses (run_id, kind, request, pmids, body, received_at, parsed_at) VALUES (1, 'efetch', ?, ?, ?, ?, NULL)")
+    .run(request, JSON.stringify(pmids), gzipSync(Buffer.from(xml, "utf8")), "2026-03-01T00:00:00.000Z");
+  return Number(info.lastInsertRowid);
+}
+
+function unparsed(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM raw_responses WHERE parsed_at IS NULL").get() as { n: number }).n;
+}
+
+describe("parse stage", () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openStore(":memory:");
+  });
+
+  it("stores the records of unparsed efetch answers and marks the answers parsed", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    storeAnswer(db, fixtureText("metapub-pmid20301577-book-article.xml"), ["20301577"]);
+    const outcome = await parseStage(context(db));
+    expect(outcome.counts).toEqual({
+      responses: 2, parsed: 3, new: 3, updated: 0, unchanged: 0, superseded: 0, deleted: 0, errors: 0, warnings: 0,
+    });
+    expect(outcome.warnings).toEqual([]);
+    expect(outcome.incomplete).toBeUndefined();
+    expect(unparsed(db)).toBe(0);
+    const stored = getRecord(db, "11748933")!;
+    expect(stored.article.source).toEqual({ database: "pubmed", file: null, ownId: "11748933", importedAt: "2026-03-01T00:00:00.000Z" });
+    expect(stored.firstRunId).toBe(7);
+    expect(getRecord(db, "20301577")!.article.kind).toBe("book");
+  });
+
+  it("does nothing the second time: the answers are parsed", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    await parseStage(context(db));
+    const again = await parseStage(context(db));
+    expect(again.counts.responses).toBe(0);
+    expect(again.counts.parsed).toBe(0);
+  });
+
+  it("updates a record a newer answer changed (MEDLINE indexing added MeSH) and remembers the change", async () => {
+    const indexed = fixtureText("metapub-pmid35649368-erratum-in.xml");
+    const before = indexed.replace(/<MeshHeadingList>[\s\S]*?<\/MeshHeadingList>/, "");
+    storeAnswer(db, before, ["35649368"]);
+    await parseStage(context(db));
+    expect(getRecord(db, "35649368")!.article.mesh).toEqual([]);
+    storeAnswer(db, indexed, ["35649368"]);
+    const outcome = await parseStage(context(db));
+    expect(outcome.counts).toMatchObject({ parsed: 1, updated: 1, new: 0 });
+    expect(getRecord(db, "35649368")!.article.mesh.length).toBe(9);
+    expect(getRecord(db, "35649368")!.revision).toBe(2);
+    const changes = db.prepare("SELECT fields FROM record_changes WHERE record_id = '35649368'").all() as { fields: string }[];
+    expect(changes.map((c) => JSON.parse(c.fields))).toEqual([["mesh"]]);
+  });
+
+  it("re-parses everything offline without rolling records back to older answers", async () => {
+    const indexed = fixtureText("metapub-pmid35649368-erratum-in.xml");
+    storeAnswer(db, indexed.replace(/<MeshHeadingList>[\s\S]*?<\/MeshHeadingList>/, ""), ["35649368"]);
+    storeAnswer(db, indexed, ["35649368"]);
+    await parseStage(context(db));
+    const offline = await parseStage(context(db, true));
+    expect(offline.counts).toMatchObject({ responses: 2, parsed: 2, superseded: 1, unchanged: 1, updated: 0 });
+    expect(getRecord(db, "35649368")!.revision).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM record_changes").get()).toEqual({ n: 0 });
+  });
+
+  it("reparseAll marks every stored efetch answer unparsed, and only those", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    db.prepare("INSERT INTO raw_responses (kind, request, body, received_at, parsed_at) VALUES ('import', 'x.ris', x'00', 't', 't')").run();
+    await parseStage(context(db));
+    expect(reparseAll(db)).toBe(1);
+    expect(unparsed(db)).toBe(1);
+  });
+
+  it("keeps the good records of a truncated answer, stores the diagnostic, and says the run is incomplete", async () => {
+    const text = fixtureText("biopython-pubmed2.xml");
+    const cut = text.slice(0, text.indexOf("<PubmedArticle>", text.indexOf("</PubmedArticle>")) + 100);
+    const rawId = storeAnswer(db, cut, ["11748933", "11700088"]);
+    const outcome = await parseStage(context(db));
+    expect(outcome.counts).toMatchObject({ parsed: 1, new: 1, errors: 1 });
+    expect(outcome.incomplete).toMatch(/1 stored efetch answer/);
+    expect(outcome.warnings).toHaveLength(1);
+    expect(outcome.warnings[0]).toContain(`raw_responses #${rawId}`);
+    expect(outcome.warnings[0]).not.toContain("SECRET123");
+    const rows = db.prepare("SELECT run_id, severity, location, position, message FROM diagnostics").all() as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        run_id: 7,
+        severity: "error",
+        location: `raw_responses #${rawId} (efetch db=pubmed id=…&api_key=REDACTED)`,
+        position: "record 2, line 4",
+        message: expect.stringContaining("truncated"),
+      },
+    ]);
+    expect(unparsed(db)).toBe(0);
+  });
+
+  it("applies DeleteCitation to stored records", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    storeAnswer(db, '<PubmedArticleSet><DeleteCitation><PMID Version="1">11700088</PMID></DeleteCitation></PubmedArticleSet>', []);
+    const outcome = await parseStage(context(db));
+    expect(outcome.counts.deleted).toBe(1);
+    expect(getRecord(db, "11700088")!.deleted).toBe(true);
+    expect(getRecord(db, "11748933")!.deleted).toBe(false);
+  });
+
+  it("reports a body that cannot be decompressed and goes on", async () => {
+    db.prepare("INSERT INTO raw_responses (kind, request, pmids, body, received_at) VALUES ('efetch', 'r', '[]', ?, 't')").run(
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]),
+    );
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    const outcome = await parseStage(context(db));
+    expect(outcome.counts).toMatchObject({ responses: 2, new: 2, errors: 1 });
+    expect(outcome.warnings[0]).toMatch(/cannot be decompressed/);
+  });
+});
