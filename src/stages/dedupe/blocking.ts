@@ -6,11 +6,14 @@ import { THRESHOLDS as T } from "./thresholds.js";
  * Candidate pairs without comparing every pair: records meet when they share an identifier, or one of
  * their k rarest title words, or one of the k rarest words of their abstract's start. Rarity is counted
  * over the whole input, ignoring words only one record has (they can pair with nothing), so two copies of
- * one work meet on the words they alone share. Blocks over T.maxBlockSize are skipped and counted.
+ * one work meet on the words they alone share. In blocks over T.maxBlockSize (a common word, a DOI
+ * shared by thousands of test records) each record is compared only with its T.largeBlockWindow
+ * neighbours in title order, so the work per record stays bounded.
  */
 export interface Candidates {
   pairs: [number, number][];
-  skippedBlocks: number;
+  /** Blocks too large to compare in full, compared by sorted neighbourhood instead. */
+  largeBlocks: number;
 }
 
 function documentFrequency(wordLists: readonly string[][]): Map<string, number> {
@@ -19,10 +22,19 @@ function documentFrequency(wordLists: readonly string[][]): Map<string, number> 
   return df;
 }
 
+/** The k words with the smallest document frequency of at least 2 (ties: alphabetical), by selection. */
 function rarest(words: readonly string[], df: ReadonlyMap<string, number>, k: number): string[] {
-  const unique = [...new Set(words)].filter((w) => (df.get(w) ?? 0) >= 2);
-  unique.sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
-  return unique.slice(0, k);
+  const chosen: { word: string; df: number }[] = [];
+  for (const word of new Set(words)) {
+    const n = df.get(word) ?? 0;
+    if (n < 2) continue;
+    let at = chosen.length;
+    while (at > 0 && (chosen[at - 1]!.df > n || (chosen[at - 1]!.df === n && chosen[at - 1]!.word > word))) at--;
+    if (at >= k) continue;
+    chosen.splice(at, 0, { word, df: n });
+    if (chosen.length > k) chosen.pop();
+  }
+  return chosen.map((c) => c.word);
 }
 
 function addToBlock(blocks: Map<string, number[]>, key: string, index: number): void {
@@ -53,28 +65,40 @@ export function buildBlocks(records: readonly RecordFeatures[]): Map<string, num
   return blocks;
 }
 
+function titleOrder(records: readonly RecordFeatures[]): (x: number, y: number) => number {
+  return (x, y) => {
+    const a = records[x]!.titleSquash ?? "";
+    const b = records[y]!.titleSquash ?? "";
+    return a < b ? -1 : a > b ? 1 : x - y;
+  };
+}
+
 export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
   const n = records.length;
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
-  let skippedBlocks = 0;
-  for (const [key, members] of buildBlocks(records)) {
-    if (members.length < 2) continue;
-    const byWord = key.startsWith("t:") || key.startsWith("a:");
-    if (byWord && members.length > T.maxBlockSize) {
-      skippedBlocks++;
+  let largeBlocks = 0;
+  const add = (x: number, y: number): void => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const key = i * n + j;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([i, j]);
+  };
+  for (const members of buildBlocks(records).values()) {
+    const unique = [...new Set(members)];
+    if (unique.length < 2) continue;
+    if (unique.length <= T.maxBlockSize) {
+      for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) add(unique[i]!, unique[j]!);
       continue;
     }
-    const sorted = [...new Set(members)].sort((x, y) => x - y);
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const key = sorted[i]! * n + sorted[j]!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([sorted[i]!, sorted[j]!]);
-      }
+    // Sorted neighbourhood: in a large block, copies of one title sort next to each other.
+    largeBlocks++;
+    unique.sort(titleOrder(records));
+    for (let i = 0; i < unique.length; i++) {
+      for (let j = i + 1; j <= i + T.largeBlockWindow && j < unique.length; j++) add(unique[i]!, unique[j]!);
     }
   }
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return { pairs, skippedBlocks };
+  return { pairs, largeBlocks };
 }

@@ -1,7 +1,7 @@
 import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
 import type { RecordFeatures } from "./features.js";
 import { shingleContainment } from "./features.js";
-import { journalsAgree } from "./normalize.js";
+import { journalsAgree, prefixedTitle } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 
 export type FieldScores = Record<string, number | null>;
@@ -78,9 +78,9 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
 function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule: string; score: number } | null {
   const title = s.title ?? null;
   const abstract = s.abstract ?? null;
-  if (s.author === 0) return null;
-  if (s.year === 0) return null;
+  if (s.author === 0 || s.year === 0) return null;
   if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
+  if (prefixedTitle(a.titleWords, b.titleWords)) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
   if (title !== null && corroborating.length > 0) {
@@ -113,12 +113,14 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
     return { rule: "update-of", score: 1, version: true, near: false, fieldScores: {} };
   }
   if (a.kind !== "article") return NO_MATCH;
+  const year = yearsAgree(a, b, version);
+  const author = agree(a.author, b.author, sameSurname);
+  // A disagreeing year or first author rules a match out and says "different work" to a human too.
+  if (year === false || author === false) return NO_MATCH;
   const s = pairScores(a, b, version);
   const fuzzy = version || !idConflict(a, b) ? fuzzyRule(a, b, s) : null;
   if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, fieldScores: s };
   const best = Math.max(s.title ?? 0, s.abstract ?? 0);
-  // A disagreeing year or first author already says "different work": not a question for a human.
-  const close = (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
-  const near = close && s.year !== 0 && s.author !== 0;
+  const near = (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
   return { rule: null, score: best, version, near, fieldScores: s };
 }

@@ -16,8 +16,8 @@ export interface DedupeOptions {
 export interface DedupeResult {
   decisions: DedupeDecision[];
   possible: PossibleDuplicate[];
-  /** Word blocks too common to compare within (they say nothing about identity). */
-  skippedBlocks: number;
+  /** Candidate blocks too large to compare in full (compared by sorted neighbourhood). */
+  largeBlocks: number;
 }
 
 function byRecordId(a: Article, b: Article): number {
@@ -31,7 +31,7 @@ function byRecordId(a: Article, b: Article): number {
 export function dedupeRecords(records: readonly Article[], options: DedupeOptions): DedupeResult {
   const sorted = [...records].sort(byRecordId);
   const features = sorted.map(recordFeatures);
-  const { pairs, skippedBlocks } = candidatePairs(features);
+  const { pairs, largeBlocks } = candidatePairs(features);
   const edges: Edge[] = [];
   const possible: PossibleDuplicate[] = [];
   for (const [i, j] of pairs) {
@@ -42,7 +42,7 @@ export function dedupeRecords(records: readonly Article[], options: DedupeOption
     else if (v.near) possible.push({ recordIdA: a.recordId, recordIdB: b.recordId, score: v.score, fieldScores: v.fieldScores });
   }
   const decisions = decide(features, edges, options);
-  return { decisions, possible: dropClustered(possible, decisions), skippedBlocks };
+  return { decisions, possible: dropClustered(possible, decisions), largeBlocks };
 }
 
 /** A near miss between two records that other matches already put in one cluster is no longer a question. */

@@ -56,10 +56,19 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/** Word trigram hashes, combined from per-word hashes (no trigram strings are built). */
 function shingleHashes(words: readonly string[]): Uint32Array {
-  const set = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) set.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  return Uint32Array.from([...set].sort((a, b) => a - b));
+  if (words.length < 3) return new Uint32Array(0);
+  const wordHash = words.map(fnv1a);
+  const out = new Uint32Array(words.length - 2);
+  for (let i = 0; i + 2 < words.length; i++) {
+    const h = Math.imul(wordHash[i]!, 0x9e3779b1) ^ Math.imul(wordHash[i + 1]!, 0x85ebca77) ^ wordHash[i + 2]!;
+    out[i] = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  }
+  out.sort();
+  let unique = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[unique - 1]) out[unique++] = out[i]!;
+  return out.slice(0, unique);
 }
 
 /** Share of the smaller sorted hash set found in the larger one. */

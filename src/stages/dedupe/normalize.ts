@@ -135,3 +135,15 @@ export function journalsAgree(a: readonly string[], b: readonly string[]): boole
     return l.startsWith(w) || w.startsWith(l);
   });
 }
+
+/**
+ * One title is the other with words put in front ("An extension of <title>", "Reply to <title>"): a
+ * different work about the first, however alike the two strings score.
+ */
+export function prefixedTitle(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const offset = long.length - short.length;
+  if (offset === 0 || short.length === 0) return false;
+  for (let i = 0; i < short.length; i++) if (long[offset + i] !== short[i]) return false;
+  return significantWords(long.slice(0, offset)).length > 0;
+}

@@ -42,6 +42,8 @@ export const THRESHOLDS = {
   rareAbstractWords: 4,
   /** Only the first words of an abstract are used for blocking (truncated copies keep the start). */
   abstractBlockingWords: 80,
-  /** Word blocks larger than this are skipped (a word that common says nothing about identity). */
-  maxBlockSize: 500,
+  /** Blocks up to this size are compared in full; larger ones by sorted neighbourhood. */
+  maxBlockSize: 40,
+  /** In a large block, each record is compared with this many following records in title order. */
+  largeBlockWindow: 10,
 } as const;

@@ -1,0 +1,84 @@
+import type { Article } from "../../model/article.js";
+import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
+import type { Db } from "../../store/open.js";
+import { iterateRecords } from "../../store/records.js";
+import { dedupeRecords } from "./core.js";
+
+export { dedupeRecords } from "./core.js";
+export type { DedupeOptions, DedupeResult } from "./core.js";
+
+/** Replaces the stored verdicts with a fresh set, in one transaction (a crash leaves the old set whole). */
+export function saveDedupe(db: Db, decisions: readonly DedupeDecision[], possible: readonly PossibleDuplicate[]): void {
+  const insertDecision = db.prepare(
+    `INSERT INTO dedupe_decisions (record_id, cluster_id, kept_record_id, role, rule, score, notice, concerns, retracted)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPossible = db.prepare(
+    "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores) VALUES (?, ?, ?, ?)",
+  );
+  db.transaction(() => {
+    db.prepare("DELETE FROM dedupe_decisions").run();
+    db.prepare("DELETE FROM possible_duplicates").run();
+    for (const d of decisions) {
+      insertDecision.run(d.recordId, d.clusterId, d.keptRecordId, d.role, d.rule, d.score, d.notice, d.concerns, d.retracted ? 1 : 0);
+    }
+    for (const p of possible) insertPossible.run(p.recordIdA, p.recordIdB, p.score, JSON.stringify(p.fieldScores));
+  })();
+}
+
+interface DecisionRow {
+  record_id: string;
+  cluster_id: string;
+  kept_record_id: string;
+  role: DedupeDecision["role"];
+  rule: string | null;
+  score: number | null;
+  notice: DedupeDecision["notice"];
+  concerns: string | null;
+  retracted: number;
+}
+
+/** The stored verdicts, by record_id. */
+export function loadDedupeDecisions(db: Db): Map<string, DedupeDecision> {
+  const rows = db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions ORDER BY record_id").all();
+  return new Map(
+    rows.map((r) => [
+      r.record_id,
+      {
+        recordId: r.record_id,
+        clusterId: r.cluster_id,
+        keptRecordId: r.kept_record_id,
+        role: r.role,
+        rule: r.rule,
+        score: r.score,
+        notice: r.notice,
+        concerns: r.concerns,
+        retracted: r.retracted === 1,
+      },
+    ]),
+  );
+}
+
+function countOutcome(records: number, decisions: readonly DedupeDecision[], possible: number): Record<string, number> {
+  return {
+    records,
+    clusters: new Set(decisions.map((d) => d.clusterId)).size,
+    duplicates: decisions.filter((d) => d.role === "duplicate").length,
+    versions: decisions.filter((d) => d.role === "version").length,
+    notices: decisions.filter((d) => d.notice !== null).length,
+    retracted: decisions.filter((d) => d.retracted).length,
+    possible,
+  };
+}
+
+/** Dedupe stage: every stored, non-deleted record gets a verdict; deleted records get none. */
+export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcome> => {
+  const articles: Article[] = [];
+  for (const stored of iterateRecords(ctx.db)) if (!stored.deleted) articles.push(stored.article);
+  const { decisions, possible, largeBlocks } = dedupeRecords(articles, ctx.config.dedupe);
+  saveDedupe(ctx.db, decisions, possible);
+  const counts = countOutcome(articles.length, decisions, possible.length);
+  ctx.logger.info({ stage: "dedupe", ...counts, largeBlocks }, "dedupe finished");
+  return { counts, warnings: [] };
+};

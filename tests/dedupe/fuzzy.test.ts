@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { dedupeRecords } from "../../src/stages/dedupe/core.js";
+import { candidatePairs } from "../../src/stages/dedupe/blocking.js";
+import { recordFeatures } from "../../src/stages/dedupe/features.js";
+import type { Article } from "../../src/model/article.js";
+import { makeArticle } from "./builders.js";
+
+const linked = { preprints: "linked" } as const;
+
+function merged(records: Article[]): boolean {
+  const { decisions } = dedupeRecords(records, linked);
+  return new Set(decisions.map((d) => d.clusterId)).size === 1;
+}
+
+const TITLE = "Efficacy and tolerability of topical platelet exosomes for skin rejuvenation: six-week results";
+const ABSTRACT =
+  "Background: platelet-derived exosomes are proposed for skin rejuvenation. Methods: fifty-six women applied a topical " +
+  "platelet exosome product twice daily for six weeks and were assessed for redness, wrinkles, pigmentation and texture " +
+  "by blinded evaluators using standardized photography. Results: redness and melanin improved significantly, and the " +
+  "product was well tolerated without serious adverse events. Conclusions: topical platelet exosomes were safe and " +
+  "improved several measures of skin appearance in a short open-label study.";
+
+describe("fuzzy matching", () => {
+  it("merges a title variant with an agreeing year and first author, and says which fields agreed", () => {
+    const a = makeArticle("scopus:1", { title: TITLE, year: 2022, authors: ["Proffer, S. L."], journal: { title: "Aesthetic Surgery Journal" } });
+    const b = makeArticle("wos:1", { title: TITLE.toUpperCase() + ".", year: 2023, authors: ["Proffer, Sydney L"], journal: { title: "AESTHET SURG J" } });
+    const { decisions } = dedupeRecords([a, b], linked);
+    const dup = decisions.find((d) => d.role === "duplicate");
+    expect(dup?.rule).toBe("title+year+author+journal");
+    expect(dup?.score).toBeGreaterThan(0.95);
+  });
+
+  it("merges British and American spellings, Greek letters and markup", () => {
+    const a = makeArticle("a", { title: "Randomised trial of TNF-α inhibition and tumour <i>colour</i> in paediatric skin", year: 2020, authors: ["Smith, A"] });
+    const b = makeArticle("b", { title: "Randomized trial of TNF-alpha inhibition and tumor color in pediatric skin", year: 2020, authors: ["Smith A"] });
+    expect(merged([a, b])).toBe(true);
+  });
+
+  it("does not merge when the years differ by more than one", () => {
+    const a = makeArticle("a", { title: TITLE, year: 2020, authors: ["Proffer, S"] });
+    const b = makeArticle("b", { title: TITLE, year: 2022, authors: ["Proffer, S"] });
+    expect(merged([a, b])).toBe(false);
+  });
+
+  it("does not merge when the first authors disagree", () => {
+    const a = makeArticle("a", { title: TITLE, year: 2022, authors: ["Proffer, S"] });
+    const b = makeArticle("b", { title: TITLE, year: 2022, authors: ["Nguyen, T"] });
+    expect(merged([a, b])).toBe(false);
+  });
+
+  it("does not merge parts or different numbers of one series", () => {
+    const base = "Visible light. Part I: properties and cutaneous effects of visible light";
+    const a = makeArticle("a", { title: base, year: 2021, journal: { title: "J Am Acad Dermatol" } });
+    const b = makeArticle("b", { title: base.replace("Part I", "Part II"), year: 2021, journal: { title: "J Am Acad Dermatol" } });
+    expect(merged([a, b])).toBe(false);
+  });
+
+  it("does not merge an extension study with the trial it extends, same journal and year", () => {
+    // Titles from the acne review export (reflib-pubmed-blue-light-acne.nbib, PMIDs 27575854 and 29152718).
+    const trial = "A multicenter, randomized, split-face clinical trial evaluating the efficacy and safety of chromophore gel-assisted blue light phototherapy for the treatment of acne";
+    const a = makeArticle("a", { title: trial, year: 2016, journal: { title: "Int J Dermatol" } });
+    const b = makeArticle("b", { title: `An extension of a ${trial.slice(2)}`, year: 2016, journal: { title: "Int J Dermatol" } });
+    expect(merged([a, b])).toBe(false);
+  });
+
+  it("merges a long identical title with nothing else to compare, but not a short one", () => {
+    expect(merged([makeArticle("a", { title: TITLE }), makeArticle("b", { title: TITLE.toLowerCase() })])).toBe(true);
+    expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);
+  });
+
+  it("merges a copy without a title by its abstract", () => {
+    const a = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022 });
+    const b = makeArticle("b", { abstract: ABSTRACT.replace("Background: ", "") });
+    const { decisions } = dedupeRecords([a, b], linked);
+    expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", rule: "abstract" });
+  });
+
+  it("does not merge records with different DOIs, but lists a close pair as a possible duplicate", () => {
+    const a = makeArticle("a", { title: TITLE, doi: "10.1093/asj/sjac149", year: 2022 });
+    const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022 });
+    const { decisions, possible } = dedupeRecords([a, b], linked);
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+    expect(possible).toHaveLength(1);
+    expect(possible[0]).toMatchObject({ recordIdA: "a", recordIdB: "b" });
+    expect(possible[0]!.fieldScores.title).toBe(1);
+  });
+
+  it("compares a number of pairs that grows with the records, not with their square", () => {
+    const words = "acne scar wound burn psoriasis vitiligo melasma alopecia rosacea keloid eczema ulcer aging wrinkle".split(" ");
+    const build = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        recordFeatures(
+          makeArticle(`r${i}`, {
+            title: `${words[i % 14]} ${words[(i * 7) % 13]} exosome study number ${i} cohort ${words[(i * 3) % 11]}`,
+            year: 2000 + (i % 25),
+          }),
+          i,
+        ),
+      );
+    const small = candidatePairs(build(2000)).pairs.length;
+    const large = candidatePairs(build(8000)).pairs.length;
+    // Four times the records: about four times the pairs (all pairs would be sixteen times).
+    expect(large / small).toBeLessThan(5);
+    expect(large).toBeLessThan(8000 * 8000 / 2 / 50);
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { evalDedupe, formatDedupeMetrics } from "../../src/stages/dedupe/eval.js";
+import { LitreviewError } from "../../src/errors.js";
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/dedupe/${name}`, import.meta.url)), "utf8");
+const groups = fixture("duplicate-groups.jsonl");
+const dev = fixture("dev.jsonl");
+
+describe("evalDedupe on the labelled corpus", () => {
+  it("meets the targets on the duplicate groups: no false merge, recall at least 0.95", () => {
+    const m = evalDedupe(groups);
+    expect(m.records).toBe(58);
+    expect(m.works).toBe(25);
+    expect(m.goldPairs).toBe(44);
+    expect(m.falseMerges).toEqual([]);
+    expect(m.precision).toBe(1);
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
+    // The one pair no method can find: a PubMed mirror with PMID and abstract but no title, and a news
+    // repost with title and journal but no abstract: nothing in common to compare.
+    expect(m.missedPairs.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["dup-016/1", "dup-016/2"]]);
+    expect(m.versions).toBe(1);
+  });
+
+  it("merges nothing among 91 different articles on one topic", () => {
+    const m = evalDedupe(dev);
+    expect(m.records).toBe(91);
+    expect(m.predictedPairs).toBe(0);
+    expect(m.clusters).toBe(91);
+  });
+
+  it("finds every copy when the groups and the articles they copy are pooled", () => {
+    const m = evalDedupe(`${groups}\n${dev}`);
+    expect(m.works).toBe(91);
+    expect(m.precision).toBe(1);
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("counts the preprint as a duplicate when preprints are merged, with the same pairs", () => {
+    const linked = evalDedupe(groups);
+    const merged = evalDedupe(groups, { preprints: "merged" });
+    expect(merged.versions).toBe(0);
+    expect(merged.duplicates).toBe(linked.duplicates + linked.versions);
+    expect(merged.truePairs).toBe(linked.truePairs);
+  });
+
+  it("prints precision, recall, F1 and the missed pairs", () => {
+    const text = formatDedupeMetrics(evalDedupe(groups));
+    expect(text).toContain("precision 1.000");
+    expect(text).toMatch(/recall 0\.9\d\d/);
+    expect(text).toContain("missed pairs (1):");
+  });
+
+  it("names the line of a malformed gold file", () => {
+    expect(() => evalDedupe('{"id": "a", "title": "x"}\nnot json\n', undefined, "gold.jsonl")).toThrow(LitreviewError);
+    expect(() => evalDedupe('{"id": "a"}\nnot json\n', undefined, "gold.jsonl")).toThrow(/gold\.jsonl line 2/);
+    expect(() => evalDedupe('{"title": "no id"}\n', undefined, "gold.jsonl")).toThrow(/line 1: neither "versions" nor "id"/);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import {
+  firstPage,
+  journalWords,
+  journalsAgree,
+  normalizeDoi,
+  normalizePmcid,
+  normalizePmid,
+  normalizeText,
+  numberSignature,
+  titleWords,
+} from "../../src/stages/dedupe/normalize.js";
+
+describe("normalizeText", () => {
+  it("drops inline markup without losing the words inside it", () => {
+    expect(normalizeText("Role of <i>TERT</i> in <sup>3</sup>H uptake")).toBe("role of tert in 3h uptake");
+  });
+  it("strips diacritics and folds case", () => {
+    expect(normalizeText("Étude de l'Effet: Müller")).toBe("etude de l effet muller");
+  });
+  it("spells Greek letters out, including the micro sign", () => {
+    expect(normalizeText("TNF-α and TGF-β1 at 5 µg")).toBe("tnf alpha and tgf beta 1 at 5 mu g");
+    expect(normalizeText("TNF-alpha and TGF-beta1")).toBe("tnf alpha and tgf beta1");
+  });
+});
+
+describe("titleWords", () => {
+  it("gives British and American spellings one form", () => {
+    expect(titleWords("A randomised study of tumour colour and ageing in paediatric oedema")).toEqual(
+      titleWords("A randomized study of tumor color and aging in pediatric edema"),
+    );
+  });
+  it("treats hyphen variants as word breaks", () => {
+    expect(titleWords("Pro‐inflammatory activity")).toEqual(titleWords("Pro-inflammatory activity"));
+  });
+});
+
+describe("numberSignature", () => {
+  it("tells Part I from Part II and 12 weeks from 24 weeks", () => {
+    expect(numberSignature(titleWords("Visible light. Part I: properties"))).not.toBe(
+      numberSignature(titleWords("Visible light. Part II: properties")),
+    );
+    expect(numberSignature(titleWords("A 12-week study"))).toBe("12");
+  });
+});
+
+describe("identifiers", () => {
+  it("normalises DOIs written as URLs, with doi: prefixes, in capitals and with trailing punctuation", () => {
+    for (const raw of ["10.2340/00015555-3666", "https://doi.org/10.2340/00015555-3666", "doi: 10.2340/00015555-3666.", "http://dx.doi.org/10.2340/00015555-3666", "DOI:10.2340/00015555-3666"]) {
+      expect(normalizeDoi(raw)).toBe("10.2340/00015555-3666");
+    }
+    expect(normalizeDoi("10.1016/S0923-1811(02)00068-3")).toBe("10.1016/s0923-1811(02)00068-3");
+    expect(normalizeDoi("not a doi")).toBeNull();
+    expect(normalizeDoi(null)).toBeNull();
+  });
+  it("normalises PMIDs and PMCIDs", () => {
+    expect(normalizePmid(" 33073298 ")).toBe("33073298");
+    expect(normalizePmid("39000001x")).toBeNull();
+    expect(normalizePmcid("pmc8561171")).toBe("PMC8561171");
+    expect(normalizePmcid("8561171")).toBe("PMC8561171");
+  });
+  it("takes the first page without letters", () => {
+    expect(firstPage("211-6")).toBe("211");
+    expect(firstPage("E61-e68")).toBe("61");
+    expect(firstPage(null)).toBeNull();
+  });
+});
+
+describe("journalsAgree", () => {
+  it("matches abbreviations with full titles", () => {
+    expect(journalsAgree(journalWords("Acta Derm Venereol"), journalWords("Acta Dermato-Venereologica"))).toBe(true);
+    expect(journalsAgree(journalWords("Int. J. Mol. Sci."), journalWords("International Journal of Molecular Sciences"))).toBe(true);
+    expect(journalsAgree(journalWords("ECOSYSTEM HEALTH AND SUSTAINABILITY"), journalWords("Ecosystem Health and Sustainability"))).toBe(true);
+  });
+  it("does not match different journals", () => {
+    expect(journalsAgree(journalWords("J Cosmet Dermatol"), journalWords("J Cosmet Laser Ther"))).toBe(false);
+    expect(journalsAgree(journalWords("Front. Immunol."), journalWords("Frontiers in Physiology"))).toBe(false);
+  });
+});

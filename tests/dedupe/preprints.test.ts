@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { dedupeRecords } from "../../src/stages/dedupe/core.js";
+import { makeArticle, pubmedArticle } from "./builders.js";
+
+/*
+ * Titles and DOIs of real records: the Preprints.org copy and the journal version of one review
+ * (duplicate-groups.jsonl, group dup-029; the abstract below is a short stand-in written for this test),
+ * and PubMed 36156117, whose UpdateOf link names the Research Square preprint 35794888
+ * (metapub-pmid36156117-update-of.xml; only the preprint's DOI and date are known from its RefSource).
+ */
+const ABSTRACT =
+  "Melanin transfer from melanocytes to keratinocytes is a key step in skin pigmentation. Several models have been " +
+  "proposed, including cytophagocytosis, membrane fusion, shedding of melanosome-laden vesicles and exocytosis of the " +
+  "melanin core followed by endocytosis by keratinocytes. We review the evidence for each model, the molecular " +
+  "players identified so far and how the control of melanin transfer could be exploited to treat pigmentation disorders.";
+const published = makeArticle("mdpi:ijms22094466", {
+  title: "Melanin Transfer in the Epidermis: The Pursuit of Skin Pigmentation Control Mechanisms",
+  doi: "10.3390/ijms22094466",
+  year: 2021,
+  journal: { title: "International Journal of Molecular Sciences" },
+  abstract: ABSTRACT,
+  publicationTypes: ["Review"],
+});
+const preprint = makeArticle("preprints:202104.0441", {
+  title: "Melanin transfer in the epidermis: the pursuit of skin pigmen-tation control mechanisms",
+  doi: "10.20944/preprints202104.0441.v1",
+  year: 2021,
+  abstract: ABSTRACT,
+});
+
+describe("preprints", () => {
+  it("links a preprint to its journal version as a version of one work when linked", () => {
+    const { decisions } = dedupeRecords([published, preprint], { preprints: "linked" });
+    const pre = decisions.find((d) => d.recordId === "preprints:202104.0441");
+    expect(pre).toMatchObject({ role: "version", keptRecordId: "mdpi:ijms22094466", clusterId: "mdpi:ijms22094466" });
+    expect(pre?.rule).toMatch(/^title\+year\+/);
+    expect(decisions.find((d) => d.recordId === "mdpi:ijms22094466")?.role).toBe("kept");
+  });
+
+  it("makes the preprint a duplicate when merged", () => {
+    const { decisions } = dedupeRecords([published, preprint], { preprints: "merged" });
+    expect(decisions.find((d) => d.recordId === "preprints:202104.0441")).toMatchObject({ role: "duplicate", keptRecordId: "mdpi:ijms22094466" });
+  });
+
+  it("keeps the journal version even when the preprint is the PubMed record", () => {
+    const pubmedPreprint = pubmedArticle("35794888", {
+      title: null,
+      doi: "10.21203/rs.3.rs-1800050/v1",
+      year: 2022,
+      journal: { title: "Research square" },
+      publicationTypes: ["Preprint"],
+    });
+    const journal = pubmedArticle("36156117", {
+      title: "Remdesivir Resistance in Transplant Recipients With Persistent Coronavirus Disease 2019.",
+      doi: "10.1093/cid/ciac769",
+      year: 2023,
+      journal: { title: "Clinical infectious diseases" },
+      commentsCorrections: [["UpdateOf", "35794888"]],
+    });
+    const { decisions } = dedupeRecords([pubmedPreprint, journal], { preprints: "linked" });
+    expect(decisions.find((d) => d.recordId === "35794888")).toMatchObject({ role: "version", keptRecordId: "36156117", rule: "update-of" });
+  });
+
+  it("does not link a preprint to a different journal article", () => {
+    const other = makeArticle("other", { title: "Melanocyte dendrites and keratinocyte uptake of melanosomes in vitiligo", doi: "10.3390/ijms2200001", year: 2021 });
+    const { decisions } = dedupeRecords([other, preprint], { preprints: "linked" });
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+  });
+});
