@@ -85,6 +85,15 @@ describe("fuzzy matching", () => {
     expect(possible[0]!.fieldScores.title).toBe(1);
   });
 
+  it("never chains two DOIs into one work through a copy that has none, and lists the refused match", () => {
+    const a = makeArticle("a", { title: TITLE, doi: "10.1093/asj/sjac149", year: 2022, authors: ["Proffer, S"] });
+    const c = makeArticle("c", { title: TITLE, year: 2022, authors: ["Proffer, S"] });
+    const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022, authors: ["Proffer, S"] });
+    const { decisions, possible } = dedupeRecords([a, b, c], linked);
+    expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["a", "a"], ["b", "b"], ["c", "a"]]);
+    expect(possible.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["a", "b"], ["b", "c"]]);
+  });
+
   it("compares a number of pairs that grows with the records, not with their square", () => {
     const words = "acne scar wound burn psoriasis vitiligo melasma alopecia rosacea keloid eczema ulcer aging wrinkle".split(" ");
     const build = (n: number) =>

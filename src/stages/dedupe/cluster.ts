@@ -9,8 +9,47 @@ export interface Edge {
   version: boolean;
 }
 
-export function unionFindClusters(n: number, edges: readonly Edge[]): number[][] {
+/** Identifiers a cluster already holds, kept apart for journal versions and preprints. */
+interface ClusterIds {
+  pmids: Set<string>;
+  dois: Set<string>;
+}
+
+function idsOf(f: RecordFeatures): ClusterIds {
+  return { pmids: new Set(f.pmid ? [f.pmid] : []), dois: new Set(f.doi ? [f.doi] : []) };
+}
+
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+function conflicting(a: ClusterIds, b: ClusterIds): boolean {
+  return disjoint(a.pmids, b.pmids) || disjoint(a.dois, b.dois);
+}
+
+function absorb(into: ClusterIds, from: ClusterIds): void {
+  for (const x of from.pmids) into.pmids.add(x);
+  for (const x of from.dois) into.dois.add(x);
+}
+
+export interface Clustering {
+  clusters: number[][];
+  /** Edges refused because they would put two different DOIs or PMIDs in one cluster. */
+  refused: Edge[];
+}
+
+/**
+ * Union-find over the accepted edges, strongest first, refusing any union that would join two clusters
+ * holding different DOIs or PMIDs: A (DOI x) ~ C (no DOI) ~ B (DOI y) must not make A and B one work.
+ * Preprints' identifiers are tracked apart, since a preprint has its own DOI by design.
+ */
+export function constrainedClusters(features: readonly RecordFeatures[], edges: readonly Edge[]): Clustering {
+  const n = features.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const journal = features.map((f) => (f.preprint ? idsOf({ ...f, pmid: null, doi: null }) : idsOf(f)));
+  const preprint = features.map((f) => (f.preprint ? idsOf(f) : idsOf({ ...f, pmid: null, doi: null })));
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root]!;
@@ -21,11 +60,19 @@ export function unionFindClusters(n: number, edges: readonly Edge[]): number[][]
     }
     return root;
   };
-  for (const e of edges) {
+  const refused: Edge[] = [];
+  for (const e of [...edges].sort(edgeOrder)) {
     const ra = find(e.a);
     const rb = find(e.b);
-    // The smaller index becomes the root, so the result does not depend on edge order.
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) continue;
+    if (conflicting(journal[ra]!, journal[rb]!) || conflicting(preprint[ra]!, preprint[rb]!)) {
+      refused.push(e);
+      continue;
+    }
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    absorb(journal[root]!, journal[child]!);
+    absorb(preprint[root]!, preprint[child]!);
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -34,7 +81,7 @@ export function unionFindClusters(n: number, edges: readonly Edge[]): number[][]
     if (group) group.push(i);
     else groups.set(root, [i]);
   }
-  return [...groups.values()];
+  return { clusters: [...groups.values()], refused };
 }
 
 /**

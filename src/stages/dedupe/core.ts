@@ -1,7 +1,7 @@
 import type { Article } from "../../model/article.js";
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
 import { candidatePairs } from "./blocking.js";
-import { chooseKept, explainCluster, unionFindClusters } from "./cluster.js";
+import { chooseKept, constrainedClusters, explainCluster } from "./cluster.js";
 import type { Edge } from "./cluster.js";
 import { comparePair } from "./compare.js";
 import { recordFeatures } from "./features.js";
@@ -20,8 +20,12 @@ export interface DedupeResult {
   largeBlocks: number;
 }
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byRecordId(a: Article, b: Article): number {
-  return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
+  return compareIds(a.recordId, b.recordId);
 }
 
 /**
@@ -34,14 +38,24 @@ export function dedupeRecords(records: readonly Article[], options: DedupeOption
   const { pairs, largeBlocks } = candidatePairs(features);
   const edges: Edge[] = [];
   const possible: PossibleDuplicate[] = [];
+  const scoresOf = new Map<Edge, PossibleDuplicate>();
   for (const [i, j] of pairs) {
     const a = features[i]!;
     const b = features[j]!;
     const v = comparePair(a, b);
-    if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version });
-    else if (v.near) possible.push({ recordIdA: a.recordId, recordIdB: b.recordId, score: v.score, fieldScores: v.fieldScores });
+    const pair = { recordIdA: a.recordId, recordIdB: b.recordId, score: v.score, fieldScores: v.fieldScores };
+    if (v.rule) {
+      const edge = { a: i, b: j, rule: v.rule, score: v.score, version: v.version };
+      edges.push(edge);
+      scoresOf.set(edge, pair);
+    } else if (v.near) possible.push(pair);
   }
-  const decisions = decide(features, edges, options);
+  const { clusters, refused } = constrainedClusters(features, edges);
+  // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
+  for (const e of refused) possible.push(scoresOf.get(e)!);
+  const refusedSet = new Set(refused);
+  const decisions = decide(features, clusters, edges.filter((e) => !refusedSet.has(e)), options);
+  possible.sort((x, y) => compareIds(x.recordIdA, y.recordIdA) || compareIds(x.recordIdB, y.recordIdB));
   return { decisions, possible: dropClustered(possible, decisions), largeBlocks };
 }
 
@@ -51,8 +65,7 @@ function dropClustered(possible: PossibleDuplicate[], decisions: DedupeDecision[
   return possible.filter((p) => cluster.get(p.recordIdA) !== cluster.get(p.recordIdB));
 }
 
-function decide(features: RecordFeatures[], edges: Edge[], options: DedupeOptions): DedupeDecision[] {
-  const clusters = unionFindClusters(features.length, edges);
+function decide(features: RecordFeatures[], clusters: number[][], edges: Edge[], options: DedupeOptions): DedupeDecision[] {
   const edgesByCluster = new Map<number, Edge[]>();
   const clusterOf = new Int32Array(features.length);
   clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
