@@ -1,0 +1,92 @@
+import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
+import { StemCache, phraseStems } from "./normalize.js";
+
+/** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
+
+export interface CompiledRule {
+  id: string;
+  phrases: string[][];
+  pattern: RegExp | null;
+  weight: number;
+  fields: Set<string> | null;
+  near: string[][] | null;
+  notNear: string[][] | null;
+  notAfter: string[][] | null;
+  window: number;
+  maxCount: number;
+}
+
+export interface CompiledGroup {
+  name: string;
+  threshold: number;
+  rules: CompiledRule[];
+  exclude: CompiledRule[];
+}
+
+export interface CompiledDimension {
+  spec: VocabFile & { file: string };
+  labels: CompiledGroup[];
+  signals: CompiledGroup[];
+}
+
+export interface CompiledRules {
+  rulesVersion: string;
+  /** Shared by the vocabulary and every article classified with these rules. */
+  stems: StemCache;
+  dims: Record<VocabDimension, CompiledDimension>;
+}
+
+function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
+  // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
+  const toStems = (list: string[] | undefined) => {
+    if (!list) return null;
+    const unique = new Map(list.map((p) => phraseStems(p, stems)).filter((s) => s.length > 0).map((s) => [s.join(" "), s]));
+    return [...unique.values()];
+  };
+  return {
+    id: `${group}:${spec.id ?? spec.phrases?.[0] ?? spec.pattern ?? "rule"}`,
+    phrases: toStems(spec.phrases) ?? [],
+    pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
+    weight: spec.weight,
+    fields: spec.fields ? new Set(spec.fields) : null,
+    near: toStems(spec.near),
+    notNear: toStems(spec.not_near),
+    notAfter: toStems(spec.not_after),
+    window: spec.window ?? file.window,
+    maxCount: spec.max_count,
+  };
+}
+
+function compileGroup(name: string, spec: GroupSpec, file: VocabFile, stems: StemCache): CompiledGroup {
+  return {
+    name,
+    threshold: spec.threshold,
+    rules: spec.rules.map((r) => compileRule(r, name, file, stems)),
+    exclude: spec.exclude.map((r) => compileRule(r, `${name}:exclude`, file, stems)),
+  };
+}
+
+export function compileRules(vocab: Vocabulary): CompiledRules {
+  const stems = new StemCache();
+  const dim = (d: VocabDimension): CompiledDimension => {
+    const spec = vocab.files[d];
+    return {
+      spec,
+      labels: Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems)),
+      signals: Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems)),
+    };
+  };
+  return {
+    rulesVersion: vocab.rulesVersion,
+    stems,
+    dims: { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") },
+  };
+}
+
+/** Weight of a field in a dimension: exact name, else its family (abstract:METHODS -> abstract), else 0. */
+export function fieldWeight(spec: VocabFile, field: string): number {
+  const exact = spec.field_weights[field];
+  if (exact !== undefined) return exact;
+  const family = field.split(":")[0]!;
+  return spec.field_weights[family] ?? 0;
+}

@@ -1,0 +1,78 @@
+import type { AbstractSection, Article } from "../../model/article.js";
+import { normalizeText } from "./normalize.js";
+import type { NormalizedText, StemCache } from "./normalize.js";
+
+/**
+ * The searchable fields of an article, each normalised once. Abstracts with NLM sections keep them;
+ * plain abstracts are split at their own headings ("Methods:", "RESULTS") so that, for instance, a
+ * call for trials in the conclusions weighs less than a design statement in the methods.
+ */
+
+export interface ArticleField {
+  /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types */
+  field: string;
+  text: NormalizedText;
+  /** Lazily built: stem -> token positions. */
+  index?: Map<string, number[]>;
+}
+
+const HEADINGS: [RegExp, string][] = [
+  [/^(background|introduction|importance|context|rationale)/i, "BACKGROUND"],
+  [/^(aims?|objectives?|purpose|goals?)/i, "OBJECTIVE"],
+  [/^(materials?|methods?|methodology|design|setting|patients|participants|interventions?|study design)/i, "METHODS"],
+  [/^(results?|findings|observations|main outcome)/i, "RESULTS"],
+  [/^(conclusions?|discussion|interpretation|limitations?|implications)/i, "CONCLUSIONS"],
+];
+
+const HEADING_WORDS =
+  "background|introduction|importance|context|rationale|aims?|objectives?|purpose|goals?|materials? and methods|methods?|methodology|study design|design|setting|patients and methods|participants|interventions?|results?|findings|observations|main outcomes?(?: and measures)?|conclusions?(?: and relevance)?|discussion|interpretation|limitations?|implications";
+// A heading: at the start of a line (optionally numbered), alone on its line or followed by a colon.
+const HEADING_RE = new RegExp(
+  `(?:^|\\n|(?<=[.!?]\\s?))[ \\t]*(?:\\(\\d\\)\\s*)?((?:${HEADING_WORDS})(?:\\s*(?:/|and|&)\\s*(?:${HEADING_WORDS}))?)[ \\t]*(?::|\\n|(?=[A-Z][a-z]))`,
+  "gi",
+);
+
+function categoryOf(label: string | null): string | null {
+  if (!label) return null;
+  for (const [re, cat] of HEADINGS) if (re.test(label.trim())) return cat;
+  return null;
+}
+
+/** Splits a plain abstract at its headings; text before the first heading is UNASSIGNED. */
+export function sectionsFromPlainText(text: string): AbstractSection[] {
+  const out: AbstractSection[] = [];
+  let last = 0;
+  let label: string | null = null;
+  for (const m of text.matchAll(HEADING_RE)) {
+    const chunk = text.slice(last, m.index).trim();
+    if (chunk || label) out.push({ label, nlmCategory: categoryOf(label), text: chunk });
+    label = m[1] ?? null;
+    last = m.index + m[0].length;
+  }
+  const tail = text.slice(last).trim();
+  if (tail || label) out.push({ label, nlmCategory: categoryOf(label), text: tail });
+  return out.filter((s) => s.text.length > 0);
+}
+
+function abstractSections(article: Article): AbstractSection[] {
+  const given = article.abstractSections.filter((s) => s.text.trim().length > 0);
+  if (given.length > 1 || (given.length === 1 && given[0]!.label)) return given;
+  const text = given[0]?.text ?? article.abstract;
+  return text ? sectionsFromPlainText(text) : [];
+}
+
+export function articleFields(article: Article, stems: StemCache): ArticleField[] {
+  const fields: ArticleField[] = [];
+  const add = (field: string, text: string | null | undefined) => {
+    if (text && text.trim()) fields.push({ field, text: normalizeText(text, stems) });
+  };
+  add("title", article.title);
+  for (const s of abstractSections(article)) {
+    const cat = s.nlmCategory && s.nlmCategory !== "UNASSIGNED" ? s.nlmCategory : categoryOf(s.label);
+    add(cat ? `abstract:${cat}` : "abstract", s.text);
+  }
+  add("keywords", article.keywords.join("\n"));
+  add("mesh", article.mesh.map((m) => m.descriptor).join("\n"));
+  add("publication_types", article.publicationTypes.join("\n"));
+  return fields;
+}

@@ -1,0 +1,179 @@
+import type { Evidence } from "../../model/classification.js";
+import type { VocabFile } from "./vocab-schema.js";
+import type { ArticleField } from "./fields.js";
+import { EXACT, GAP, americanize } from "./normalize.js";
+import type { Token } from "./normalize.js";
+import { fieldWeight } from "./compile.js";
+import type { CompiledGroup, CompiledRule } from "./compile.js";
+
+/** Scoring a group of rules against an article's normalised fields. */
+
+export interface Hit {
+  evidence: Evidence;
+  contribution: number;
+}
+
+export interface GroupScore {
+  name: string;
+  score: number;
+  threshold: number;
+  /** Hits, strongest first. */
+  hits: Hit[];
+  /** Set when an exclusion phrase matched: the label is not given whatever its score. */
+  vetoedBy: Evidence | null;
+}
+
+const MAX_GAP = 3;
+
+function indexOf(f: ArticleField): Map<string, number[]> {
+  if (!f.index) {
+    const index = new Map<string, number[]>();
+    f.text.tokens.forEach((t, i) => {
+      const list = index.get(t.stem);
+      if (list) list.push(i);
+      else index.set(t.stem, [i]);
+    });
+    f.index = index;
+  }
+  return f.index;
+}
+
+function same(t: Token, want: string): boolean {
+  return want.startsWith(EXACT) ? americanize(t.word) === want.slice(EXACT.length) : t.stem === want;
+}
+
+/** End (exclusive) of a match of `phrase` starting at `start`, within one sentence, or -1. */
+function matchAt(f: ArticleField, phrase: string[], start: number): number {
+  const tokens = f.text.tokens;
+  const sentence = tokens[start]?.sentence;
+  let pos = start;
+  for (let k = 0; k < phrase.length; k++) {
+    const want = phrase[k]!;
+    if (want === GAP) {
+      const next = phrase[k + 1];
+      if (next === undefined) return pos;
+      let found = -1;
+      for (let j = pos; j <= pos + MAX_GAP && j < tokens.length; j++) {
+        if (tokens[j]!.sentence !== sentence) break;
+        if (same(tokens[j]!, next)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) return -1;
+      pos = found + 1;
+      k++;
+      continue;
+    }
+    const t = tokens[pos];
+    if (!t || t.sentence !== sentence || !same(t, want)) return -1;
+    pos++;
+  }
+  return pos;
+}
+
+/** Every [start, end) where the phrase occurs in the field. */
+export function findPhrase(f: ArticleField, phrase: string[]): [number, number][] {
+  const first = phrase[0];
+  if (first === undefined) return [];
+  const out: [number, number][] = [];
+  const starts = first.startsWith(EXACT) ? f.text.tokens.map((_t, i) => i) : (indexOf(f).get(first) ?? []);
+  for (const start of starts) {
+    const end = matchAt(f, phrase, start);
+    if (end > 0) out.push([start, end]);
+  }
+  return out;
+}
+
+/** Whether one of `phrases` occurs in the same sentence within `window` words (only before the match when `beforeOnly`). */
+function anyNear(f: ArticleField, phrases: string[][], start: number, end: number, window: number, beforeOnly = false): boolean {
+  const sentence = f.text.tokens[start]!.sentence;
+  const limit = beforeOnly ? start : end + window;
+  for (const p of phrases) {
+    for (const [s, e] of findPhrase(f, p)) {
+      if (f.text.tokens[s]!.sentence !== sentence) continue;
+      if (s >= start - window && e <= limit && !(s === start && e === end)) return true;
+    }
+  }
+  return false;
+}
+
+function snippet(f: ArticleField, start: number, end: number): string {
+  const tokens = f.text.tokens;
+  const sentence = tokens[start]!.sentence;
+  let a = start;
+  let b = end;
+  while (a > 0 && a > start - 3 && tokens[a - 1]!.sentence === sentence) a--;
+  while (b < tokens.length && b < end + 3 && tokens[b]!.sentence === sentence) b++;
+  return tokens.slice(a, b).map((t) => t.word).join(" ");
+}
+
+function ruleApplies(rule: CompiledRule, field: string): boolean {
+  return !rule.fields || rule.fields.has(field) || rule.fields.has(field.split(":")[0]!);
+}
+
+/** Matches of one rule in one field: snippets of the matched text, context rules applied. */
+function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
+  const out: string[] = [];
+  for (const phrase of rule.phrases) {
+    for (const [s, e] of findPhrase(f, phrase)) {
+      if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) continue;
+      if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) continue;
+      if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) continue;
+      out.push(snippet(f, s, e));
+    }
+  }
+  if (rule.pattern) {
+    f.text.sentences.forEach((sentence, i) => {
+      const m = rule.pattern!.exec(sentence);
+      if (!m) return;
+      const inSentence = f.text.tokens.findIndex((t) => t.sentence === i);
+      if (inSentence >= 0 && rule.near && !anyNear(f, rule.near, inSentence, inSentence, 200)) return;
+      if (inSentence >= 0 && rule.notNear && anyNear(f, rule.notNear, inSentence, inSentence, 200)) return;
+      out.push(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim());
+    });
+  }
+  return out;
+}
+
+function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
+  const hits: Hit[] = [];
+  for (const f of fields) {
+    if (!ruleApplies(rule, f.field)) continue;
+    const w = fieldWeight(spec, f.field);
+    if (w === 0) continue;
+    const matches = ruleMatches(rule, f).slice(0, rule.maxCount);
+    if (matches.length === 0) continue;
+    hits.push({
+      evidence: { rule: rule.id, field: f.field, text: matches[0]! },
+      contribution: rule.weight * w * matches.length,
+    });
+  }
+  return hits;
+}
+
+export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: VocabFile): GroupScore {
+  let vetoedBy: Evidence | null = null;
+  for (const rule of group.exclude) {
+    const hit = ruleHits(rule, fields, spec)[0];
+    if (hit) {
+      vetoedBy = hit.evidence;
+      break;
+    }
+  }
+  const hits = group.rules.flatMap((r) => ruleHits(r, fields, spec)).sort((a, b) => b.contribution - a.contribution);
+  const score = hits.reduce((sum, h) => sum + h.contribution, 0);
+  return { name: group.name, score: vetoedBy ? 0 : score, threshold: group.threshold, hits, vetoedBy };
+}
+
+/** Scores of every label and signal of a dimension, by name. */
+export function scoreAll(groups: CompiledGroup[], fields: ArticleField[], spec: VocabFile): Map<string, GroupScore> {
+  return new Map(groups.map((g) => [g.name, scoreGroup(g, fields, spec)]));
+}
+
+/** Confidence from a score: about 0.9 at `confidentAt`, never 1. */
+export function confidenceOf(score: number, confidentAt: number): number {
+  if (score <= 0) return 0;
+  const c = 1 - Math.exp((-score * Math.LN10) / confidentAt);
+  return Math.round(Math.min(0.99, c) * 100) / 100;
+}
