@@ -184,6 +184,7 @@ export function makeInput(overrides: Partial<ReportInput> = {}): ReportInput {
       ],
     },
     accuracy: "# Classifier accuracy\n\nDesign accuracy 0.91 on dev.jsonl (91 articles).",
+    details: null,
     ...overrides,
   };
 }

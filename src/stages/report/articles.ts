@@ -2,6 +2,7 @@ import { CLAIMS, CONDITIONS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
 import { csvChunks, joinValues } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { authorNames, formatEvidence, isoDate, recordUrl } from "./view.js";
+import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
 
 /** The columns of issue 7, in its order, then the extra ones at the end. */
@@ -51,7 +52,7 @@ function rank(order: readonly string[], value: string): number {
   return i === -1 ? order.length : i;
 }
 
-export function articleRow(view: RecordView): CsvRow {
+export function articleRow(view: RecordView, details: DetailSource | null = null): CsvRow {
   const { article, classification: c, decision } = view;
   const authors = authorNames(article);
   return {
@@ -80,7 +81,7 @@ export function articleRow(view: RecordView): CsvRow {
     duplicate_of: view.duplicateOf,
     first_seen: isoDate(view.firstSeen),
     url: recordUrl(article),
-    abstract: article.abstract,
+    abstract: details ? details.abstract(view.recordId) : article.abstract,
     design_confidence: c?.designConfidence ?? null,
     design_uncertain: c ? c.designUncertain : null,
     source_database: article.source.database,
@@ -91,15 +92,15 @@ export function articleRow(view: RecordView): CsvRow {
   };
 }
 
-function* articleRows(views: readonly RecordView[]): Generator<CsvRow> {
-  for (const view of views) yield articleRow(view);
+function* articleRows(views: readonly RecordView[], details: DetailSource | null): Generator<CsvRow> {
+  for (const view of views) yield articleRow(view, details);
 }
 
 /** articles.csv: one row per stored record, included or not, in record-id order. */
-export function articlesCsvChunks(views: readonly RecordView[], options: CsvOptions): Iterable<string> {
-  return csvChunks(ARTICLE_COLUMNS, articleRows(views), options);
+export function articlesCsvChunks(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): Iterable<string> {
+  return csvChunks(ARTICLE_COLUMNS, articleRows(views, details), options);
 }
 
-export function renderArticlesCsv(views: readonly RecordView[], options: CsvOptions): string {
-  return [...articlesCsvChunks(views, options)].join("");
+export function renderArticlesCsv(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): string {
+  return [...articlesCsvChunks(views, options, details)].join("");
 }

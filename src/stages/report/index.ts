@@ -10,6 +10,7 @@ import {
   loadRetrieval,
   loadSearches,
   saveSnapshot,
+  storeDetails,
 } from "./load.js";
 import { renderOutput } from "./render.js";
 import type { ReportInput } from "./types.js";
@@ -40,6 +41,7 @@ export function loadReportInput(ctx: StageContext, accuracy: string | null): Rep
     possibleDuplicates: loadPossibleDuplicates(db),
     previous: loadPreviousSnapshot(db, ctx.runId),
     accuracy,
+    details: storeDetails(db),
   };
 }
 

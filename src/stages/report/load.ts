@@ -1,9 +1,9 @@
 import type { Article } from "../../model/article.js";
-import type { Classification } from "../../model/classification.js";
+import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
 import { iterateRecords } from "../../store/records.js";
-import type { ImportCount, ReportRecord, RetrievalCounts, SearchRow, SnapshotRow } from "./types.js";
+import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SearchRow, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
 
 interface DecisionRow {
@@ -44,11 +44,12 @@ export function loadClassification(db: Db, recordId: string): Classification | n
 
 /**
  * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
- * affiliations): on a store of 100,000 records these fields are most of the memory.
+ * affiliations) and without its abstract, which storeDetails gives while articles.csv is written.
  */
 export function slimArticle(article: Article): Article {
   return {
     ...article,
+    abstract: null,
     abstractSections: [],
     mesh: [],
     keywords: [],
@@ -58,14 +59,17 @@ export function slimArticle(article: Article): Article {
   };
 }
 
-/** Every stored record with its dedupe decision and classification (null where that stage has not run). */
+/**
+ * Every stored record with its dedupe decision and classification (null where that stage has not run),
+ * slimmed: abstracts and label evidence are left out (see storeDetails).
+ */
 export function loadRecords(db: Db): ReportRecord[] {
   const decisions = new Map(
     db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").all().map((r) => [r.record_id, toDecision(r)]),
   );
   const classifications = new Map<string, Classification>();
   for (const row of db.prepare<[], { record_id: string; result: string }>("SELECT record_id, result FROM classifications").iterate()) {
-    classifications.set(row.record_id, JSON.parse(row.result) as Classification);
+    classifications.set(row.record_id, { ...(JSON.parse(row.result) as Classification), labels: [] });
   }
   const records: ReportRecord[] = [];
   for (const stored of iterateRecords(db)) {
@@ -184,4 +188,17 @@ export function saveSnapshot(db: Db, runId: number, rows: readonly SnapshotRow[]
     del.run(runId);
     for (const r of rows) ins.run(runId, r.recordId, r.included ? 1 : 0, r.design, JSON.stringify(r.conditions), r.retracted ? 1 : 0);
   })();
+}
+
+/** Abstracts and labels read from the store one record at a time (prepared once). */
+export function storeDetails(db: Db): DetailSource {
+  const abstract = db.prepare<[string], { abstract: string | null }>("SELECT json_extract(article, '$.abstract') AS abstract FROM records WHERE record_id = ?");
+  const labels = db.prepare<[string], { labels: string | null }>("SELECT json_extract(result, '$.labels') AS labels FROM classifications WHERE record_id = ?");
+  return {
+    abstract: (id) => abstract.get(id)?.abstract ?? null,
+    labels: (id) => {
+      const json = labels.get(id)?.labels;
+      return json ? (JSON.parse(json) as Label[]) : [];
+    },
+  };
 }

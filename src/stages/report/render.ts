@@ -13,8 +13,8 @@ export type OutputName = PipelineFile["outputs"][number];
 
 /** Each output as a sequence of pieces: the two large CSVs come in chunks of rows, the rest in one piece. */
 const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordView[], csv: CsvOptions) => string | Iterable<string>> = {
-  "articles.csv": (_i, v, o) => articlesCsvChunks(v, o),
-  "tags.csv": (_i, v, o) => tagsCsvChunks(v, o),
+  "articles.csv": (i, v, o) => articlesCsvChunks(v, o, i.details),
+  "tags.csv": (i, v, o) => tagsCsvChunks(v, o, i.details),
   "evidence-matrix.csv": (_i, v, o) => renderEvidenceMatrixCsv(v, o),
   "claims.csv": (_i, v, o) => renderClaimsCsv(v, o),
   "prisma.csv": (_i, v, o) => renderPrismaCsv(v, o),

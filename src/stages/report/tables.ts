@@ -4,15 +4,18 @@ import { csvChunks, joinValues, renderCsv } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { countDesigns, evidenceStrength } from "./evidence.js";
 import { compareText, formatEvidence } from "./view.js";
+import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
 
 const DIMENSION_ORDER: readonly Dimension[] = ["design", "condition", "source", "claim", "relevance"];
 
 export const TAG_COLUMNS = ["record_id", "pmid", "dimension", "label", "confidence", "evidence", "included"] as const;
 
-function* tagRows(views: readonly RecordView[]): Generator<CsvRow> {
+function* tagRows(views: readonly RecordView[], details: DetailSource | null): Generator<CsvRow> {
   for (const view of views) {
-    const labels = [...(view.classification?.labels ?? [])].sort(
+    if (!view.classification) continue;
+    const own = details ? details.labels(view.recordId) : view.classification.labels;
+    const labels = [...own].sort(
       (a, b) => DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || compareText(a.label, b.label),
     );
     for (const label of labels) {
@@ -30,12 +33,12 @@ function* tagRows(views: readonly RecordView[]): Generator<CsvRow> {
 }
 
 /** tags.csv: one row per record and label, in record order, then dimension order, then label id. */
-export function tagsCsvChunks(views: readonly RecordView[], options: CsvOptions): Iterable<string> {
-  return csvChunks(TAG_COLUMNS, tagRows(views), options);
+export function tagsCsvChunks(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): Iterable<string> {
+  return csvChunks(TAG_COLUMNS, tagRows(views, details), options);
 }
 
-export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions): string {
-  return [...tagsCsvChunks(views, options)].join("");
+export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): string {
+  return [...tagsCsvChunks(views, options, details)].join("");
 }
 
 /** Classifications of the included records: the evidence the tables count. */

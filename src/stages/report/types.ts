@@ -1,5 +1,5 @@
 import type { Article } from "../../model/article.js";
-import type { Classification } from "../../model/classification.js";
+import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
 
 /** One stored record with everything the reports say about it. */
@@ -53,6 +53,15 @@ export interface ImportCount {
   records: number;
 }
 
+/**
+ * The two heavy fields, looked up one record at a time while articles.csv and tags.csv are written, so a
+ * large store's abstracts and label evidence (most of its memory) are never all held at once.
+ */
+export interface DetailSource {
+  abstract(recordId: string): string | null;
+  labels(recordId: string): Label[];
+}
+
 /** Everything the renderers need: plain values read from the store, so rendering is pure. */
 export interface ReportInput {
   pipeline: { name: string; title: string; question: string | null; queryText: string };
@@ -67,4 +76,6 @@ export interface ReportInput {
   previous: { runId: number; rows: SnapshotRow[] } | null;
   /** The classifiers' measured accuracy (data/vocab/ACCURACY.md), or null when it was not measured. */
   accuracy: string | null;
+  /** Where abstracts and labels come from when the records were loaded without them; null = from the records. */
+  details: DetailSource | null;
 }

@@ -4,15 +4,20 @@ import { compareRecordIds } from "../view.js";
 import type { RecordView } from "../view.js";
 import { plural, shortCitation } from "./markdown.js";
 
-/** Newest first, then by record id: a stable order inside each kind of evidence. */
-function byYearDesc(a: RecordView, b: RecordView): number {
+/** Lists longer than this are cut; articles.csv filtered by condition and design has them all. */
+const LIST_LIMIT = 50;
+
+/** Inside each kind of evidence: most participants first, then newest, then by record id. */
+function strongestFirst(a: RecordView, b: RecordView): number {
+  const pa = a.classification!.participants ?? -1;
+  const pb = b.classification!.participants ?? -1;
   const ya = a.article.pubDate.year ?? -1;
   const yb = b.article.pubDate.year ?? -1;
-  return yb - ya || compareRecordIds(a.recordId, b.recordId);
+  return pb - pa || yb - ya || compareRecordIds(a.recordId, b.recordId);
 }
 
 function withDesign(views: readonly RecordView[], designs: readonly DesignId[]): RecordView[] {
-  return views.filter((v) => designs.includes(v.classification!.design)).sort(byYearDesc);
+  return views.filter((v) => designs.includes(v.classification!.design)).sort(strongestFirst);
 }
 
 function studyDetails(v: RecordView): string {
@@ -25,10 +30,11 @@ function studyDetails(v: RecordView): string {
 
 function citedList(title: string, views: readonly RecordView[], withDesignName: boolean): string[] {
   if (views.length === 0) return [];
-  const items = views.map((v) => {
+  const items = views.slice(0, LIST_LIMIT).map((v) => {
     const design = withDesignName ? ` (${v.classification!.design})` : "";
     return `- ${shortCitation(v.article)}${design}${studyDetails(v)}`;
   });
+  if (views.length > LIST_LIMIT) items.push(`- … and ${views.length - LIST_LIMIT} more: filter \`articles.csv\` by \`conditions\` and \`design\`.`);
   return [`**${title} (${views.length})**`, "", ...items, ""];
 }
 

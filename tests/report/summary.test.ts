@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { conditionSection } from "../../src/stages/report/summary/conditions.js";
+import { accuracySection } from "../../src/stages/report/summary/accuracy.js";
+import { md } from "../../src/stages/report/summary/markdown.js";
+import { yearsSection } from "../../src/stages/report/summary/years.js";
+import { renderReports } from "../../src/stages/report/render.js";
+import { buildViews } from "../../src/stages/report/view.js";
+import { makeArticle, makeClassification, makeInput, makeRecord } from "./builders.js";
+
+function rct(id: number, participants: number | null, year: number) {
+  const article = makeArticle(String(id), { pubDate: { raw: String(year), year, month: null, day: null, source: "PubDate" } });
+  return makeRecord(article, makeClassification(String(id), { design: "rct", conditions: ["acne"], participants }));
+}
+
+/** GitHub's heading slug: lower case, punctuation other than hyphens dropped, spaces to hyphens. */
+function githubSlug(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+}
+
+describe("summary.md", () => {
+  const summary = renderReports(makeInput(), ["summary.md"], { bom: true }).get("summary.md")!;
+
+  it("links every evidence-map count to a condition heading that exists", () => {
+    const anchors = new Set([...summary.matchAll(/\]\(#([a-z0-9-]+)\)/g)].map((m) => m[1]!));
+    const slugs = new Set([...summary.matchAll(/^#{2,3} (.+)$/gm)].map((m) => githubSlug(m[1]!)));
+    expect(anchors.size).toBeGreaterThan(3);
+    for (const a of anchors) expect(slugs, a).toContain(a);
+  });
+
+  it("puts the report date on one line only", () => {
+    expect(summary.split("\n").filter((l) => l.includes("2026-03-01") && !l.startsWith("|"))).toEqual(["Report date: 2026-03-01"]);
+  });
+
+  it("lists the strongest trials first and cuts long lists with a pointer to articles.csv", () => {
+    const records = Array.from({ length: 60 }, (_, i) => rct(1000 + i, i === 7 ? 500 : i < 3 ? null : 20, 2020 + (i % 3)));
+    const lines = conditionSection("acne", buildViews(records));
+    const items = lines.filter((l) => l.startsWith("- "));
+    expect(items).toHaveLength(51);
+    expect(items[0]).toContain("PMID 1007");
+    expect(items[0]).toContain("500 participants");
+    expect(items[50]).toBe("- … and 10 more: filter `articles.csv` by `conditions` and `design`.");
+  });
+
+  it("fills years without articles with zeros in the chart", () => {
+    const lines = yearsSection(buildViews([rct(1, 10, 2015), rct(2, 10, 2018)]));
+    expect(lines).toContain('  x-axis ["2015", "2016", "2017", "2018"]');
+    expect(lines).toContain("  line [0, 0, 0, 0]");
+    expect(lines).toContain("  line [1, 0, 0, 1]");
+  });
+
+  it("keeps pasted accuracy headings below its own section", () => {
+    expect(accuracySection("# Accuracy\n## Design")).toEqual(expect.arrayContaining(["#### Accuracy", "##### Design"]));
+    expect(accuracySection(null).join("\n")).toContain("Not measured for this run");
+  });
+
+  it("escapes Markdown in titles so a table row stays one row", () => {
+    expect(md("a | b *c* [d]\nnext")).toBe("a \\| b \\*c\\* \\[d\\] next");
+  });
+});
