@@ -1,4 +1,4 @@
-import { XMLValidator } from "fast-xml-parser";
+import { tagBalanceProblem } from "./well-formed.js";
 
 /**
  * Judges a response body, never the status code alone: NCBI sends errors inside HTTP 200 and 400
@@ -72,11 +72,8 @@ export function efetchProblem(text: string): BodyProblem | null {
   if (!/<PubmedArticleSet[\s>/]/.test(text.slice(0, 4096))) {
     return { kind: "malformed", message: "no <PubmedArticleSet> root" };
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    return { kind: "malformed", message: `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})` };
-  }
-  return null;
+  const broken = tagBalanceProblem(text);
+  return broken ? { kind: "malformed", message: `not well-formed XML: ${broken}` } : null;
 }
 
 export function esearchProblem(text: string): BodyProblem | null {

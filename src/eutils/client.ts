@@ -79,8 +79,9 @@ export class EutilsClient {
       baseDelayMs: options.backoffBaseMs ?? DEFAULT_RETRY.baseDelayMs,
       maxDelayMs: options.backoffMaxMs ?? DEFAULT_RETRY.maxDelayMs,
     };
-    this.requestsPerSecond = options.requestsPerSecond ?? (options.apiKey ? RATE_WITH_KEY : RATE_WITHOUT_KEY);
-    this.limiter = options.limiter ?? sharedRateLimiter(this.requestsPerSecond);
+    const rate = options.requestsPerSecond ?? (options.apiKey ? RATE_WITH_KEY : RATE_WITHOUT_KEY);
+    this.limiter = options.limiter ?? sharedRateLimiter(rate);
+    this.requestsPerSecond = this.limiter.perSecond;
   }
 
   /** Removes the API key from any text (URLs, bodies, messages). */

@@ -1,6 +1,8 @@
-import { XMLParser } from "fast-xml-parser";
-
-/** What an esearch answer says (NBK25499 "ESearch"); ids stay strings. */
+/**
+ * What an esearch answer says (NBK25499 "ESearch"); ids stay strings. Read with targeted regular
+ * expressions rather than a general XML parser: the shape is flat and fixed, and a 9,999-id answer
+ * took fast-xml-parser ~700 ms, long enough to hold up the requests paced around it.
+ */
 export interface EsearchResult {
   count: number;
   retMax: number;
@@ -15,62 +17,60 @@ export interface EsearchResult {
   warnings: string[];
 }
 
-const LIST_TAGS = new Set(["Id", "PhraseNotFound", "FieldNotFound", "OutputMessage", "PhraseIgnored", "QuotedPhraseNotFound"]);
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => LIST_TAGS.has(name),
-  // TranslationSet and TranslationStack are not needed and hold odd mixed content.
-  stopNodes: ["eSearchResult.TranslationSet", "eSearchResult.TranslationStack"],
-});
-
-type Node = Record<string, unknown>;
-
-function text(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value);
-  return null;
+export function decodeXmlText(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
+      if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
+      return ENTITIES[name] ?? whole;
+    })
+    .trim();
 }
 
-function texts(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(text).filter((t): t is string => t !== null && t.length > 0) : [];
+/** The top-level part of the answer: TranslationStack holds its own <Count> elements. */
+function topLevel(xml: string): string {
+  return xml.replace(/<TranslationStack>[\s\S]*?<\/TranslationStack>/g, "").replace(/<TranslationSet>[\s\S]*?<\/TranslationSet>/g, "");
 }
 
-function int(value: unknown): number {
-  const t = text(value);
-  return t && /^\d+$/.test(t) ? Number(t) : 0;
+function element(xml: string, name: string): string | null {
+  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+  return m ? decodeXmlText(m[1]!) : null;
+}
+
+function all(xml: string | null, name: string): string[] {
+  if (!xml) return [];
+  return [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => decodeXmlText(m[1]!)).filter((t) => t.length > 0);
+}
+
+function int(value: string | null): number {
+  return value && /^\d+$/.test(value) ? Number(value) : 0;
 }
 
 /** Parses a body that esearchProblem() already accepted. */
 export function parseEsearch(xml: string): EsearchResult {
-  const doc = parser.parse(xml) as Node;
-  const root = (doc.eSearchResult ?? {}) as Node;
-  const idList = root.IdList && typeof root.IdList === "object" ? (root.IdList as Node) : {};
-  const errorList = root.ErrorList && typeof root.ErrorList === "object" ? (root.ErrorList as Node) : {};
-  const warningList = root.WarningList && typeof root.WarningList === "object" ? (root.WarningList as Node) : {};
-  const errors = [
-    ...texts(errorList.PhraseNotFound).map((t) => ({ kind: "PhraseNotFound", text: t })),
-    ...texts(errorList.FieldNotFound).map((t) => ({ kind: "FieldNotFound", text: t })),
-  ];
-  const warnings = [
-    ...texts(warningList.PhraseIgnored).map((t) => `phrase ignored: ${t}`),
-    ...texts(warningList.QuotedPhraseNotFound).map((t) => `quoted phrase not found: ${t}`),
-    ...texts(warningList.OutputMessage),
-  ];
-  const translation = text(root.QueryTranslation);
+  const root = topLevel(xml);
+  const idList = /<IdList>([\s\S]*?)<\/IdList>/.exec(root)?.[1] ?? "";
+  const errorList = /<ErrorList>([\s\S]*?)<\/ErrorList>/.exec(root)?.[1] ?? null;
+  const warningList = /<WarningList>([\s\S]*?)<\/WarningList>/.exec(root)?.[1] ?? null;
+  const translation = element(root, "QueryTranslation");
   return {
-    count: int(root.Count),
-    retMax: int(root.RetMax),
-    retStart: int(root.RetStart),
-    queryKey: text(root.QueryKey),
-    webEnv: text(root.WebEnv),
-    ids: texts(idList.Id),
+    count: int(element(root, "Count")),
+    retMax: int(element(root, "RetMax")),
+    retStart: int(element(root, "RetStart")),
+    queryKey: element(root, "QueryKey"),
+    webEnv: element(root, "WebEnv"),
+    ids: [...idList.matchAll(/<Id>\s*(\d+)\s*<\/Id>/g)].map((m) => m[1]!),
     queryTranslation: translation && translation.length > 0 ? translation : null,
-    errors,
-    warnings,
+    errors: [
+      ...all(errorList, "PhraseNotFound").map((text) => ({ kind: "PhraseNotFound", text })),
+      ...all(errorList, "FieldNotFound").map((text) => ({ kind: "FieldNotFound", text })),
+    ],
+    warnings: [
+      ...all(warningList, "PhraseIgnored").map((t) => `phrase ignored: ${t}`),
+      ...all(warningList, "QuotedPhraseNotFound").map((t) => `quoted phrase not found: ${t}`),
+      ...all(warningList, "OutputMessage"),
+    ],
   };
 }

@@ -72,9 +72,12 @@ export async function runFetch(ctx: StageContext): Promise<StageOutcome> {
   const tally: Tally = { received: 0, batches: 0 };
   ctx.progress.start("fetch", pending.length);
   let todo = pending;
+  let oneByOne = false;
   for (const size of roundSizes(ctx.config.fetch.batch_size)) {
-    if (todo.length === 0) break;
-    todo = await fetchRound(ctx, client, chunk(todo, size), tally);
+    if (todo.length === 0 || oneByOne) break;
+    const batches = chunk(todo, size);
+    oneByOne = batches.every((b) => b.length === 1);
+    todo = await fetchRound(ctx, client, batches, tally);
     todo.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   }
   ctx.progress.stop("fetch");

@@ -29,6 +29,7 @@ export interface SliceOptions {
 
 type Client = Pick<EutilsClient, "esearch">;
 
+/** Consecutive re-searches after expired sessions before giving up (each success resets the count). */
 const MAX_SESSION_RESTARTS = 3;
 
 function queryError(result: EsearchResult, term: string, queryFile: string): LitreviewError {
@@ -58,6 +59,7 @@ async function collectIds(client: Client, term: string, first: EsearchResult, op
       if (page.ids.length === 0) break;
       for (const id of page.ids) ids.add(id);
       retstart += page.ids.length;
+      restarts = 0;
       opts.onIds?.(page.ids.length);
     } catch (error) {
       if (!isSessionExpired(error) || ++restarts > MAX_SESSION_RESTARTS) throw error;

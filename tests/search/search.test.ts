@@ -1,0 +1,109 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { startEutilsServer, type EutilsServer } from "../../src/demo/eutils-server.js";
+import { LitreviewError } from "../../src/errors.js";
+import { EutilsClient } from "../../src/eutils/client.js";
+import { createRateLimiter } from "../../src/eutils/rate-limit.js";
+import { runSearch, searchStage } from "../../src/stages/search/index.js";
+import { openStore } from "../../src/store/open.js";
+import { addRun, fixture, makeContext, syntheticRecords } from "../eutils/helpers.js";
+
+let server: EutilsServer | null = null;
+afterEach(async () => {
+  nock.cleanAll();
+  await server?.close();
+  server = null;
+});
+
+function localClient(url: string, apiKey: string | null = null): EutilsClient {
+  return new EutilsClient({ baseUrl: url, apiKey, email: null, tool: "litreview", backoffBaseMs: 5, limiter: createRateLimiter(200) });
+}
+
+function tableCount(ctx: { db: ReturnType<typeof openStore> }, table: string): number {
+  return (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+describe("search stage", () => {
+  it("searches all years on a first run and stores the search and every PMID", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(250) });
+    const ctx = makeContext({ client: localClient(server.url) });
+    const outcome = await searchStage(ctx);
+    expect(outcome.counts).toEqual({ searched: 250, new_pmids: 250, slices: 1 });
+    const row = ctx.db.prepare("SELECT * FROM searches").get() as Record<string, unknown>;
+    expect(row).toMatchObject({ base_term: ctx.config.queryText, term: ctx.config.queryText, count: 250, retrieved: 250, window_from: null });
+    expect(tableCount(ctx, "search_hits")).toBe(250);
+  });
+
+  it("pages ids through the history server and searches again when the session expires", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(1000), faults: { expireSession: 3 } });
+    const ctx = makeContext({ client: localClient(server.url) });
+    const outcome = await runSearch(ctx, 100);
+    expect(outcome.counts.searched).toBe(1000);
+    expect(server.stats.faults.expireSession).toBeGreaterThan(0);
+    const withHistory = server.stats.requests.filter((r) => r.utility === "esearch");
+    expect(withHistory.length).toBeGreaterThan(10);
+  });
+
+  it("splits by creation date until every slice is under 9,999 and records each slice", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(12_000, 30_000_000, "2015/01/01", 20) });
+    const ctx = makeContext({ client: localClient(server.url) });
+    const outcome = await searchStage(ctx);
+    expect(outcome.counts.searched).toBe(12_000);
+    const slices = ctx.db.prepare("SELECT window_from, window_to, count FROM searches ORDER BY window_from").all() as {
+      window_from: string;
+      window_to: string;
+      count: number;
+    }[];
+    expect(slices.length).toBeGreaterThan(1);
+    expect(slices.every((s) => s.count <= 9999)).toBe(true);
+    expect(slices.reduce((n, s) => n + s.count, 0)).toBe(12_000);
+    expect(slices[0]!.window_from).toBe("1800/01/01");
+    expect(slices.at(-1)!.window_to).toBe("2026/11/28");
+  });
+
+  it("searches incrementally from the last successful search, with overlap, and counts only new PMIDs", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(100, 30_000_000, "2026/11/01", 5) });
+    const db = openStore(":memory:");
+    addRun(db, "2026-11-15T10:00:00.000Z", "success", { search: { searched: 70 } });
+    addRun(db, "2026-11-20T10:00:00.000Z", "failed", { search: {} });
+    addRun(db, "2026-11-21T10:00:00.000Z", "success", { report: {} });
+    const first = makeContext({ db, client: localClient(server.url), full: true });
+    expect((await searchStage(first)).counts.searched).toBe(100);
+    const second = makeContext({ db, client: localClient(server.url), now: "2026-11-27T08:00:00.000Z" });
+    const outcome = await searchStage(second);
+    const last = db.prepare("SELECT term, window_from FROM searches WHERE run_id = ?").get(second.runId) as { term: string; window_from: string };
+    expect(last.window_from).toBe("2026/11/08");
+    expect(last.term).toContain('"2026/11/08"[crdt] : "2026/11/28"[crdt]');
+    // records created from 2026/11/08 on: days 7..19 of the range, 5 a day
+    expect(outcome.counts).toEqual({ searched: 65, new_pmids: 0, slices: 1 });
+  });
+
+  it("uses --since when given", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(100, 30_000_000, "2026/11/01", 5) });
+    const ctx = makeContext({ client: localClient(server.url), since: "2026-11-19" });
+    expect((await searchStage(ctx)).counts.searched).toBe(10);
+  });
+
+  it("stops with QUERY_ERROR naming the phrase when PubMed did not run the query as written (real answer)", async () => {
+    nock("https://eutils.example.test").post("/entrez/eutils/esearch.fcgi").reply(200, fixture("biopython-esearch8-phrasenotfound.xml"));
+    const ctx = makeContext({ client: localClient("https://eutils.example.test/entrez/eutils/") });
+    const error = await searchStage(ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LitreviewError);
+    expect((error as LitreviewError).code).toBe("QUERY_ERROR");
+    expect((error as LitreviewError).message).toContain('PhraseNotFound "abcXYZ"');
+    expect((error as LitreviewError).message).toContain("queries/test.txt");
+    expect(tableCount(ctx, "searches")).toBe(0);
+  });
+
+  it("changes nothing in the store when the service fails part-way", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(300), faults: { errorIn200: 1 } });
+    const client = new EutilsClient({ baseUrl: server.url, apiKey: null, email: null, tool: "litreview", backoffBaseMs: 5, maxAttempts: 2, limiter: createRateLimiter(200) });
+    const ctx = makeContext({ client });
+    await expect(searchStage(ctx)).rejects.toMatchObject({ code: "EUTILS_ERROR" });
+    expect(tableCount(ctx, "searches") + tableCount(ctx, "search_hits")).toBe(0);
+  });
+
+  it("refuses to run offline", async () => {
+    await expect(searchStage(makeContext({ client: null }))).rejects.toMatchObject({ code: "USAGE" });
+  });
+});
