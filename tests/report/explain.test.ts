@@ -10,6 +10,7 @@ describe("explainRecord", () => {
     const text = explainRecord(db, "33073298");
     expect(text).toContain("Verdict: included in the evidence tables.");
     expect(text).toContain("Deduplication: kept as the cluster's record");
+    expect(text).toContain("  merged into it: embase:L2000001 by rule doi (score 1)");
     expect(text).toContain("design rct, group clinical, evidence level 2");
     expect(text).toContain('design evidence: design:rct [title]: "rct"');
     expect(text).toContain("condition acne (confidence 0.8)");

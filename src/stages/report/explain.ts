@@ -30,7 +30,17 @@ function loadView(db: Db, recordId: string): RecordView {
   return buildViews([record])[0]!;
 }
 
-function dedupeLines(v: RecordView): string[] {
+/** Records merged into or linked to a kept record, with the rule and score that put each there. */
+function clusterMembers(db: Db, recordId: string): string[] {
+  return db
+    .prepare<[string, string], { record_id: string; role: string; rule: string | null; score: number | null }>(
+      "SELECT record_id, role, rule, score FROM dedupe_decisions WHERE kept_record_id = ? AND record_id <> ? ORDER BY record_id",
+    )
+    .all(recordId, recordId)
+    .map((m) => `  ${m.role === "duplicate" ? "merged into it" : "linked version"}: ${m.record_id}${m.rule ? ` by rule ${m.rule}` : ""}${m.score === null ? "" : ` (score ${m.score})`}`);
+}
+
+function dedupeLines(db: Db, v: RecordView): string[] {
   const d = v.decision;
   if (!d) return ["Deduplication: not run yet for this record."];
   const how = d.rule ? ` by rule ${d.rule}${d.score === null ? "" : ` (score ${d.score})`}` : "";
@@ -41,6 +51,7 @@ function dedupeLines(v: RecordView): string[] {
         ? `Deduplication: merged as a duplicate of ${d.keptRecordId}${how}.`
         : `Deduplication: linked as a version of ${d.keptRecordId}${how}; both are listed.`,
   ];
+  if (d.role === "kept") lines.push(...clusterMembers(db, v.recordId));
   if (d.notice) lines.push(`Notice: ${d.notice}${d.concerns ? ` concerning ${d.concerns}` : ""}.`);
   if (v.retracted) lines.push("Retracted: yes.");
   return lines;
@@ -78,7 +89,7 @@ export function explainRecord(db: Db, id: string): string {
     `Source: ${v.article.source.database}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
     `URL: ${recordUrl(v.article) ?? "none"}`,
     verdict,
-    ...dedupeLines(v),
+    ...dedupeLines(db, v),
     ...classificationLines(v),
   ];
   return lines.join("\n");
