@@ -20,6 +20,7 @@ export interface SplitProblem {
 }
 
 const START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/g;
+const NESTED_START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/;
 /** What may stand between records: prolog, DOCTYPE, the set's own tags, comments, whitespace. */
 const BETWEEN_RE =
   /<\?xml[^>]*\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>|<PubmedArticleSet\s*>|<\/PubmedArticleSet\s*>|<PubmedArticleSet\s*\/>|<!--[\s\S]*?-->|[ \t\r\n\uFEFF]+/y;
@@ -72,12 +73,11 @@ export class RecordSplitter {
         return this.keep(pos, out);
       }
       this.checkBetween(pos, m.index);
-      START_RE.lastIndex = m.index + 1;
-      const next = START_RE.exec(this.buf);
-      if (next !== null && next.index < end) {
-        // A record cut short and followed by another one (concatenated or partly written input).
-        this.truncated(m.index, tag, next.index);
-        pos = next.index;
+      // A record cut short and followed by another one (concatenated or partly written input).
+      const nested = this.buf.slice(m.index + 1, end).search(NESTED_START_RE);
+      if (nested !== -1) {
+        this.truncated(m.index, tag, m.index + 1 + nested);
+        pos = m.index + 1 + nested;
         continue;
       }
       const stop = end + close.length;

@@ -23,13 +23,15 @@ export function decodeEntities(text: string): string {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const XML_SPACE = /[ \t\r\n]+/g;
+/** Whitespace that tidy would change: a tab or line break, a double space, or a space at either end. */
+const UNTIDY = /[\t\r\n]| {2}|^ | $/;
 
 /**
  * Collapses XML whitespace (not U+00A0: a no-break space is content), trims, NFC-normalises;
  * null when nothing is left.
  */
 export function tidy(text: string): string | null {
-  const collapsed = text.replace(XML_SPACE, " ").trim();
+  const collapsed = UNTIDY.test(text) ? text.replace(XML_SPACE, " ").trim() : text;
   if (collapsed === "") return null;
   return NON_ASCII.test(collapsed) ? collapsed.normalize("NFC") : collapsed;
 }

@@ -1,7 +1,7 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { readTree } from "./tree.js";
 
 /**
- * Elements whose content may hold inline markup (<i>, <sup>, MathML...): fast-xml-parser hands them over
+ * Elements whose content may hold inline markup (<i>, <sup>, MathML...): the reader hands them over
  * raw, in order, and text.ts flattens them. Parsed as objects, their words around tags would be lost.
  */
 const MARKUP_ELEMENTS = [
@@ -18,25 +18,8 @@ const MARKUP_ELEMENTS = [
 /** Elements no stage needs: kept raw and never built into objects, to parse faster. */
 const SKIPPED_ELEMENTS = ["OtherAbstract", "InvestigatorList", "Sections", "GeneralNote", "OtherID", "DataBankList"];
 
-/**
- * One parser for every record, built once. No number parsing ("08" and PMIDs stay strings), no entity
- * processing (text.ts decodes once, numeric and hex references included), no DOCTYPE handling: records
- * are parsed one by one without the file's prolog, so no DTD is ever read or fetched.
- */
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-  // Callbacks get a matcher instead of a path string built for every tag: much faster.
-  jPath: false,
-  stopNodes: [...MARKUP_ELEMENTS, ...SKIPPED_ELEMENTS].map((n) => `*.${n}`),
-});
+/** Every element kept raw; built once. */
+export const STOP_NODES: ReadonlySet<string> = new Set([...MARKUP_ELEMENTS, ...SKIPPED_ELEMENTS]);
 
 const REFERENCE_LIST_OPEN = "<ReferenceList";
 const REFERENCE_LIST_CLOSE = "</ReferenceList>";
@@ -53,16 +36,22 @@ export function withoutReferenceLists(xml: string): string {
   return xml.slice(0, start) + xml.slice(end + REFERENCE_LIST_CLOSE.length);
 }
 
+/** Pre-2019 DTDs list a paper's references as CommentsCorrections RefType="Cites": a fifth of such records. */
+const CITES_RE = /<CommentsCorrections RefType="Cites">[\s\S]*?<\/CommentsCorrections>/g;
+
+/** The record without the parts no stage reads, so the parser and validator see fewer bytes. */
+export function withoutUnusedParts(xml: string): string {
+  const trimmed = withoutReferenceLists(xml);
+  return trimmed.indexOf('RefType="Cites"') === -1 ? trimmed : trimmed.replace(CITES_RE, "");
+}
+
 export type ChunkResult = { ok: true; tree: Record<string, unknown> } | { ok: false; message: string; line: number | null };
 
-/** Validates then parses one record's XML (a `<PubmedArticle>`, `<PubmedBookArticle>` or `<DeleteCitation>`). */
+/**
+ * Checks and reads one record's XML (a `<PubmedArticle>`, `<PubmedBookArticle>` or `<DeleteCitation>`).
+ * Values stay strings ("08" stays "08"), entities are left for text.ts, and no DTD is ever read:
+ * records are read one by one, without the file's prolog.
+ */
 export function parseRecordXml(xml: string): ChunkResult {
-  const trimmed = withoutReferenceLists(xml);
-  const valid = XMLValidator.validate(trimmed);
-  if (valid !== true) return { ok: false, message: valid.err.msg, line: valid.err.line };
-  try {
-    return { ok: true, tree: parser.parse(trimmed) as Record<string, unknown> };
-  } catch (error) {
-    return { ok: false, message: (error as Error).message, line: null };
-  }
+  return readTree(withoutUnusedParts(xml), STOP_NODES);
 }
