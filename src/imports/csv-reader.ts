@@ -31,10 +31,10 @@ export function splitCsvRow(text: string): string[] | null {
 }
 
 /** CSV rows, streaming; quoted fields may span lines (abstracts with line breaks). */
-export async function* readCsvRows(lines: AsyncIterable<NumberedLine>): AsyncGenerator<CsvRow | { unterminated: number }> {
+export async function* readCsvRows(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<CsvRow | { unterminated: number }> {
   let pending: string | null = null;
   let start = 0;
-  for await (const { text, lineNo } of lines) {
+  for await (const batch of lines) for (const { text, lineNo } of batch) {
     if (pending === null) {
       if (text.trim() === "") continue;
       pending = text;

@@ -5,14 +5,13 @@ export interface NumberedLine {
 }
 
 /**
- * Splits a byte stream into lines, one chunk at a time, so memory stays flat whatever the file size.
+ * Splits a byte stream into lines, one chunk (one batch of lines) at a time, so memory stays flat whatever the file size.
  * Accepts CRLF, LF and lone CR as line ends (real exports mix all three: WoS RIS joins fields by a bare
  * CR, IEEE separates records by "\r\n\n\r"), decodes UTF-8 across chunk borders and drops a leading BOM.
  */
-export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<NumberedLine> {
+export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<NumberedLine[]> {
   const decoder = new TextDecoder("utf-8");
-  let pending = "";
-  let lineNo = 0;
+  const splitter = new LineSplitter();
   let first = true;
   for await (const chunk of input) {
     let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
@@ -20,34 +19,38 @@ export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGe
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    pending += text;
-    let start = 0;
-    for (;;) {
-      const at = nextBreak(pending, start);
-      if (at < 0) break;
-      // A CR at the very end may be the first half of a CRLF split across chunks: wait for more.
-      if (pending[at] === "\r" && at === pending.length - 1) break;
-      yield { text: pending.slice(start, at), lineNo: ++lineNo };
-      start = pending[at] === "\r" && pending[at + 1] === "\n" ? at + 2 : at + 1;
-    }
-    pending = pending.slice(start);
+    // One batch per chunk: an await per line would cost more than the parsing.
+    yield [...splitter.push(text, false)];
   }
-  pending += decoder.decode();
-  if (first && pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
-  let start = 0;
-  for (;;) {
-    const at = nextBreak(pending, start);
-    if (at < 0) break;
-    yield { text: pending.slice(start, at), lineNo: ++lineNo };
-    start = pending[at] === "\r" && pending[at + 1] === "\n" ? at + 2 : at + 1;
-  }
-  if (start < pending.length) yield { text: pending.slice(start), lineNo: ++lineNo };
+  let tail = decoder.decode();
+  if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
+  yield [...splitter.push(tail, true)];
 }
 
-function nextBreak(text: string, from: number): number {
-  const lf = text.indexOf("\n", from);
-  const cr = text.indexOf("\r", from);
-  if (lf < 0) return cr;
-  if (cr < 0) return lf;
-  return Math.min(lf, cr);
+/** Cuts text into lines; keeps the unfinished last line (and a trailing CR that may start a CRLF) for the next push. */
+class LineSplitter {
+  private pending = "";
+  private lineNo = 0;
+
+  *push(text: string, final: boolean): Generator<NumberedLine> {
+    const buf = this.pending + text;
+    let start = 0;
+    // Next LF and next CR, each searched again only once passed (one indexOf per line, not per char).
+    let lf = buf.indexOf("\n");
+    let cr = buf.indexOf("\r");
+    for (;;) {
+      if (lf >= 0 && lf < start) lf = buf.indexOf("\n", start);
+      if (cr >= 0 && cr < start) cr = buf.indexOf("\r", start);
+      const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (at < 0) break;
+      if (at === cr && at === buf.length - 1 && !final) break;
+      yield { text: buf.slice(start, at), lineNo: ++this.lineNo };
+      start = at === cr && buf.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    }
+    this.pending = buf.slice(start);
+    if (final && this.pending !== "") {
+      yield { text: this.pending, lineNo: ++this.lineNo };
+      this.pending = "";
+    }
+  }
 }

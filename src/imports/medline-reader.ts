@@ -8,10 +8,10 @@ const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *- ?(.*)$/;
  * Groups MEDLINE ("PubMed format") lines into records, streaming: a record starts at "PMID-" (or at the
  * first tag after a blank line) and ends at a blank line; lines indented by spaces continue the field.
  */
-export async function* readMedlineRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<TaggedRecord> {
+export async function* readMedlineRecords(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<TaggedRecord> {
   let current: TaggedRecord | null = null;
   let index = 0;
-  for await (const { text, lineNo } of lines) {
+  for await (const batch of lines) for (const { text, lineNo } of batch) {
     if (text.trim() === "") {
       if (current) yield current;
       current = null;

@@ -4,7 +4,9 @@ import type { Author } from "../model/article.js";
 /** NFC, whitespace collapsed, trimmed; null for empty. */
 export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = value.normalize("NFC").replace(/\s+/g, " ").trim();
+  // NFC and whitespace collapsing cost time on every field; most values are plain ASCII with single spaces.
+  const nfc = /[^\x00-\x7F]/.test(value) ? value.normalize("NFC") : value;
+  const text = (/\s\s|[^\S ]/.test(nfc) ? nfc.replace(/\s+/g, " ") : nfc).trim();
   return text === "" ? null : text;
 }
 

@@ -16,10 +16,10 @@ const LINE_LISTS = new Set(["IN", "MH", "OD", "AU", "KW", "ID", "PT"]);
  * marker and runs to the next one. Indented lines add a value to list fields; other untagged lines
  * (abstract paragraphs) continue the field before them.
  */
-export async function* readOvidRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<TaggedRecord> {
+export async function* readOvidRecords(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<TaggedRecord> {
   let current: TaggedRecord | null = null;
   let index = 0;
-  for await (const { text, lineNo } of lines) {
+  for await (const batch of lines) for (const { text, lineNo } of batch) {
     if (MARKER.test(text)) {
       if (current) yield current;
       current = { fields: [["#", MARKER.exec(text)![1]!]], startLine: lineNo, index: ++index };

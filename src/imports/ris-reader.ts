@@ -17,11 +17,11 @@ const MULTI_VALUE = new Set(["KW", "AU", "A1", "A2", "A3", "A4", "AD", "N1", "SN
  * headers, Ovid's "1." number lines and "Link to ..." trailers); inside a record an untagged line continues
  * the previous field: a new value for list fields (EndNote KW/AD/N1/SN), more text for the others.
  */
-export async function* readRisRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<RisChunk> {
+export async function* readRisRecords(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<RisChunk> {
   let current: TaggedRecord | null = null;
   let index = 0;
   let lastLine = 0;
-  for await (const { text, lineNo } of lines) {
+  for await (const batch of lines) for (const { text, lineNo } of batch) {
     lastLine = lineNo;
     const tagged = TAG_LINE.exec(text);
     if (tagged) {

@@ -12,11 +12,11 @@ const LINE_LISTS = new Set(["AU", "AF", "BA", "BF", "CA", "GP", "C1", "C3", "CR"
 type WosChunk = { kind: "record"; record: TaggedRecord } | { kind: "truncated"; record: TaggedRecord; endLine: number };
 
 /** Groups Web of Science plain-text lines (FN/VR header, "PT J" ... "ER", final "EF") into records, streaming. */
-export async function* readWosRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<WosChunk> {
+export async function* readWosRecords(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<WosChunk> {
   let current: TaggedRecord | null = null;
   let index = 0;
   let lastLine = 0;
-  for await (const { text, lineNo } of lines) {
+  for await (const batch of lines) for (const { text, lineNo } of batch) {
     lastLine = lineNo;
     if (text.trim() === "") continue;
     if (/^\s/.test(text)) {

@@ -4,7 +4,7 @@ import { chunked } from "./helpers.js";
 
 async function lines(text: string | Buffer, size = 3): Promise<string[]> {
   const out: string[] = [];
-  for await (const line of readLines(chunked(text, size))) out.push(line.text);
+  for await (const batch of readLines(chunked(text, size))) out.push(...batch.map((l) => l.text));
   return out;
 }
 
@@ -21,7 +21,7 @@ describe("readLines", () => {
 
   it("keeps a last line without a line end and numbers lines from 1", async () => {
     const out: { text: string; lineNo: number }[] = [];
-    for await (const l of readLines(chunked("x\r\ny\r\nER  - ", 4))) out.push(l);
+    for await (const batch of readLines(chunked("x\r\ny\r\nER  - ", 4))) out.push(...batch);
     expect(out).toEqual([
       { text: "x", lineNo: 1 },
       { text: "y", lineNo: 2 },
