@@ -135,3 +135,19 @@ describe("broken input", () => {
     expect(parsePubmedXml("", SOURCE, "empty.xml").diagnostics.map((d) => d.message)).toEqual(["input is empty: no PubMed XML"]);
   });
 });
+
+describe("positions", () => {
+  it("a fault after a cut reference list is reported at its line in the file", () => {
+    const name = "pubmedparser-pubmed21n1005-subset.xml";
+    const text = fixtureText(name);
+    const refsEnd = text.indexOf("</ReferenceList>");
+    const fault = text.indexOf("</PubmedData>", refsEnd);
+    expect(text.slice(refsEnd, fault).trim()).toBe("</ReferenceList>");
+    expect(text.slice(text.lastIndexOf("<ReferenceList", refsEnd), refsEnd).split("\n").length).toBeGreaterThan(10);
+    const broken = text.slice(0, fault) + "</Wrong>" + text.slice(fault + "</PubmedData>".length);
+    const line = text.slice(0, fault).split("\n").length;
+    const result = parsePubmedXml(broken, SOURCE, name);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]!.message).toMatch(new RegExp(`found </Wrong> \\(line ${line}\\); record skipped$`));
+  });
+});

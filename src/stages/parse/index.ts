@@ -6,7 +6,7 @@ import { parsePubmedXml } from "./pubmed-xml/index.js";
 import { bodyText, markParsed, newestAnswerByPmid, readRaw, reparseAll, unparsedIds, type RawResponse } from "./raw.js";
 
 export { reparseAll } from "./raw.js";
-export { parsePubmedXml, streamPubmedXml, PUBMED_PARSER_VERSION } from "./pubmed-xml/index.js";
+export { parsePubmedXml, streamPubmedXml } from "./pubmed-xml/index.js";
 
 export interface ParseCounts {
   responses: number;

@@ -17,12 +17,6 @@ export interface PubmedStreamItem {
   diagnostic?: Diagnostic;
 }
 
-/**
- * Bump when the parser produces different Articles from the same XML: the parse stage then parses
- * the stored responses again.
- */
-export const PUBMED_PARSER_VERSION = "1";
-
 function* itemsOf(chunks: RecordChunk[], source: PubmedSource, location: string): Generator<PubmedStreamItem> {
   for (const chunk of chunks) {
     const out = readChunk(chunk, { source, location });

@@ -30,8 +30,7 @@ export function readChunk(chunk: RecordChunk, base: Omit<RecordContext, "positio
   const parsed = parseRecordXml(chunk.xml);
   if (!parsed.ok) {
     const pmid = /<PMID[^>]*>(\d+)<\/PMID>/.exec(chunk.xml)?.[1] ?? null;
-    const where = parsed.line !== null ? ` (line ${parsed.line} of the record)` : "";
-    const message = `malformed <${chunk.tag}>: ${parsed.message}${where}; record skipped`;
+    const message = `malformed <${chunk.tag}>: ${parsed.message} (line ${chunk.line + parsed.line - 1}); record skipped`;
     return { record: null, deleted: null, diagnostics: [diagnostic(ctx, "error", pmid, message)] };
   }
   const node = parsed.tree[chunk.tag];

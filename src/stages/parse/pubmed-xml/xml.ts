@@ -33,7 +33,19 @@ export function withoutReferenceLists(xml: string): string {
   if (start === -1) return xml;
   const end = xml.lastIndexOf(REFERENCE_LIST_CLOSE);
   if (end < start) return xml;
-  return xml.slice(0, start) + xml.slice(end + REFERENCE_LIST_CLOSE.length);
+  const stop = end + REFERENCE_LIST_CLOSE.length;
+  return xml.slice(0, start) + newlinesIn(xml, start, stop) + xml.slice(stop);
+}
+
+/** The line breaks of a cut part, kept so a fault's line number still points into the input. */
+function newlinesIn(xml: string, from: number, to: number): string {
+  let n = 0;
+  for (let i = xml.indexOf("\n", from); i !== -1 && i < to; i = xml.indexOf("\n", i + 1)) n++;
+  return n === 0 ? "" : "\n".repeat(n);
+}
+
+function cutCites(part: string): string {
+  return newlinesIn(part, 0, part.length);
 }
 
 /** Pre-2019 DTDs list a paper's references as CommentsCorrections RefType="Cites": a fifth of such records. */
@@ -42,10 +54,11 @@ const CITES_RE = /<CommentsCorrections RefType="Cites">[\s\S]*?<\/CommentsCorrec
 /** The record without the parts no stage reads, so the parser and validator see fewer bytes. */
 export function withoutUnusedParts(xml: string): string {
   const trimmed = withoutReferenceLists(xml);
-  return trimmed.indexOf('RefType="Cites"') === -1 ? trimmed : trimmed.replace(CITES_RE, "");
+  return trimmed.indexOf('RefType="Cites"') === -1 ? trimmed : trimmed.replace(CITES_RE, cutCites);
 }
 
-export type ChunkResult = { ok: true; tree: Record<string, unknown> } | { ok: false; message: string; line: number | null };
+/** On failure, `line` is the line within the record (1 = the line its start tag is on). */
+export type ChunkResult = { ok: true; tree: Record<string, unknown> } | { ok: false; message: string; line: number };
 
 /**
  * Checks and reads one record's XML (a `<PubmedArticle>`, `<PubmedBookArticle>` or `<DeleteCitation>`).
