@@ -9,6 +9,7 @@ const TOKEN = /<(?:!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|![^>]*>|\?[\s\S]*?\?>|
 export function tagBalanceProblem(xml: string): string | null {
   const stack: string[] = [];
   let consumed = 0;
+  let rootDone = false;
   let match: RegExpExecArray | null;
   TOKEN.lastIndex = 0;
   while ((match = TOKEN.exec(xml)) !== null) {
@@ -17,14 +18,15 @@ export function tagBalanceProblem(xml: string): string | null {
     consumed = TOKEN.lastIndex;
     const [, closing, name, selfClosing] = match;
     if (!name) continue;
-    if (selfClosing) continue;
     if (!closing) {
-      stack.push(name);
+      if (stack.length === 0 && rootDone) return `a second root element <${name}> at offset ${match.index}`;
+      if (selfClosing) rootDone ||= stack.length === 0;
+      else stack.push(name);
       continue;
     }
     const open = stack.pop();
     if (open !== name) return `</${name}> closes <${open ?? "nothing"}> at offset ${match.index}`;
-    if (stack.length === 0 && xml.slice(consumed).trim().length > 0) return `content after the root element at offset ${consumed}`;
+    rootDone ||= stack.length === 0;
   }
   if (xml.slice(consumed).includes("<")) return `cut off inside a tag at offset ${consumed}`;
   if (stack.length > 0) return `cut off: <${stack[stack.length - 1]}> and ${stack.length - 1} enclosing elements never close`;

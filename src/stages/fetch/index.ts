@@ -73,14 +73,17 @@ export async function runFetch(ctx: StageContext): Promise<StageOutcome> {
   ctx.progress.start("fetch", pending.length);
   let todo = pending;
   let oneByOne = false;
-  for (const size of roundSizes(ctx.config.fetch.batch_size)) {
-    if (todo.length === 0 || oneByOne) break;
-    const batches = chunk(todo, size);
-    oneByOne = batches.every((b) => b.length === 1);
-    todo = await fetchRound(ctx, client, batches, tally);
-    todo.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  try {
+    for (const size of roundSizes(ctx.config.fetch.batch_size)) {
+      if (todo.length === 0 || oneByOne) break;
+      const batches = chunk(todo, size);
+      oneByOne = batches.every((b) => b.length === 1);
+      todo = await fetchRound(ctx, client, batches, tally);
+      todo.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    }
+  } finally {
+    ctx.progress.stop("fetch");
   }
-  ctx.progress.stop("fetch");
   const counts = { requested: pending.length, received: tally.received, unavailable: todo.length, batches: tally.batches };
   ctx.logger.info({ stage: "fetch", ...counts }, `fetched ${tally.received} of ${pending.length} PMIDs in ${tally.batches} requests`);
   if (todo.length === 0) return { counts, warnings: [] };

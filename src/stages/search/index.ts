@@ -37,29 +37,31 @@ export async function runSearch(ctx: StageContext, pageSize = SEARCH_PAGE_SIZE) 
   });
   const latest = addDays(formatYmd(ctx.clock()), 1);
   let done = 0;
-  let total = 0;
-  ctx.progress.start("search", 0);
-  const slices = await searchSlices(
-    client,
-    { from, to: from === null ? null : latest },
-    {
-      query: ctx.config.queryText,
-      queryFile: ctx.config.query,
-      latest,
-      pageSize,
-      clock: ctx.clock,
-      onCount: (n) => {
-        total += n;
-        ctx.progress.start("search", total);
-        ctx.progress.advance("search", done);
+  let started = false;
+  let slices: Slice[];
+  try {
+    slices = await searchSlices(
+      client,
+      { from, to: from === null ? null : latest },
+      {
+        query: ctx.config.queryText,
+        queryFile: ctx.config.query,
+        latest,
+        pageSize,
+        clock: ctx.clock,
+        onTotal: (total) => {
+          ctx.progress.start("search", total);
+          started = true;
+        },
+        onIds: (n) => {
+          done += n;
+          ctx.progress.advance("search", done);
+        },
       },
-      onIds: (n) => {
-        done += n;
-        ctx.progress.advance("search", done);
-      },
-    },
-  );
-  ctx.progress.stop("search");
+    );
+  } finally {
+    if (started) ctx.progress.stop("search");
+  }
   const newPmids = saveSearches(
     ctx.db,
     slices.map((s) => ({

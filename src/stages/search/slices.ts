@@ -23,7 +23,9 @@ export interface SliceOptions {
   /** Ids asked for per esearch page (at most the cap). */
   pageSize: number;
   clock: () => Date;
-  onCount?: (count: number) => void;
+  /** The count of the whole window, from the first esearch (for a progress bar). */
+  onTotal?: (count: number) => void;
+  /** Ids listed so far grew by n. */
   onIds?: (n: number) => void;
 }
 
@@ -71,10 +73,11 @@ async function collectIds(client: Client, term: string, first: EsearchResult, op
 }
 
 /** Runs the search over a window, splitting it by creation date until every slice is under the cap. */
-export async function searchSlices(client: Client, window: DateWindow, opts: SliceOptions): Promise<Slice[]> {
+export async function searchSlices(client: Client, window: DateWindow, opts: SliceOptions, top = true): Promise<Slice[]> {
   const term = windowTerm(opts.query, window);
   const first = await client.esearch({ term, retmax: Math.min(opts.pageSize, RETRIEVAL_CAP), usehistory: true });
   if (first.errors.length > 0) throw queryError(first, term, opts.queryFile);
+  if (top) opts.onTotal?.(first.count);
   if (first.count > RETRIEVAL_CAP) {
     const from = window.from ?? EARLIEST;
     const to = window.to ?? opts.latest;
@@ -86,10 +89,9 @@ export async function searchSlices(client: Client, window: DateWindow, opts: Sli
       );
     }
     const out: Slice[] = [];
-    for (const half of halves) out.push(...(await searchSlices(client, half, opts)));
+    for (const half of halves) out.push(...(await searchSlices(client, half, opts, false)));
     return out;
   }
-  opts.onCount?.(first.count);
   opts.onIds?.(first.ids.length);
   const ids = await collectIds(client, term, first, opts);
   const warnings = [...first.warnings];
