@@ -2,7 +2,7 @@ import { emptyArticle, type Article, type Author, type CommentCorrection, type G
 import { isoDate, publicationDate } from "./dates.js";
 import { readLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor, stripMarkup } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -110,7 +110,7 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
   const fields = new Fields(record);
   const pmid = fields.first("PMID");
   const base = emptyArticle("", { database: "pubmed", file: file.file, ownId: pmid, importedAt: file.importedAt });
-  const abstract = cleanText(fields.first("AB"));
+  const abstract = cleanText(stripMarkup(fields.first("AB") ?? ""));
   const ids = fields.all("AID", "LID");
   const article: Article = {
     ...base,

@@ -15,6 +15,7 @@ import { assignRecordId } from "./record-id.js";
 import { detectRisDatabase } from "./ris-database.js";
 import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
 import { readRisRecords } from "./ris-reader.js";
+import { pubmedTypesIn } from "./pubmed-types.js";
 import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
@@ -85,9 +86,11 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     journal: journalOf(fields, type),
     pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
     authors: authorsOf(fields),
-    publicationTypes: distinct(
-      [...fields.all("PT"), ...(M3_IS_TYPE.has(database) ? fields.all("M3") : [])].map((v) => v.trim()),
-    ),
+    publicationTypes: distinct([
+      ...fields.all("PT"),
+      ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),
+      ...(database === "pubmed" ? pubmedTypesIn(fields.all("N1", "M3")) : []),
+    ]),
     keywords: distinct(fields.all("KW").map(cleanKeyword).filter((k): k is string => k !== null)),
   };
   return assignRecordId(article);

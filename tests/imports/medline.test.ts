@@ -38,6 +38,7 @@ describe("MEDLINE (PubMed format) exports", () => {
     const commented = byId(records, "27575854");
     expect(commented.commentsCorrections).toContainEqual({ refType: "CommentIn", pmid: "28884800", refSource: "Int J Dermatol. 2017 Dec;56(12):1489-1490." });
     expect(records.some((r) => r.commentsCorrections.some((c) => c.refType === "UpdateOf"))).toBe(true);
+    expect(byId(records, "28403266").abstract).toMatch(/^Photodynamic therapy \(PDT\) uses a topical photosensitizing agent/);
   });
 
   it("'PubMed format' saved as .ris is read as MEDLINE; a PMID split over a continuation line is kept", async () => {

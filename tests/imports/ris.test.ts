@@ -127,6 +127,18 @@ describe("RIS quirks of real exports", () => {
   });
 });
 
+describe("the same PubMed records as EndNote RIS and as .nbib", () => {
+  it("agree on PMID, DOI, year, first author, volume and publication types (EndNote's N1 lines)", async () => {
+    const nbib = new Map((await parseFixture("reflib-pubmed-blue-light-acne.nbib")).records.map((r) => [r.pmid, r]));
+    const ris = (await parseFixture("reflib-endnote-blue-light-acne.ris")).records;
+    const shared = ris.filter((r) => nbib.has(r.pmid));
+    expect(shared).toHaveLength(80);
+    const key = (r: Article) => [r.recordId, r.doi, r.pubDate.year, r.authors[0]?.lastName, r.journal.volume, r.publicationTypes];
+    expect(shared.map(key)).toEqual(shared.map((r) => key(nbib.get(r.pmid)!)));
+    expect(byId(ris, "15301568").publicationTypes).toEqual(["Journal Article", "Review"]);
+  });
+});
+
 describe("malformed RIS", () => {
   const text = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8");
   const erLines = [...text.matchAll(/^ER {2}-\s*$/gm)];
