@@ -2,7 +2,6 @@ import type { Article } from "../../model/article.js";
 import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
-import { iterateRecords } from "../../store/records.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SearchRow, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
 
@@ -42,6 +41,9 @@ export function loadClassification(db: Db, recordId: string): Classification | n
   return row ? (JSON.parse(row.result) as Classification) : null;
 }
 
+/** Fields no in-memory report part needs; SQLite drops them before JSON reaches JavaScript. */
+const HEAVY_ARTICLE_FIELDS = ["abstract", "abstractSections", "mesh", "keywords", "chemicals", "grants", "copyright"];
+
 /**
  * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
  * affiliations) and without its abstract, which storeDetails gives while articles.csv is written.
@@ -55,31 +57,37 @@ export function slimArticle(article: Article): Article {
     keywords: [],
     chemicals: [],
     grants: [],
+    copyright: null,
     authors: article.authors.map((a) => ({ ...a, affiliations: [] })),
   };
 }
 
 /**
  * Every stored record with its dedupe decision and classification (null where that stage has not run),
- * slimmed: abstracts and label evidence are left out (see storeDetails).
+ * slimmed: abstracts and label evidence are left out (see storeDetails), in record_id order.
  */
 export function loadRecords(db: Db): ReportRecord[] {
-  const decisions = new Map(
-    db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").all().map((r) => [r.record_id, toDecision(r)]),
-  );
+  const decisions = new Map<string, DedupeDecision>();
+  for (const row of db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").iterate()) decisions.set(row.record_id, toDecision(row));
   const classifications = new Map<string, Classification>();
-  for (const row of db.prepare<[], { record_id: string; result: string }>("SELECT record_id, result FROM classifications").iterate()) {
+  const classificationRows = db.prepare<[], { record_id: string; result: string }>(
+    "SELECT record_id, json_remove(result, '$.labels') AS result FROM classifications",
+  );
+  for (const row of classificationRows.iterate()) {
     classifications.set(row.record_id, { ...(JSON.parse(row.result) as Classification), labels: [] });
   }
+  const paths = HEAVY_ARTICLE_FIELDS.map((f) => `'$.${f}'`).join(", ");
+  const recordRows = db.prepare<[], { record_id: string; article: string; deleted: number; first_seen: string }>(
+    `SELECT record_id, json_remove(article, ${paths}) AS article, deleted, first_seen FROM records ORDER BY record_id`,
+  );
   const records: ReportRecord[] = [];
-  for (const stored of iterateRecords(db)) {
-    const id = stored.article.recordId;
+  for (const row of recordRows.iterate()) {
     records.push({
-      article: slimArticle(stored.article),
-      deleted: stored.deleted,
-      firstSeen: stored.firstSeen,
-      decision: decisions.get(id) ?? null,
-      classification: classifications.get(id) ?? null,
+      article: slimArticle(JSON.parse(row.article) as Article),
+      deleted: row.deleted === 1,
+      firstSeen: row.first_seen,
+      decision: decisions.get(row.record_id) ?? null,
+      classification: classifications.get(row.record_id) ?? null,
     });
   }
   return records;
