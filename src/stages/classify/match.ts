@@ -1,7 +1,7 @@
 import type { Evidence } from "../../model/classification.js";
 import type { VocabFile } from "./vocab-schema.js";
 import type { ArticleField } from "./fields.js";
-import { EXACT, GAP, americanize } from "./normalize.js";
+import { EXACT, GAP, americanize, countWords } from "./normalize.js";
 import type { Token } from "./normalize.js";
 import { fieldWeight } from "./compile.js";
 import type { CompiledGroup, CompiledRule } from "./compile.js";
@@ -127,13 +127,29 @@ function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
     f.text.sentences.forEach((sentence, i) => {
       const m = rule.pattern!.exec(sentence);
       if (!m) return;
-      const inSentence = f.text.tokens.findIndex((t) => t.sentence === i);
-      if (inSentence >= 0 && rule.near && !anyNear(f, rule.near, inSentence, inSentence, 200)) return;
-      if (inSentence >= 0 && rule.notNear && anyNear(f, rule.notNear, inSentence, inSentence, 200)) return;
+      const span = patternSpan(f, i, sentence, m);
+      if (span) {
+        const [s, e] = span;
+        if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) return;
+        if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) return;
+        if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) return;
+      }
       out.push(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim());
     });
   }
   return out;
+}
+
+/** Token span [start, end) of a regular-expression match, so context rules can use word windows. */
+function patternSpan(f: ArticleField, sentenceIndex: number, sentence: string, m: RegExpExecArray): [number, number] | null {
+  const first = f.text.tokens.findIndex((t) => t.sentence === sentenceIndex);
+  if (first < 0) return null;
+  const before = countWords(sentence.slice(0, m.index));
+  const inside = Math.max(1, countWords(m[0]));
+  let last = first;
+  while (last + 1 < f.text.tokens.length && f.text.tokens[last + 1]!.sentence === sentenceIndex) last++;
+  const start = Math.min(first + before, last);
+  return [start, Math.min(start + inside, last + 1)];
 }
 
 function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {

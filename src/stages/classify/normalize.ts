@@ -95,6 +95,11 @@ export class StemCache {
 
 const tokenizer = new natural.WordTokenizer();
 
+/** Number of words the tokenizer finds in already prepared text. */
+export function countWords(prepared: string): number {
+  return tokenizer.tokenize(prepared).length;
+}
+
 /** Splits into sentences on end punctuation followed by a capital or digit, and on line breaks. */
 export function splitSentences(text: string): string[] {
   return text
