@@ -23,8 +23,8 @@ export function decodeEntities(text: string): string {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const XML_SPACE = /[ \t\r\n]+/g;
-/** Whitespace that tidy would change: a tab or line break, a double space, or a space at either end. */
-const UNTIDY = /[\t\r\n]| {2}|^ | $/;
+/** Whitespace that tidy would change: a tab or line break, a double space, or any space at either end. */
+const UNTIDY = /[\t\r\n]| {2}|^\s|\s$/;
 
 /**
  * Collapses XML whitespace (not U+00A0: a no-break space is content), trims, NFC-normalises;
