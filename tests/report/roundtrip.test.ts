@@ -63,6 +63,17 @@ describe("every CSV parses back with a real CSV parser", () => {
     expect(byId.get("33073298")!.conditions).toBe("scar; acne"); // taxonomy order, whatever order the classifier gave
   });
 
+  it("round-trips tags.csv evidence and possible-duplicates.csv titles", () => {
+    const tags = parseCsv(files.get("tags.csv")!);
+    const source = input.records.find((r) => r.article.recordId === "33073298")!.classification!;
+    const design = tags.find((t) => t.record_id === "33073298" && t.dimension === "design")!;
+    expect(design).toMatchObject({ label: "rct", confidence: "0.9", evidence: 'design:rct [title]: "rct"', included: "true" });
+    expect(tags.filter((t) => t.record_id === "33073298")).toHaveLength(source.labels.length);
+    const pairs = parseCsv(files.get("possible-duplicates.csv")!);
+    expect(pairs[0]).toMatchObject({ record_id_a: "29996938", title_b: "", score_title: "0.88", score_author: "" });
+    expect(pairs[0]!.title_a).toBe(input.records.find((r) => r.article.recordId === "29996938")!.article.title);
+  });
+
   it("leaves the BOM out with --no-bom", () => {
     const plain = renderReports(input, ["articles.csv"], { bom: false }).get("articles.csv")!;
     expect(plain.startsWith("record_id,")).toBe(true);

@@ -54,7 +54,9 @@ export const reportStage: Stage = async (ctx) => {
   const views = buildViews(input.records);
   const csv = { bom: ctx.report.bom };
   const files = new Map(ctx.config.outputs.map((name) => [name, renderOutput(name, input, views, csv)]));
-  writeReports(ctx.outDir, files);
+  ctx.progress.start("report", files.size);
+  writeReports(ctx.outDir, files, (done) => ctx.progress.advance("report", done));
+  ctx.progress.stop("report");
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, input.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;

@@ -55,8 +55,16 @@ export function staleTempFiles(dir: string, names: Iterable<string>): string[] {
  * Writes every file, each atomically, after removing temporary files a killed run left behind. Content
  * may come in pieces, rendered while it is written, so a large report is never held whole in memory.
  */
-export function writeReports(dir: string, files: ReadonlyMap<string, string | Iterable<string>>): void {
+export function writeReports(
+  dir: string,
+  files: ReadonlyMap<string, string | Iterable<string>>,
+  onWritten: (filesDone: number) => void = () => {},
+): void {
   mkdirSync(dir, { recursive: true });
   for (const stale of staleTempFiles(dir, files.keys())) rmSync(join(dir, stale), { force: true });
-  for (const [name, content] of files) writeFileAtomic(dir, name, content);
+  let done = 0;
+  for (const [name, content] of files) {
+    writeFileAtomic(dir, name, content);
+    onWritten(++done);
+  }
 }
