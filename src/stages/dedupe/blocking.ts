@@ -3,16 +3,17 @@ import { significantWords } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 
 /**
- * Candidate pairs without comparing every pair: records meet when they share an identifier, or one of
- * their k rarest title words, or one of the k rarest words of their abstract's start. Rarity is counted
+ * Candidate pairs without comparing every pair: records meet when they share an identifier, one of
+ * their k rarest title words or k rarest pairs of adjacent title words, or (for a copy without a title)
+ * one of the k rarest words of the abstract's start. Rarity is counted
  * over the whole input, ignoring words only one record has (they can pair with nothing), so two copies of
- * one work meet on the words they alone share. In blocks over T.maxBlockSize (a common word, a DOI
- * shared by thousands of test records) each record is compared only with its T.largeBlockWindow
- * neighbours in title order, so the work per record stays bounded.
+ * one work meet on the words they alone share. Single-word blocks over T.maxWordBlockSize are dropped; in
+ * other large blocks (a common word pair, a DOI shared by thousands of benchmark records) each record is
+ * compared only with its T.largeBlockWindow neighbours in title order, so the work per record stays bounded.
  */
 export interface Candidates {
   pairs: [number, number][];
-  /** Blocks too large to compare in full, compared by sorted neighbourhood instead. */
+  /** Blocks too large to compare in full: dropped (single words) or compared by sorted neighbourhood. */
   largeBlocks: number;
 }
 
@@ -45,6 +46,8 @@ function addToBlock(blocks: Map<string, number[]>, key: string, index: number): 
 
 export function buildBlocks(records: readonly RecordFeatures[]): Map<string, number[]> {
   const titleLists = records.map((r) => significantWords(r.titleWords));
+  const bigramLists = titleLists.map((words) => words.slice(1).map((w, i) => `${words[i]} ${w}`));
+  const bigramDf = documentFrequency(bigramLists);
   const abstractLists = records.map((r) => r.abstractStart.slice(0, T.abstractBlockingWords));
   const titleDf = documentFrequency(titleLists);
   const abstractDf = documentFrequency(abstractLists);
@@ -55,6 +58,7 @@ export function buildBlocks(records: readonly RecordFeatures[]): Map<string, num
     if (r.doi) addToBlock(blocks, `d:${r.doi}`, r.index);
     if (r.pmcid) addToBlock(blocks, `c:${r.pmcid}`, r.index);
     for (const w of rarest(titleLists[r.index]!, titleDf, T.rareTitleWords)) addToBlock(blocks, `t:${w}`, r.index);
+    for (const w of rarest(bigramLists[r.index]!, bigramDf, T.rareTitleWords)) addToBlock(blocks, `b:${w}`, r.index);
     for (const w of rarest(abstractLists[r.index]!, abstractDf, T.rareAbstractWords)) addToBlock(blocks, `a:${w}`, r.index);
     for (const pmid of r.updateOf) {
       const earlier = byPmid.get(pmid);
@@ -63,6 +67,23 @@ export function buildBlocks(records: readonly RecordFeatures[]): Map<string, num
     }
   }
   return blocks;
+}
+
+/**
+ * Abstract blocks exist for copies without a title (a page excerpt that starts at the abstract); records
+ * with titles meet through their title words, so only pairs with a title-less member are made here.
+ */
+function abstractPairs(records: readonly RecordFeatures[], members: number[], add: (x: number, y: number) => void): void {
+  const sorted = members.sort((x, y) => x - y);
+  for (const i of sorted) {
+    if (records[i]!.titleWords.length > 0) continue;
+    let made = 0;
+    for (const j of sorted) {
+      if (j === i) continue;
+      add(i, j);
+      if (++made >= T.maxBlockSize) break;
+    }
+  }
 }
 
 function titleOrder(records: readonly RecordFeatures[]): (x: number, y: number) => number {
@@ -85,9 +106,18 @@ export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
     seen.add(key);
     pairs.push([i, j]);
   };
-  for (const members of buildBlocks(records).values()) {
+  for (const [key, members] of buildBlocks(records)) {
     const unique = [...new Set(members)];
     if (unique.length < 2) continue;
+    if (key.startsWith("a:")) {
+      abstractPairs(records, unique, add);
+      continue;
+    }
+    // A common single word says nothing; the record's rarest word pairs ("b:" blocks) still find its copies.
+    if (key.startsWith("t:") && unique.length > T.maxWordBlockSize) {
+      largeBlocks++;
+      continue;
+    }
     if (unique.length <= T.maxBlockSize) {
       for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) add(unique[i]!, unique[j]!);
       continue;

@@ -1,6 +1,7 @@
 import type { Article } from "../../model/article.js";
 import type { NoticeKind } from "../../model/dedupe.js";
 import { isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import { THRESHOLDS } from "./thresholds.js";
 import {
   firstPage,
   journalWords,
@@ -32,8 +33,10 @@ export interface RecordFeatures {
   journals: string[][];
   issn: string | null;
   page: string | null;
-  /** Sorted unique 32-bit hashes of the abstract's word trigrams. */
-  abstractShingles: Uint32Array;
+  /** Normalised abstract words (the first 400); trigram hashes are made from them when first compared. */
+  abstractWords: string[];
+  /** Sorted unique 32-bit hashes of the abstract's word trigrams, once computed (see abstractShingles). */
+  shingleCache: Uint32Array | null;
   /** Significant words of the abstract's start, for blocking. */
   abstractStart: string[];
   kind: NoticeKind | "article";
@@ -59,7 +62,8 @@ function fnv1a(text: string): number {
 /** Word trigram hashes, combined from per-word hashes (no trigram strings are built). */
 function shingleHashes(words: readonly string[]): Uint32Array {
   if (words.length < 3) return new Uint32Array(0);
-  const wordHash = words.map(fnv1a);
+  const wordHash = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHash[i] = fnv1a(words[i]!);
   const out = new Uint32Array(words.length - 2);
   for (let i = 0; i + 2 < words.length; i++) {
     const h = Math.imul(wordHash[i]!, 0x9e3779b1) ^ Math.imul(wordHash[i + 1]!, 0x85ebca77) ^ wordHash[i + 2]!;
@@ -69,6 +73,12 @@ function shingleHashes(words: readonly string[]): Uint32Array {
   let unique = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[unique - 1]) out[unique++] = out[i]!;
   return out.slice(0, unique);
+}
+
+/** Most records never meet a candidate, so trigram hashes are made on first comparison only. */
+export function abstractShingles(f: RecordFeatures): Uint32Array {
+  f.shingleCache ??= shingleHashes(f.abstractWords);
+  return f.shingleCache;
 }
 
 /** Share of the smaller sorted hash set found in the larger one. */
@@ -116,7 +126,9 @@ function completeness(a: Article): number {
 
 export function recordFeatures(article: Article, index: number): RecordFeatures {
   const words = titleWords(article.title);
-  const abstractWords = article.abstract ? normalizeText(article.abstract).split(" ").slice(0, MAX_ABSTRACT_WORDS) : [];
+  const abstractWords = article.abstract
+    ? normalizeText(article.abstract).split(" ").filter((w) => w.length > 0).slice(0, MAX_ABSTRACT_WORDS)
+    : [];
   const journals = [article.journal.title, article.journal.isoAbbreviation]
     .map(journalWords)
     .filter((w) => w.length > 0);
@@ -136,8 +148,9 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
     journals,
     issn: article.journal.issn ? article.journal.issn.replace(/[^0-9x]/gi, "").toUpperCase() || null : null,
     page: firstPage(article.journal.pages),
-    abstractShingles: shingleHashes(abstractWords.filter((w) => w.length > 0)),
-    abstractStart: significantWords(abstractWords),
+    abstractWords,
+    shingleCache: null,
+    abstractStart: significantWords(abstractWords.slice(0, 2 * THRESHOLDS.abstractBlockingWords)).slice(0, THRESHOLDS.abstractBlockingWords),
     kind: kind ?? "article",
     preprint: isPreprint(article),
     retracted: isRetractedRecord(article),

@@ -42,7 +42,9 @@ export const THRESHOLDS = {
   rareAbstractWords: 4,
   /** Only the first words of an abstract are used for blocking (truncated copies keep the start). */
   abstractBlockingWords: 80,
-  /** Blocks up to this size are compared in full; larger ones by sorted neighbourhood. */
+  /** A single title word shared by more records than this is not used for blocking (its word pairs are). */
+  maxWordBlockSize: 10,
+  /** Other blocks up to this size are compared in full; larger ones by sorted neighbourhood. */
   maxBlockSize: 40,
   /** In a large block, each record is compared with this many following records in title order. */
   largeBlockWindow: 10,
