@@ -18,8 +18,9 @@ export function searchSection(input: ReportInput): string[] {
     else lines.push("- PubMed's translation of the query:", "", "```text", t, "```", "");
   }
   lines.push(
-    "- Limits: none on language, publication type or species; each search is limited only by its creation-date " +
-      "window (`[crdt]`), split so that no slice exceeds esearch's 9,999-record cap.",
+    "- Limits: only those the query itself states (litreview adds no language, publication-type or species " +
+      "filter); each search is bounded by a creation-date window (`[crdt]`), split so that no slice exceeds " +
+      "esearch's 9,999-record cap.",
   );
   lines.push(...searchTable(input.searches));
   lines.push(...importLines(input));
