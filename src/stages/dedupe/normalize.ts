@@ -44,10 +44,17 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+// Titles repeat words endlessly; each word's canonical form is worked out once (bounded memo).
+const spellingMemo = new Map<string, string>();
+
 export function canonicalSpelling(token: string): string {
   if (token.length < 5) return token;
+  const known = spellingMemo.get(token);
+  if (known !== undefined) return known;
   let out = token;
   for (const [re, sub] of SPELLING) out = out.replace(re, sub);
+  if (spellingMemo.size >= 200_000) spellingMemo.clear();
+  spellingMemo.set(token, out);
   return out;
 }
 

@@ -14,6 +14,10 @@
  * Hence: a title match needs Dice 0.9 plus an agreeing year and one corroborating field; without a year,
  * Dice 0.98 plus a corroborating field; a title alone must be word-for-word the same and long; an
  * abstract alone must share 60% of its trigrams (three times the most different works shared).
+ * With these, tests/dedupe/gold.test.ts measures precision 1.000 and recall 0.977 (43 of 44 pairs) on the
+ * groups, no merge among the 91 different articles, and 1.000 / 1.000 on both pooled (102 pairs).
+ * Blocking numbers bound the work per record (a few dozen comparisons at most) rather than recall: on the
+ * sets above every true pair shares one of its 4 rarest title words or word pairs.
  */
 export const THRESHOLDS = {
   /** Dice coefficient (natural) of normalised titles that, with an agreeing year and one corroborating field, is a match. */
