@@ -110,7 +110,7 @@ describe("parse stage", () => {
     const rawId = storeAnswer(db, cut, ["11748933", "11700088"]);
     const outcome = await parseStage(context(db));
     expect(outcome.counts).toMatchObject({ parsed: 1, new: 1, errors: 1 });
-    expect(outcome.incomplete).toMatch(/1 stored efetch answer/);
+    expect(outcome.incomplete).toMatch(/^1 malformed or truncated record/);
     expect(outcome.warnings).toHaveLength(1);
     expect(outcome.warnings[0]).toContain(`raw_responses #${rawId}`);
     expect(outcome.warnings[0]).not.toContain("SECRET123");
@@ -134,6 +134,16 @@ describe("parse stage", () => {
     expect(outcome.counts.deleted).toBe(1);
     expect(getRecord(db, "11700088")!.deleted).toBe(true);
     expect(getRecord(db, "11748933")!.deleted).toBe(false);
+  });
+
+  it("names the answer by row and the start of its request, without the API key", async () => {
+    const pmids = Array.from({ length: 200 }, (_, i) => String(30000000 + i));
+    const request = `POST https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&api_key=SECRET123&id=${pmids.join(",")}`;
+    const rawId = storeAnswer(db, "<html>Bad Gateway</html>", pmids, request);
+    const outcome = await parseStage(context(db));
+    expect(outcome.warnings).toEqual([
+      `raw_responses #${rawId} (POST https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&api_key=REDACTED&id=30000000,30000001,30000002,…) after record 0, line 1: content that is not a PubMed record: "<html>Bad Gateway</html>" (an error page or an E-utilities ERROR instead of PubMed XML?)`,
+    ]);
   });
 
   it("reports a body that cannot be decompressed and goes on", async () => {

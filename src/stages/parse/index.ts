@@ -24,9 +24,10 @@ function emptyCounts(): ParseCounts {
   return { responses: 0, parsed: 0, new: 0, updated: 0, unchanged: 0, superseded: 0, deleted: 0, errors: 0, warnings: 0 };
 }
 
-/** Where a stored answer came from, for diagnostics: its row and its request (never the API key). */
+/** Where a stored answer came from, for diagnostics: its row and the start of its request (never the API key). */
 export function rawLocation(raw: RawResponse): string {
-  return `raw_responses #${raw.rawId} (${redactSecrets(raw.request)})`;
+  const request = redactSecrets(raw.request);
+  return `raw_responses #${raw.rawId} (${request.length > 120 ? `${request.slice(0, 120)}…` : request})`;
 }
 
 interface Parsed {
@@ -72,7 +73,7 @@ function summarise(counts: ParseCounts, errors: Diagnostic[]): StageOutcome {
   if (errors.length > 20) warnings.push(`... and ${errors.length - 20} more parse errors (see the diagnostics table)`);
   const outcome: StageOutcome = { counts: { ...counts }, warnings };
   if (counts.errors > 0) {
-    outcome.incomplete = `${counts.errors} stored efetch answer(s) had malformed or truncated records; the good records were kept`;
+    outcome.incomplete = `${counts.errors} malformed or truncated record(s) in stored efetch answers (see the warnings); the good records were kept`;
   }
   return outcome;
 }

@@ -144,7 +144,8 @@ export class RecordSplitter {
     const at = firstUnexpected(between);
     if (at === -1) return;
     this.reportedJunk = true;
-    const snippet = between.slice(at).replace(/\s+/g, " ").slice(0, 120);
+    // From the buffer, not just this gap: the rest of an error page may already be there.
+    const snippet = this.buf.slice(from + at, from + at + 240).replace(/\s+/g, " ").slice(0, 120);
     this.problems.push({
       message: `content that is not a PubMed record: "${snippet}" (an error page or an E-utilities ERROR instead of PubMed XML?)`,
       position: `after record ${this.records}, line ${this.line + countLines(this.buf, 0, from + at)}`,
