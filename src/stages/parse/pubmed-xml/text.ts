@@ -1,10 +1,7 @@
 /**
- * Text helpers shared by the field modules. fast-xml-parser runs with processEntities off, so every
+ * Text helpers shared by the field modules. The record reader (tree.ts) leaves entities alone, so every
  * string taken from the tree passes through `decodeEntities` exactly once, here.
  */
-
-/** A node of fast-xml-parser's object output: a string, or an object with "#text" and "@_attr" keys. */
-export type XmlNode = string | { [key: string]: unknown } | undefined | null;
 
 const ENTITY_RE = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -102,7 +99,7 @@ export function child(node: unknown, name: string): unknown {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** All children of that name, as an array (fast-xml-parser gives a single child as a bare value). */
+/** All children of that name, as an array (a single child comes as a bare value). */
 export function children(node: unknown, name: string): unknown[] {
   if (node === null || typeof node !== "object") return [];
   const v = (node as Record<string, unknown>)[name];
