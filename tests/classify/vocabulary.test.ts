@@ -60,6 +60,6 @@ describe("loadVocabulary", () => {
   it("changes the rules version whenever a rule changes, and only then", () => {
     const a = computeRulesVersion(sources());
     expect(computeRulesVersion([...sources()].reverse())).toBe(a);
-    expect(computeRulesVersion(replaceIn("claims.yaml", "threshold: 2", "threshold: 3")(sources()))).not.toBe(a);
+    expect(computeRulesVersion(replaceIn("claims.yaml", "weight: 1.5", "weight: 1.6")(sources()))).not.toBe(a);
   });
 });

@@ -92,7 +92,9 @@ function anyNear(f: ArticleField, phrases: string[][], start: number, end: numbe
   for (const p of phrases) {
     for (const [s, e] of findPhrase(f, p)) {
       if (f.text.tokens[s]!.sentence !== sentence) continue;
-      if (s >= start - window && e <= limit && !(s === start && e === end)) return true;
+      // Words of the match itself are not its context.
+      if (s >= start && e <= end) continue;
+      if (s >= start - window && e <= limit) return true;
     }
   }
   return false;
@@ -115,11 +117,15 @@ function ruleApplies(rule: CompiledRule, field: string): boolean {
 /** Matches of one rule in one field: snippets of the matched text, context rules applied. */
 function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
   const out: string[] = [];
+  // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
+  const taken: [number, number][] = [];
   for (const phrase of rule.phrases) {
     for (const [s, e] of findPhrase(f, phrase)) {
+      if (taken.some(([a, b]) => s < b && a < e)) continue;
       if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) continue;
       if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) continue;
       if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) continue;
+      taken.push([s, e]);
       out.push(snippet(f, s, e));
     }
   }
