@@ -62,7 +62,7 @@ function idConflict(a: RecordFeatures, b: RecordFeatures): boolean {
 
 export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): FieldScores {
   const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
-  const bothAbstracts = Math.min(a.abstractWords.length, b.abstractWords.length) >= T.abstractMinShingles + 2;
+  const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
     title: a.titleSquash && b.titleSquash ? DiceCoefficient(a.titleSquash, b.titleSquash) : null,
     abstract: bothAbstracts ? shingleContainment(abstractShingles(a), abstractShingles(b)) : null,

@@ -33,8 +33,10 @@ export interface RecordFeatures {
   journals: string[][];
   issn: string | null;
   page: string | null;
-  /** Normalised abstract words (the first 400); trigram hashes are made from them when first compared. */
-  abstractWords: string[];
+  /** Normalised abstract text (words separated by single spaces); trigrams are made from it when first compared. */
+  abstractText: string;
+  /** Number of words in abstractText. */
+  abstractWordCount: number;
   /** Sorted unique 32-bit hashes of the abstract's word trigrams, once computed (see abstractShingles). */
   shingleCache: Uint32Array | null;
   /** Significant words of the abstract's start, for blocking. */
@@ -77,8 +79,15 @@ function shingleHashes(words: readonly string[]): Uint32Array {
 
 /** Most records never meet a candidate, so trigram hashes are made on first comparison only. */
 export function abstractShingles(f: RecordFeatures): Uint32Array {
-  f.shingleCache ??= shingleHashes(f.abstractWords);
+  f.shingleCache ??= shingleHashes(f.abstractText === "" ? [] : f.abstractText.split(" ", MAX_ABSTRACT_WORDS));
   return f.shingleCache;
+}
+
+function countWords(text: string): number {
+  if (text === "") return 0;
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 /** Share of the smaller sorted hash set found in the larger one. */
@@ -126,9 +135,8 @@ function completeness(a: Article): number {
 
 export function recordFeatures(article: Article, index: number): RecordFeatures {
   const words = titleWords(article.title);
-  const abstractWords = article.abstract
-    ? normalizeText(article.abstract).split(" ").filter((w) => w.length > 0).slice(0, MAX_ABSTRACT_WORDS)
-    : [];
+  const abstractText = article.abstract ? normalizeText(article.abstract) : "";
+  const abstractStart = abstractText.split(" ", 2 * THRESHOLDS.abstractBlockingWords);
   const journals = [article.journal.title, article.journal.isoAbbreviation]
     .map(journalWords)
     .filter((w) => w.length > 0);
@@ -148,9 +156,10 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
     journals,
     issn: article.journal.issn ? article.journal.issn.replace(/[^0-9x]/gi, "").toUpperCase() || null : null,
     page: firstPage(article.journal.pages),
-    abstractWords,
+    abstractText,
+    abstractWordCount: countWords(abstractText),
     shingleCache: null,
-    abstractStart: significantWords(abstractWords.slice(0, 2 * THRESHOLDS.abstractBlockingWords)).slice(0, THRESHOLDS.abstractBlockingWords),
+    abstractStart: significantWords(abstractStart).slice(0, THRESHOLDS.abstractBlockingWords),
     kind: kind ?? "article",
     preprint: isPreprint(article),
     retracted: isRetractedRecord(article),
