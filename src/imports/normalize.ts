@@ -105,13 +105,18 @@ function person(lastName: string, given: string | null): Author {
   };
 }
 
+const GROUP = /\b(group|consortium|committee|task force|collaborat\w*|society|network|investigators|team|association|working party|study)\b/i;
+
 /**
  * An author from the forms exports use: "Last, First", "Last, F.", "Last FM" (MEDLINE AU, Embase "Fanning E."),
- * and "F. Last" (IEEE). A single word is kept as the last name.
+ * and "F. Last" (IEEE); group names ("IADVL Task Force") are collective authors. A single word is kept as the last name.
  */
 export function parseAuthor(value: string): Author | null {
   const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
   if (!text) return null;
+  if (GROUP.test(text)) {
+    return { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: text, orcid: null, affiliations: [] };
+  }
   const comma = text.indexOf(",");
   if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
   const tokens = text.split(" ");

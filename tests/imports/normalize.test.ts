@@ -70,6 +70,11 @@ describe("parseAuthor", () => {
     expect(name("Sanchez del Pulgar, J.")).toEqual(["Sanchez del Pulgar", null, "J"]);
   });
 
+  it("keeps group names whole, as collective authors", () => {
+    expect(parseAuthor("IADVL Task Force")).toMatchObject({ lastName: null, collectiveName: "IADVL Task Force" });
+    expect(parseAuthor("Cochrane Skin Group")).toMatchObject({ collectiveName: "Cochrane Skin Group" });
+  });
+
   it("drops exact repeats (IEEE lists an author twice)", () => {
     expect(parseAuthors(["G. Kalbe", "G. Kalbe"]).map((a) => a.lastName)).toEqual(["Kalbe"]);
   });
