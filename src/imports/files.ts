@@ -67,5 +67,6 @@ export function openContent(file: SniffedFile): AsyncIterable<Buffer> {
   if (!file.gzip) return raw;
   const gunzip = createGunzip();
   raw.on("error", (error) => gunzip.destroy(error));
+  gunzip.on("error", () => raw.destroy());
   return raw.pipe(gunzip);
 }
