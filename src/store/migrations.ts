@@ -163,4 +163,7 @@ CREATE TABLE report_snapshots (
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** Migrations in version order, whatever order they were appended in. */
+export const ORDERED_MIGRATIONS: readonly Migration[] = [...MIGRATIONS].sort((a, b) => a.version - b.version);
+
+export const SCHEMA_VERSION = ORDERED_MIGRATIONS[ORDERED_MIGRATIONS.length - 1]!.version;

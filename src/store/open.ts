@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LitreviewError } from "../errors.js";
-import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { ORDERED_MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 export type Db = Database.Database;
 
@@ -35,7 +35,7 @@ export function migrate(db: Db, path: string): void {
       `the store ${path} has schema version ${current}, newer than this litreview understands (${SCHEMA_VERSION}): upgrade litreview, or use another --db`,
     );
   }
-  for (const migration of MIGRATIONS) {
+  for (const migration of ORDERED_MIGRATIONS) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
