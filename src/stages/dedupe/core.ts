@@ -6,7 +6,6 @@ import type { Edge } from "./cluster.js";
 import { comparePair } from "./compare.js";
 import { recordFeatures } from "./features.js";
 import type { RecordFeatures } from "./features.js";
-import { concernedPmid } from "./kinds.js";
 
 export interface DedupeOptions {
   /** A preprint and its journal version: "linked" keeps both (role `version`), "merged" makes the preprint a duplicate. */
@@ -24,17 +23,21 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function byRecordId(a: Article, b: Article): number {
-  return compareIds(a.recordId, b.recordId);
-}
-
 /**
  * One decision for every input record, and the near misses. Deterministic: the input is sorted by
  * record_id first, so the same records in any order give the same output.
  */
 export function dedupeRecords(records: readonly Article[], options: DedupeOptions): DedupeResult {
-  const sorted = [...records].sort(byRecordId);
-  const features = sorted.map(recordFeatures);
+  return dedupeFeatures(records.map(recordFeatures), options);
+}
+
+/**
+ * The same over features made one record at a time (the stage streams records from the store and keeps
+ * only their features). Sorts by record_id and renumbers, so any input order gives the same output.
+ */
+export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOptions): DedupeResult {
+  const features = [...unsorted].sort((a, b) => compareIds(a.recordId, b.recordId));
+  features.forEach((f, i) => (f.index = i));
   const { pairs, largeBlocks } = candidatePairs(features);
   const edges: Edge[] = [];
   const possible: PossibleDuplicate[] = [];
@@ -114,7 +117,7 @@ function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): v
   const works = workByPmid(features, decisions);
   for (const f of features) {
     if (f.kind === "article") continue;
-    const pmid = concernedPmid(f.article, f.kind);
+    const pmid = f.concernsPmid;
     if (pmid) decisions[f.index]!.concerns = works.get(pmid) ?? pmid;
   }
 }
@@ -129,8 +132,7 @@ function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecisi
   const works = workByPmid(features, decisions);
   for (const f of features) {
     if (f.kind !== "retraction-notice") continue;
-    const pmid = concernedPmid(f.article, f.kind);
-    const work = pmid ? works.get(pmid) : undefined;
+    const work = f.concernsPmid ? works.get(f.concernsPmid) : undefined;
     if (work) retractedClusters.add(work);
   }
   for (const d of decisions) {

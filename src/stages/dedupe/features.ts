@@ -1,6 +1,6 @@
 import type { Article } from "../../model/article.js";
 import type { NoticeKind } from "../../model/dedupe.js";
-import { isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
 import { THRESHOLDS } from "./thresholds.js";
 import {
   firstPage,
@@ -17,8 +17,8 @@ import {
 
 /** Everything dedupe compares about one record, normalised once. */
 export interface RecordFeatures {
+  /** Position in the record_id-sorted input. */
   index: number;
-  article: Article;
   recordId: string;
   pmid: string | null;
   doi: string | null;
@@ -42,6 +42,8 @@ export interface RecordFeatures {
   /** Significant words of the abstract's start, for blocking. */
   abstractStart: string[];
   kind: NoticeKind | "article";
+  /** For a notice: PMID of the article it concerns (its CommentsCorrections link), when given. */
+  concernsPmid: string | null;
   preprint: boolean;
   retracted: boolean;
   /** PMIDs of earlier versions this record says it updates (CommentsCorrections UpdateOf). */
@@ -143,7 +145,6 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
   const kind = noticeKind(article);
   return {
     index,
-    article,
     recordId: article.recordId,
     pmid: normalizePmid(article.pmid),
     doi: normalizeDoi(article.doi),
@@ -161,6 +162,7 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
     shingleCache: null,
     abstractStart: significantWords(abstractStart).slice(0, THRESHOLDS.abstractBlockingWords),
     kind: kind ?? "article",
+    concernsPmid: kind ? normalizePmid(concernedPmid(article, kind)) : null,
     preprint: isPreprint(article),
     retracted: isRetractedRecord(article),
     updateOf: article.commentsCorrections

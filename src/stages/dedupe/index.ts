@@ -1,9 +1,10 @@
-import type { Article } from "../../model/article.js";
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import type { Db } from "../../store/open.js";
 import { iterateRecords } from "../../store/records.js";
-import { dedupeRecords } from "./core.js";
+import { dedupeFeatures } from "./core.js";
+import { recordFeatures } from "./features.js";
+import type { RecordFeatures } from "./features.js";
 
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
@@ -74,11 +75,15 @@ function countOutcome(records: number, decisions: readonly DedupeDecision[], pos
 
 /** Dedupe stage: every stored, non-deleted record gets a verdict; deleted records get none. */
 export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcome> => {
-  const articles: Article[] = [];
-  for (const stored of iterateRecords(ctx.db)) if (!stored.deleted) articles.push(stored.article);
-  const { decisions, possible, largeBlocks } = dedupeRecords(articles, ctx.config.dedupe);
+  // Only each record's features are kept, not the whole Article, so memory stays small on large stores.
+  const features: RecordFeatures[] = [];
+  for (const stored of iterateRecords(ctx.db)) if (!stored.deleted) features.push(recordFeatures(stored.article, features.length));
+  ctx.progress.start("dedupe", features.length);
+  const { decisions, possible, largeBlocks } = dedupeFeatures(features, ctx.config.dedupe);
   saveDedupe(ctx.db, decisions, possible);
-  const counts = countOutcome(articles.length, decisions, possible.length);
+  ctx.progress.advance("dedupe", features.length);
+  ctx.progress.stop("dedupe");
+  const counts = countOutcome(features.length, decisions, possible.length);
   ctx.logger.info({ stage: "dedupe", ...counts, largeBlocks }, "dedupe finished");
   return { counts, warnings: [] };
 };
