@@ -15,30 +15,57 @@ function changedFields(before: Article, after: Article): string[] {
   return keys.filter((k) => k !== "source" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
+function prepareStatements(db: Db) {
+  return {
+    select: db.prepare<[string], { content_hash: string; article: string; deleted: number }>(
+      "SELECT content_hash, article, deleted FROM records WHERE record_id = ?",
+    ),
+    insert: db.prepare(
+      `INSERT INTO records (record_id, kind, pmid, doi, pmcid, source_db, article, content_hash, first_seen, first_run_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    change: db.prepare(`INSERT INTO record_changes (record_id, run_id, changed_at, previous_hash, fields) VALUES (?, ?, ?, ?, ?)`),
+    update: db.prepare(
+      `UPDATE records SET kind = ?, pmid = ?, doi = ?, pmcid = ?, source_db = ?, article = ?, content_hash = ?,
+         deleted = 0, updated_at = ?, revision = revision + 1 WHERE record_id = ?`,
+    ),
+    source: db.prepare(
+      `INSERT OR IGNORE INTO record_sources (record_id, database, file, own_id, imported_at) VALUES (?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+/** Prepared once per connection: upserts run once per record, in the hot path of parse and import. */
+const statements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = prepareStatements(db);
+    statements.set(db, prepared);
+  }
+  return prepared;
+}
+
 /**
  * Stores a record, or updates the stored one when its content changed (remembering what changed).
  * Seeing the same content again changes nothing but the list of sources.
  */
 export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
+  const sql = statementsFor(db);
+  const json = JSON.stringify(article);
   const hash = contentHash(article);
-  const existing = db
-    .prepare<[string], { content_hash: string; article: string; deleted: number }>(
-      "SELECT content_hash, article, deleted FROM records WHERE record_id = ?",
-    )
-    .get(article.recordId);
+  const existing = sql.select.get(article.recordId);
   let outcome: UpsertOutcome;
   if (!existing) {
-    db.prepare(
-      `INSERT INTO records (record_id, kind, pmid, doi, pmcid, source_db, article, content_hash, first_seen, first_run_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+    sql.insert.run(
       article.recordId,
       article.kind,
       article.pmid,
       article.doi,
       article.pmcid,
       article.source.database,
-      JSON.stringify(article),
+      json,
       hash,
       now,
       runId,
@@ -47,19 +74,14 @@ export function upsertRecord(db: Db, article: Article, runId: number | null, now
     outcome = "new";
   } else if (existing.content_hash !== hash || existing.deleted) {
     const before = JSON.parse(existing.article) as Article;
-    db.prepare(
-      `INSERT INTO record_changes (record_id, run_id, changed_at, previous_hash, fields) VALUES (?, ?, ?, ?, ?)`,
-    ).run(article.recordId, runId, now, existing.content_hash, JSON.stringify(changedFields(before, article)));
-    db.prepare(
-      `UPDATE records SET kind = ?, pmid = ?, doi = ?, pmcid = ?, source_db = ?, article = ?, content_hash = ?,
-         deleted = 0, updated_at = ?, revision = revision + 1 WHERE record_id = ?`,
-    ).run(
+    sql.change.run(article.recordId, runId, now, existing.content_hash, JSON.stringify(changedFields(before, article)));
+    sql.update.run(
       article.kind,
       article.pmid,
       article.doi,
       article.pmcid,
       article.source.database,
-      JSON.stringify(article),
+      json,
       hash,
       now,
       article.recordId,
@@ -68,9 +90,7 @@ export function upsertRecord(db: Db, article: Article, runId: number | null, now
   } else {
     outcome = "unchanged";
   }
-  db.prepare(
-    `INSERT OR IGNORE INTO record_sources (record_id, database, file, own_id, imported_at) VALUES (?, ?, ?, ?, ?)`,
-  ).run(article.recordId, article.source.database, article.source.file ?? "", article.source.ownId ?? "", now);
+  sql.source.run(article.recordId, article.source.database, article.source.file ?? "", article.source.ownId ?? "", now);
   return outcome;
 }
 
