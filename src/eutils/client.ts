@@ -152,7 +152,7 @@ export class EutilsClient {
       });
     } catch (error) {
       const failure = transportFailure(error);
-      if (failure.unreachable) throw unreachableError(this.baseUrl, failure.code, error);
+      if (failure.unreachable) throw unreachableError(this.baseUrl, failure.code, this.redact(failure.detail));
       return { ok: false, status: null, detail: failure.detail, retryAfterMs: null, problem: null, body: "" };
     }
     const body = typeof response.data === "string" ? response.data : String(response.data ?? "");

@@ -30,7 +30,10 @@ export function transportFailure(error: unknown): TransportFailure {
   };
 }
 
-export function unreachableError(baseUrl: string, code: string, cause: unknown): LitreviewError {
+/**
+ * The axios error is not kept as the cause: its config holds the request body, API key included.
+ */
+export function unreachableError(baseUrl: string, code: string, detail: string): LitreviewError {
   const host = (() => {
     try {
       return new URL(baseUrl).host;
@@ -41,6 +44,6 @@ export function unreachableError(baseUrl: string, code: string, cause: unknown):
   return new LitreviewError(
     "SERVICE_UNAVAILABLE",
     `cannot reach the E-utilities service at ${host} (${code}): check the network or EUTILS_BASE_URL, or try litreview offline with \`npm run demo\``,
-    { cause, context: { code, host } },
+    { context: { code, host, detail } },
   );
 }

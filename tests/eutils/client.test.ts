@@ -192,5 +192,7 @@ describe("an unreachable service", () => {
     const error = await caught(client({ backoffBaseMs: 60_000 }).esearch({ term: "x", retmax: 1 }));
     expect(error.code).toBe("SERVICE_UNAVAILABLE");
     expect(error.message).toContain("eutils.example.test");
+    expect(error.cause).toBeUndefined();
+    expect(JSON.stringify({ message: error.message, context: error.context })).not.toContain(KEY);
   });
 });
