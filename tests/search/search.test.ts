@@ -78,6 +78,15 @@ describe("search stage", () => {
     expect(outcome.counts).toEqual({ searched: 65, new_pmids: 0, slices: 1 });
   });
 
+  it("records the WarningList of a search with its row", async () => {
+    server = await startEutilsServer({ records: syntheticRecords(10, 30_000_000, "2020/01/01", 5) });
+    const ctx = makeContext({ client: localClient(server.url), since: "2026/01/01" });
+    const outcome = await searchStage(ctx);
+    expect(outcome.counts).toEqual({ searched: 0, new_pmids: 0, slices: 1 });
+    const row = ctx.db.prepare("SELECT warnings, count FROM searches").get() as { warnings: string; count: number };
+    expect(JSON.parse(row.warnings)).toEqual(["No items found."]);
+  });
+
   it("uses --since when given", async () => {
     server = await startEutilsServer({ records: syntheticRecords(100, 30_000_000, "2026/11/01", 5) });
     const ctx = makeContext({ client: localClient(server.url), since: "2026-11-19" });
