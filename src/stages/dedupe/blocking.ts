@@ -17,15 +17,15 @@ export interface Candidates {
   largeBlocks: number;
 }
 
-function documentFrequency(wordLists: readonly string[][]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const words of wordLists) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+function documentFrequency<W>(lists: readonly Iterable<W>[]): Map<W, number> {
+  const df = new Map<W, number>();
+  for (const words of lists) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
   return df;
 }
 
-/** The k words with the smallest document frequency of at least 2 (ties: alphabetical), by selection. */
-function rarest(words: readonly string[], df: ReadonlyMap<string, number>, k: number): string[] {
-  const chosen: { word: string; df: number }[] = [];
+/** The k words with the smallest document frequency of at least 2 (ties: smallest first), by selection. */
+function rarest<W extends string | number>(words: Iterable<W>, df: ReadonlyMap<W, number>, k: number): W[] {
+  const chosen: { word: W; df: number }[] = [];
   for (const word of new Set(words)) {
     const n = df.get(word) ?? 0;
     if (n < 2) continue;
@@ -38,6 +38,21 @@ function rarest(words: readonly string[], df: ReadonlyMap<string, number>, k: nu
   return chosen.map((c) => c.word);
 }
 
+/**
+ * Abstract blocks, for copies without a title: each title-less record's rarest abstract words, and every
+ * record whose abstract start has one of them (the only records such a copy can be compared with).
+ */
+function addAbstractBlocks(records: readonly RecordFeatures[], blocks: Map<string, number[]>): void {
+  const titleless = records.filter((r) => r.titleWords.length === 0 && r.abstractStart.length > 0);
+  if (titleless.length === 0) return;
+  const df = documentFrequency(records.map((r) => r.abstractStart));
+  const wanted = new Set<number>();
+  for (const r of titleless) for (const w of rarest(r.abstractStart, df, T.rareAbstractWords)) wanted.add(w);
+  for (const r of records) {
+    for (const w of new Set(r.abstractStart)) if (wanted.has(w)) addToBlock(blocks, `a:${w}`, r.index);
+  }
+}
+
 function addToBlock(blocks: Map<string, number[]>, key: string, index: number): void {
   const block = blocks.get(key);
   if (block) block.push(index);
@@ -48,9 +63,7 @@ export function buildBlocks(records: readonly RecordFeatures[]): Map<string, num
   const titleLists = records.map((r) => significantWords(r.titleWords));
   const bigramLists = titleLists.map((words) => words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const bigramDf = documentFrequency(bigramLists);
-  const abstractLists = records.map((r) => r.abstractStart.slice(0, T.abstractBlockingWords));
   const titleDf = documentFrequency(titleLists);
-  const abstractDf = documentFrequency(abstractLists);
   const byPmid = new Map(records.filter((r) => r.pmid).map((r) => [r.pmid!, r.index]));
   const blocks = new Map<string, number[]>();
   for (const r of records) {
@@ -59,13 +72,13 @@ export function buildBlocks(records: readonly RecordFeatures[]): Map<string, num
     if (r.pmcid) addToBlock(blocks, `c:${r.pmcid}`, r.index);
     for (const w of rarest(titleLists[r.index]!, titleDf, T.rareTitleWords)) addToBlock(blocks, `t:${w}`, r.index);
     for (const w of rarest(bigramLists[r.index]!, bigramDf, T.rareTitleWords)) addToBlock(blocks, `b:${w}`, r.index);
-    for (const w of rarest(abstractLists[r.index]!, abstractDf, T.rareAbstractWords)) addToBlock(blocks, `a:${w}`, r.index);
     for (const pmid of r.updateOf) {
       const earlier = byPmid.get(pmid);
       if (earlier !== undefined) addToBlock(blocks, `u:${r.index}`, earlier);
       if (earlier !== undefined) addToBlock(blocks, `u:${r.index}`, r.index);
     }
   }
+  addAbstractBlocks(records, blocks);
   return blocks;
 }
 

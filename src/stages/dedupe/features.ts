@@ -39,8 +39,8 @@ export interface RecordFeatures {
   abstractWordCount: number;
   /** Sorted unique 32-bit hashes of the abstract's word trigrams, once computed (see abstractShingles). */
   shingleCache: Uint32Array | null;
-  /** Significant words of the abstract's start, for blocking. */
-  abstractStart: string[];
+  /** Hashes of the significant words of the abstract's start, for blocking (numbers, not strings: memory). */
+  abstractStart: Uint32Array;
   kind: NoticeKind | "article";
   /** For a notice: PMID of the article it concerns (its CommentsCorrections link), when given. */
   concernsPmid: string | null;
@@ -160,7 +160,7 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
     abstractText,
     abstractWordCount: countWords(abstractText),
     shingleCache: null,
-    abstractStart: significantWords(abstractStart).slice(0, THRESHOLDS.abstractBlockingWords),
+    abstractStart: Uint32Array.from(significantWords(abstractStart).slice(0, THRESHOLDS.abstractBlockingWords), fnv1a),
     kind: kind ?? "article",
     concernsPmid: kind ? normalizePmid(concernedPmid(article, kind)) : null,
     preprint: isPreprint(article),
