@@ -17,7 +17,9 @@
  * With these, tests/dedupe/gold.test.ts measures precision 1.000 and recall 0.977 (43 of 44 pairs) on the
  * groups, no merge among the 91 different articles, and 1.000 / 1.000 on both pooled (102 pairs).
  * Blocking numbers bound the work per record (a few dozen comparisons at most) rather than recall: on the
- * sets above every true pair shares one of its 4 rarest title words or word pairs.
+ * sets above every true pair shares one of its 4 rarest title words or word pairs or, for a copy without
+ * a title, one of its 4 rarest abstract words: comparing every pair finds the same matches (and 4 more
+ * near misses for possible-duplicates.csv on the pooled corpus).
  */
 export const THRESHOLDS = {
   /** Dice coefficient (natural) of normalised titles that, with an agreeing year and one corroborating field, is a match. */
@@ -41,7 +43,7 @@ export const THRESHOLDS = {
   /** Near misses listed for a human: title or abstract similarity at least this, no rule matched, nothing disagreeing. */
   possibleTitle: 0.75,
   possibleAbstract: 0.3,
-  /** Blocking: each record is compared with records sharing one of its k rarest title / abstract words. */
+  /** Blocking: each record is compared with records sharing one of its k rarest title words, title word pairs or (title-less copies) abstract words. */
   rareTitleWords: 4,
   rareAbstractWords: 4,
   /** Only the first words of an abstract are used for blocking (truncated copies keep the start). */
