@@ -25,7 +25,7 @@ export function recordLink(article: Article): string {
 /** Short citation: `Kim SH et al. (2020). Title. *Journal*. [PMID 1](url)`. */
 export function shortCitation(article: Article): string {
   const names = authorNames(article);
-  const who = names.length === 0 ? "Anonymous" : names.length === 1 ? names[0]! : `${names[0]!} et al.`;
+  const who = names.length === 0 ? "[No authors listed]" : names.length === 1 ? names[0]! : `${names[0]!} et al.`;
   const year = article.pubDate.year === null ? "n.d." : String(article.pubDate.year);
   const title = article.title ? md(article.title.replace(/\.$/, "")) : "(no title)";
   const journal = article.journal.isoAbbreviation ?? article.journal.title;
