@@ -3,15 +3,21 @@ import { StemCache, phraseStems } from "./normalize.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
+/** A phrase as stems (GAP and EXACT markers kept), with a key to memoise its look-ups. */
+export interface Phrase {
+  stems: string[];
+  key: string;
+}
+
 export interface CompiledRule {
   id: string;
-  phrases: string[][];
+  phrases: Phrase[];
   pattern: RegExp | null;
   weight: number;
   fields: Set<string> | null;
-  near: string[][] | null;
-  notNear: string[][] | null;
-  notAfter: string[][] | null;
+  near: Phrase[] | null;
+  notNear: Phrase[] | null;
+  notAfter: Phrase[] | null;
   window: number;
   maxCount: number;
 }
@@ -40,8 +46,8 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
   // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
   const toStems = (list: string[] | undefined) => {
     if (!list) return null;
-    const unique = new Map(list.map((p) => phraseStems(p, stems)).filter((s) => s.length > 0).map((s) => [s.join(" "), s]));
-    return [...unique.values()];
+    const unique = new Map(list.map((p) => phraseStems(p, stems)).filter((s) => s.length > 0).map((s) => [s.join("\u0001"), s]));
+    return [...unique.entries()].map(([key, st]) => ({ stems: st, key }));
   };
   return {
     id: `${group}:${spec.id ?? spec.phrases?.[0] ?? spec.pattern ?? "rule"}`,

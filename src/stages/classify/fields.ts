@@ -14,6 +14,8 @@ export interface ArticleField {
   text: NormalizedText;
   /** Lazily built: stem -> token positions. */
   index?: Map<string, number[]>;
+  /** Lazily filled: phrase -> where it occurs (context phrases are looked up again and again). */
+  found?: Map<string, [number, number][]>;
 }
 
 const HEADINGS: [RegExp, string][] = [

@@ -1,10 +1,10 @@
 import type { Evidence } from "../../model/classification.js";
 import type { VocabFile } from "./vocab-schema.js";
 import type { ArticleField } from "./fields.js";
-import { EXACT, GAP, americanize, countWords } from "./normalize.js";
+import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token } from "./normalize.js";
 import { fieldWeight } from "./compile.js";
-import type { CompiledGroup, CompiledRule } from "./compile.js";
+import type { CompiledGroup, CompiledRule, Phrase } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -25,13 +25,18 @@ export interface GroupScore {
 
 const MAX_GAP = 3;
 
+/** stem -> positions, and EXACT + word -> positions for exact-word phrase elements. */
 function indexOf(f: ArticleField): Map<string, number[]> {
   if (!f.index) {
     const index = new Map<string, number[]>();
-    f.text.tokens.forEach((t, i) => {
-      const list = index.get(t.stem);
+    const add = (key: string, i: number) => {
+      const list = index.get(key);
       if (list) list.push(i);
-      else index.set(t.stem, [i]);
+      else index.set(key, [i]);
+    };
+    f.text.tokens.forEach((t, i) => {
+      add(t.stem, i);
+      add(EXACT + t.norm, i);
     });
     f.index = index;
   }
@@ -39,7 +44,7 @@ function indexOf(f: ArticleField): Map<string, number[]> {
 }
 
 function same(t: Token, want: string): boolean {
-  return want.startsWith(EXACT) ? americanize(t.word) === want.slice(EXACT.length) : t.stem === want;
+  return want.startsWith(EXACT) ? EXACT + t.norm === want : t.stem === want;
 }
 
 /** End (exclusive) of a match of `phrase` starting at `start`, within one sentence, or -1. */
@@ -72,13 +77,27 @@ function matchAt(f: ArticleField, phrase: string[], start: number): number {
   return pos;
 }
 
+/** Like findPhrase, memoised per field: context phrases are looked up for every match. */
+function findContext(f: ArticleField, phrase: Phrase): [number, number][] {
+  f.found ??= new Map();
+  let spans = f.found.get(phrase.key);
+  if (!spans) {
+    spans = scan(f, phrase.stems);
+    f.found.set(phrase.key, spans);
+  }
+  return spans;
+}
+
 /** Every [start, end) where the phrase occurs in the field. */
-export function findPhrase(f: ArticleField, phrase: string[]): [number, number][] {
+export function findPhrase(f: ArticleField, phrase: Phrase): [number, number][] {
+  return scan(f, phrase.stems);
+}
+
+function scan(f: ArticleField, phrase: string[]): [number, number][] {
   const first = phrase[0];
   if (first === undefined) return [];
   const out: [number, number][] = [];
-  const starts = first.startsWith(EXACT) ? f.text.tokens.map((_t, i) => i) : (indexOf(f).get(first) ?? []);
-  for (const start of starts) {
+  for (const start of indexOf(f).get(first) ?? []) {
     const end = matchAt(f, phrase, start);
     if (end > 0) out.push([start, end]);
   }
@@ -86,11 +105,11 @@ export function findPhrase(f: ArticleField, phrase: string[]): [number, number][
 }
 
 /** Whether one of `phrases` occurs in the same sentence within `window` words (only before the match when `beforeOnly`). */
-function anyNear(f: ArticleField, phrases: string[][], start: number, end: number, window: number, beforeOnly = false): boolean {
+function anyNear(f: ArticleField, phrases: Phrase[], start: number, end: number, window: number, beforeOnly = false): boolean {
   const sentence = f.text.tokens[start]!.sentence;
   const limit = beforeOnly ? start : end + window;
   for (const p of phrases) {
-    for (const [s, e] of findPhrase(f, p)) {
+    for (const [s, e] of findContext(f, p)) {
       if (f.text.tokens[s]!.sentence !== sentence) continue;
       // Words of the match itself are not its context.
       if (s >= start && e <= end) continue;
@@ -158,11 +177,21 @@ function patternSpan(f: ArticleField, sentenceIndex: number, sentence: string, m
   return [start, Math.min(start + inside, last + 1)];
 }
 
+const weightCache = new WeakMap<VocabFile, Map<string, number>>();
+
+function weightOf(spec: VocabFile, field: string): number {
+  let cache = weightCache.get(spec);
+  if (!cache) weightCache.set(spec, (cache = new Map()));
+  let w = cache.get(field);
+  if (w === undefined) cache.set(field, (w = fieldWeight(spec, field)));
+  return w;
+}
+
 function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
   const hits: Hit[] = [];
   for (const f of fields) {
     if (!ruleApplies(rule, f.field)) continue;
-    const w = fieldWeight(spec, f.field);
+    const w = weightOf(spec, f.field);
     if (w === 0) continue;
     const matches = ruleMatches(rule, f).slice(0, rule.maxCount);
     if (matches.length === 0) continue;

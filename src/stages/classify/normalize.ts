@@ -11,6 +11,8 @@ export interface Token {
   stem: string;
   /** The word as normalised (lower case), for evidence text. */
   word: string;
+  /** The word in American spelling, for exact-word phrase elements. */
+  norm: string;
   sentence: number;
 }
 
@@ -72,20 +74,25 @@ export function americanize(word: string): string {
   return w;
 }
 
-/** Porter stems with a cache: a run never stems the same word twice. */
+/** Porter stems with a cache: a run never stems (or re-spells) the same word twice. */
 export class StemCache {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, { stem: string; norm: string }>();
   /** How many words were actually stemmed (for the benchmarks and tests). */
   stemmed = 0;
 
-  stem(word: string): string {
-    let s = this.cache.get(word);
-    if (s === undefined) {
-      s = natural.PorterStemmer.stem(americanize(word));
-      this.cache.set(word, s);
+  entry(word: string): { stem: string; norm: string } {
+    let e = this.cache.get(word);
+    if (e === undefined) {
+      const norm = americanize(word);
+      e = { stem: natural.PorterStemmer.stem(norm), norm };
+      this.cache.set(word, e);
       this.stemmed++;
     }
-    return s;
+    return e;
+  }
+
+  stem(word: string): string {
+    return this.entry(word).stem;
   }
 
   get size(): number {
@@ -115,7 +122,10 @@ export function normalizeText(text: string, stems: StemCache): NormalizedText {
     const prepared = prepareText(raw);
     const sentence = sentences.length;
     sentences.push(prepared);
-    for (const word of tokenizer.tokenize(prepared)) tokens.push({ stem: stems.stem(word), word, sentence });
+    for (const word of tokenizer.tokenize(prepared)) {
+      const e = stems.entry(word);
+      tokens.push({ stem: e.stem, word, norm: e.norm, sentence });
+    }
   }
   return { tokens, sentences };
 }
