@@ -9,6 +9,7 @@ const GREEK: Record<string, string> = {
   σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
 };
 const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** British → American (or any consistent canonical form); applied per token of length >= 5. */
 const SPELLING: readonly [RegExp, string][] = [
@@ -32,10 +33,10 @@ const STOPWORDS = new Set(
 
 /** Case, diacritics, inline markup, Greek letters, punctuation: the text as lower-case words. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, "")
-    .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ")
-    .toLowerCase()
+  const plain = text.replace(/<[^>]*>/g, "").replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ").toLowerCase();
+  // Most text is ASCII: no diacritics or Greek letters to handle.
+  if (!NON_ASCII.test(plain)) return plain.replace(/[^a-z0-9]+/g, " ").trim();
+  return plain
     .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
