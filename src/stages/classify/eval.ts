@@ -129,16 +129,21 @@ function table(title: string, m: MultiLabelMetrics): string[] {
   return lines;
 }
 
+const SHORT: Record<string, string> = {
+  "systematic-review": "SR", rct: "RCT", "clinical-nonrandomized": "CNR", "case-report": "CASE",
+  animal: "ANIMAL", "in-vitro": "VITRO", review: "REVIEW", other: "OTHER",
+};
+
 /** A readable report of the metrics. */
 export function formatClassifyMetrics(m: ClassifyMetrics): string {
-  const abbrev = m.design.confusion.labels.map((l) => l.slice(0, 6));
+  const abbrev = m.design.confusion.labels.map((l) => SHORT[l] ?? l.slice(0, 6));
   const lines = [
     `Classifier evaluation on ${m.articles} labelled articles (rules ${m.rulesVersion})`,
     "",
     `Design: accuracy ${num(m.design.accuracy)}, macro-F1 ${num(m.design.macroF1)}, uncertain ${m.design.uncertain}`,
     ...table("", { ...m.conditions, perLabel: m.design.perLabel, macroF1: m.design.macroF1, microPrecision: m.design.accuracy, microRecall: m.design.accuracy, microF1: m.design.accuracy }).slice(1, -1),
     "",
-    "Design confusion matrix (rows: gold, columns: predicted)",
+    "Design confusion matrix (rows: gold, columns: predicted; CNR = clinical-nonrandomized)",
     `  ${pad("", 24)}${abbrev.map((a) => pad(a, 8)).join("")}`,
     ...m.design.confusion.labels.map((l, i) => `  ${pad(l, 24)}${m.design.confusion.matrix[i]!.map((v) => pad(v, 8)).join("")}`),
     "",
