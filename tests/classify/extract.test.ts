@@ -14,6 +14,11 @@ describe("extractParticipants", () => {
     expect(extractParticipants("Seventy-five patients with postoperative scars were randomly allocated.")).toBe(75);
   });
 
+  it("counts people, not groups of them", () => {
+    expect(extractParticipants("2 groups of patients were compared (49 with mild and 71 with severe psoriasis).")).toBeNull();
+    expect(extractParticipants("Sixty patients were divided into 4 groups of patients.")).toBe(60);
+  });
+
   it("knows a single case", () => {
     expect(extractParticipants("We report a case of a 35-year-old woman with a granuloma.")).toBe(1);
   });

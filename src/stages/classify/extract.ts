@@ -37,6 +37,8 @@ export function extractParticipants(abstract: string | null): number | null {
   for (const m of abstract.matchAll(PARTICIPANTS_RE)) {
     const before = abstract.slice(Math.max(0, m.index - 12), m.index);
     if (/[%×x]\s*$|\bp\s*[=<]\s*$/i.test(before)) continue;
+    // "2 groups of patients", "three arms of participants" count groups, not people.
+    if (/\b(groups?|arms?|cohorts?|sessions?|times)\b/i.test(m[0])) continue;
     const n = parseCount(m[1]!);
     if (n !== null && n < 1_000_000 && (best === null || n > best)) best = n;
   }
