@@ -44,7 +44,7 @@ describe("loadVocabulary", () => {
 
   it("refuses a bad regular expression, an unknown field and a decision naming nothing", () => {
     expect(problemsOf(replaceIn("claims.yaml", /pattern: '[^']*'/, "pattern: '(unclosed'"))).toMatch(/claims\.yaml: labels\.mmp-inhibition\.rules\.0\.pattern: is not a valid regular expression/);
-    expect(problemsOf(replaceIn("sources.yaml", "    threshold: 2.5\n", "    treshold: 2.5\n"))).toMatch(/sources\.yaml: labels\.msc/);
+    expect(problemsOf(replaceIn("sources.yaml", "    threshold:", "    treshold:"))).toMatch(/sources\.yaml: labels\.msc/);
     expect(problemsOf(replaceIn("design.yaml", "when: { human-study: 3 }", "when: { humans: 3 }"))).toMatch(/design\.yaml: decision\.\d+: humans is neither a label nor a signal/);
   });
 
