@@ -84,6 +84,21 @@ describe("design in context", () => {
     expect(c.designConfidence).toBeLessThan(0.5);
   });
 
+  it("knows Mendelian randomization and MeSH 'as Topic' headings are not random allocation", () => {
+    const c = classify(
+      "Telomere length and melanoma risk: a Mendelian randomization study",
+      "Methods: We used Mendelian randomization with genetic variants in 12,000 cases and 15,000 controls from prospective cohorts. Results: Longer telomeres raised risk (p = 0.002).",
+      { mesh: [{ descriptor: "Randomized Controlled Trials as Topic", descriptorUi: null, majorTopic: false, qualifiers: [] }] },
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
+
+  it("flags a best guess for original data that names no population", () => {
+    const c = classify("Sulfate ester degradation is regulated by a two-component system", "We found that deletion of the regulator abolished degradation, and the purified enzyme showed activity. Our results demonstrated that expression was significantly increased (p < 0.01).");
+    expect(c.design).toBe("in-vitro");
+    expect(c.designUncertain).toBe(true);
+  });
+
   it("uses publication types when present", () => {
     const c = classify("Exosome gel after laser resurfacing", "Twenty patients were treated on both cheeks.", { publicationTypes: ["Randomized Controlled Trial", "Journal Article"] });
     expect(c.design).toBe("rct");

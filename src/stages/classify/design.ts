@@ -52,8 +52,8 @@ export function decideDesign(dim: CompiledDimension, scores: Map<string, GroupSc
     const strength = scoreOf(scores, step.strength ?? step.label);
     return {
       design: step.label as DesignId,
-      confidence: confidenceOf(strength, confidentAt),
-      uncertain: false,
+      confidence: step.uncertain ? Math.min(0.4, confidenceOf(strength, confidentAt)) : confidenceOf(strength, confidentAt),
+      uncertain: step.uncertain,
       evidence: evidenceOf(scores, [step.label, ...Object.keys(step.when)]),
       step: `decision.${i}`,
     };

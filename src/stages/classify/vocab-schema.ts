@@ -69,6 +69,8 @@ const stepSchema = z
     unless_stronger: z.record(z.string().min(1), z.number().min(0)).default({}),
     /** Which signal's score measures the decision's strength and confidence (defaults to the label's own). */
     strength: z.string().min(1).optional(),
+    /** A best guess: the design is given but marked uncertain. */
+    uncertain: z.boolean().default(false),
   })
   .strict();
 
