@@ -166,6 +166,12 @@ describe("conditions", () => {
 });
 
 describe("labels and evidence", () => {
+  it("classifies a record with neither title nor abstract without guessing", () => {
+    const c = classifyArticle(makeArticle("hash:1"), projectRules());
+    expect(c).toMatchObject({ recordId: "hash:1", designUncertain: true, aboutExosomes: false, aboutSkin: false, participants: null, followupWeeks: null });
+    expect(c.conditions).toEqual(["not-skin"]);
+  });
+
   it("gives one label per assigned value with its rule, field and text", () => {
     const c = classify("Exosomes for psoriasis: a review", "In this review we discuss exosomes in psoriasis and their use as biomarkers.");
     const dims = new Set(c.labels.map((l) => l.dimension));
