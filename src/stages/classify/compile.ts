@@ -7,10 +7,16 @@ import { StemCache, phraseStems } from "./normalize.js";
 export interface Phrase {
   stems: string[];
   key: string;
+  /** The phrase as the vocabulary wrote it (the first of those that stem alike). */
+  text: string;
 }
 
 export interface CompiledRule {
+  /** `label:id` when the rule has an id; evidence otherwise names the phrase that matched. */
   id: string;
+  named: boolean;
+  /** The label or signal the rule belongs to (`label:exclude` for exclusions). */
+  group: string;
   phrases: Phrase[];
   pattern: RegExp | null;
   weight: number;
@@ -46,11 +52,18 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
   // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
   const toStems = (list: string[] | undefined) => {
     if (!list) return null;
-    const unique = new Map(list.map((p) => phraseStems(p, stems)).filter((s) => s.length > 0).map((s) => [s.join("\u0001"), s]));
-    return [...unique.entries()].map(([key, st]) => ({ stems: st, key }));
+    const unique = new Map<string, Phrase>();
+    for (const text of list) {
+      const st = phraseStems(text, stems);
+      const key = st.join("\u0001");
+      if (st.length > 0 && !unique.has(key)) unique.set(key, { stems: st, key, text });
+    }
+    return [...unique.values()];
   };
   return {
-    id: `${group}:${spec.id ?? spec.phrases?.[0] ?? spec.pattern ?? "rule"}`,
+    id: `${group}:${spec.id ?? (spec.phrases ? spec.phrases[0] : "pattern")}`,
+    named: spec.id !== undefined,
+    group,
     phrases: toStems(spec.phrases) ?? [],
     pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
     weight: spec.weight,

@@ -134,8 +134,14 @@ function ruleApplies(rule: CompiledRule, field: string): boolean {
 }
 
 /** Matches of one rule in one field: snippets of the matched text, context rules applied. */
-function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
-  const out: string[] = [];
+interface RuleMatch {
+  /** The vocabulary phrase that matched, or null for a pattern. */
+  phrase: string | null;
+  text: string;
+}
+
+function ruleMatches(rule: CompiledRule, f: ArticleField): RuleMatch[] {
+  const out: RuleMatch[] = [];
   // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
   const taken: [number, number][] = [];
   for (const phrase of rule.phrases) {
@@ -145,7 +151,7 @@ function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
       if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) continue;
       if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) continue;
       taken.push([s, e]);
-      out.push(snippet(f, s, e));
+      out.push({ phrase: phrase.text, text: snippet(f, s, e) });
     }
   }
   if (rule.pattern) {
@@ -159,7 +165,7 @@ function ruleMatches(rule: CompiledRule, f: ArticleField): string[] {
         if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) return;
         if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) return;
       }
-      out.push(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim());
+      out.push({ phrase: null, text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim() });
     });
   }
   return out;
@@ -187,6 +193,12 @@ function weightOf(spec: VocabFile, field: string): number {
   return w;
 }
 
+/** The rule's id, or its label and the phrase that matched ("alopecia:hair follicle"). */
+function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
+  if (rule.named || m.phrase === null) return rule.id;
+  return `${rule.group}:${m.phrase}`;
+}
+
 function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
   const hits: Hit[] = [];
   for (const f of fields) {
@@ -196,7 +208,7 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): 
     const matches = ruleMatches(rule, f).slice(0, rule.maxCount);
     if (matches.length === 0) continue;
     hits.push({
-      evidence: { rule: rule.id, field: f.field, text: matches[0]! },
+      evidence: { rule: evidenceRule(rule, matches[0]!), field: f.field, text: matches[0]!.text },
       contribution: rule.weight * w * matches.length,
     });
   }
