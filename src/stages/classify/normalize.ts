@@ -1,4 +1,7 @@
-import natural from "natural";
+// Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
+// .env file and printing to stdout, which would corrupt `--json` output).
+import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+import { WordTokenizer } from "natural/lib/natural/tokenizers/index.js";
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
@@ -84,7 +87,7 @@ export class StemCache {
     let e = this.cache.get(word);
     if (e === undefined) {
       const norm = americanize(word);
-      e = { stem: natural.PorterStemmer.stem(norm), norm };
+      e = { stem: PorterStemmer.stem(norm), norm };
       this.cache.set(word, e);
       this.stemmed++;
     }
@@ -100,7 +103,7 @@ export class StemCache {
   }
 }
 
-const tokenizer = new natural.WordTokenizer();
+const tokenizer = new WordTokenizer();
 
 /** Number of words the tokenizer finds in already prepared text. */
 export function countWords(prepared: string): number {
