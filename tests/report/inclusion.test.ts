@@ -38,9 +38,9 @@ describe("decideInclusion", () => {
     expect(EXCLUSION_ORDER).toEqual(["deleted", "duplicate", "notice", "retracted", "unclassified", "not-exosome", "not-skin"]);
   });
 
-  it("does not treat a linked version (preprint) as a duplicate", () => {
+  it("counts a work once: a preprint linked to its published version is left out as a duplicate", () => {
     const version = makeDecision("1", { role: "version", keptRecordId: "2", rule: "preprint" });
-    expect(decideInclusion({ article: makeArticle("1"), deleted: false }, version, about).included).toBe(true);
+    expect(decideInclusion({ article: makeArticle("1"), deleted: false }, version, about)).toEqual({ included: false, exclusionReason: "duplicate" });
   });
 
   it("sees retractions and notices in PubMed's own data when dedupe has not run", () => {

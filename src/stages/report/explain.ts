@@ -49,7 +49,7 @@ function dedupeLines(db: Db, v: RecordView): string[] {
       ? `Deduplication: kept as the cluster's record (cluster ${d.clusterId}); the kept record is the most complete PubMed record.`
       : d.role === "duplicate"
         ? `Deduplication: merged as a duplicate of ${d.keptRecordId}${how}.`
-        : `Deduplication: linked as a version of ${d.keptRecordId}${how}; both are listed.`,
+        : `Deduplication: linked as an earlier version of ${d.keptRecordId}${how}; both are listed, and the evidence counts the work once, under ${d.keptRecordId}.`,
   ];
   if (d.role === "kept") lines.push(...clusterMembers(db, v.recordId));
   if (d.notice) lines.push(`Notice: ${d.notice}${d.concerns ? ` concerning ${d.concerns}` : ""}.`);

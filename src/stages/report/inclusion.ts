@@ -65,7 +65,8 @@ function firstReason(
   classification: Classification | null,
 ): ReportExclusionReason | null {
   if (record.deleted) return "deleted";
-  if (decision?.role === "duplicate") return "duplicate";
+  // A linked preprint stays listed, but its work is counted once: under the published version.
+  if (decision?.role === "duplicate" || decision?.role === "version") return "duplicate";
   if (isNotice(record.article, decision)) return "notice";
   if (isRetracted(record.article, decision)) return "retracted";
   if (!classification) return "unclassified";

@@ -35,7 +35,7 @@ export function buildViews(records: readonly ReportRecord[]): RecordView[] {
   return records
     .map((r) => {
       const verdict = decideInclusion(r, r.decision, r.classification);
-      const duplicateOf = r.decision?.role === "duplicate" ? r.decision.keptRecordId : null;
+      const duplicateOf = r.decision && r.decision.role !== "kept" ? r.decision.keptRecordId : null;
       return {
         ...r,
         recordId: r.article.recordId,
