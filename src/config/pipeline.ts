@@ -30,6 +30,13 @@ export const pipelineSchema = z
       .strict()
       .default({ batch_size: 200 }),
     vocab: z.string().min(1).default("data/vocab"),
+    evaluation: z
+      .object({
+        /** Labelled articles (JSON lines) the classifiers are measured on at every report; null = not measured. */
+        gold: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .default({ gold: null }),
     dedupe: z
       .object({
         /** A preprint and its published version: linked (both kept, linked) or merged (preprint becomes a duplicate). */

@@ -80,12 +80,21 @@ describe("reportStage", () => {
     expect(summary).toContain("### Newly retracted (0)");
   });
 
-  it("puts the classifiers' measured accuracy from the vocabulary folder in summary.md", async () => {
-    const vocab = tempDir();
-    writeFileSync(join(vocab, "ACCURACY.md"), "Design accuracy 0.93, macro-F1 0.88 on 91 labelled articles.\n");
+  it("measures the classifiers on the pipeline's labelled articles and states the accuracy in summary.md", async () => {
     const out = tempDir();
-    await reportStage(makeContext(buildStore(), out, { config: makeConfig({ vocab }) }));
-    expect(readFileSync(join(out, "summary.md"), "utf8")).toContain("Design accuracy 0.93, macro-F1 0.88 on 91 labelled articles.");
+    const gold = "tests/fixtures/classify/dev.jsonl";
+    await reportStage(makeContext(buildStore(), out, { config: makeConfig({ evaluation: { gold } }) }));
+    const summary = readFileSync(join(out, "summary.md"), "utf8");
+    expect(summary).toContain(`Measured for this report on 91 labelled articles (\`${gold}\`)`);
+    expect(summary).toMatch(/\| design \| accuracy \| 0\.9\d\d \|/);
+    expect(summary).toMatch(/\| design: rct \| recall \/ precision \| 1\.000 \/ /);
+  });
+
+  it("names the pipeline field when the labelled articles cannot be read", async () => {
+    const config = makeConfig({ evaluation: { gold: "missing/gold.jsonl" } });
+    await expect(reportStage(makeContext(buildStore(), tempDir(), { config }))).rejects.toThrow(
+      /pipelines\/exosome-dermatology\.yaml: evaluation\.gold: cannot read missing\/gold\.jsonl/,
+    );
   });
 
   it("leaves no temporary files behind", async () => {

@@ -47,6 +47,7 @@ export function makeConfig(overrides: Partial<PipelineConfig> = {}): PipelineCon
     search: { from: null, overlap_days: 7 },
     fetch: { batch_size: 200 },
     vocab: "data/vocab",
+    evaluation: { gold: null },
     dedupe: { preprints: "linked" },
     outputs: ["articles.csv", "tags.csv", "evidence-matrix.csv", "claims.csv", "prisma.csv", "possible-duplicates.csv", "summary.md"],
     file: "pipelines/exosome-dermatology.yaml",

@@ -1,5 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import type { PipelineConfig } from "../../config/pipeline.js";
+import { LitreviewError } from "../../errors.js";
+import { evalClassify } from "../classify/eval.js";
+import { compileRules, loadVocabulary } from "../classify/index.js";
+import { accuracyMarkdown } from "./summary/measured-accuracy.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { diffSnapshots, snapshotOf } from "./changes.js";
 import {
@@ -22,10 +26,20 @@ export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
 export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
 
-/** The classifiers' measured accuracy, kept beside the vocabulary it measured; null when absent. */
-export function readAccuracy(vocabDir: string): string | null {
-  const file = join(vocabDir, "ACCURACY.md");
-  return existsSync(file) ? readFileSync(file, "utf8") : null;
+/**
+ * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
+ * so the figure in summary.md never goes stale; null when the pipeline names no gold file.
+ */
+export function measureAccuracy(config: PipelineConfig): string | null {
+  const gold = config.evaluation.gold;
+  if (!gold) return null;
+  let text: string;
+  try {
+    text = readFileSync(gold, "utf8");
+  } catch (cause) {
+    throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
+  }
+  return accuracyMarkdown(evalClassify(text, compileRules(loadVocabulary(config.vocab))), gold);
 }
 
 /** Reads everything the reports need from the store (the stage's only reads). */
@@ -50,7 +64,7 @@ export function loadReportInput(ctx: StageContext, accuracy: string | null): Rep
  * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
  */
 export const reportStage: Stage = async (ctx) => {
-  const input = loadReportInput(ctx, readAccuracy(ctx.config.vocab));
+  const input = loadReportInput(ctx, measureAccuracy(ctx.config));
   const views = buildViews(input.records);
   const csv = { bom: ctx.report.bom };
   const files = new Map(ctx.config.outputs.map((name) => [name, renderOutput(name, input, views, csv)]));

@@ -74,7 +74,7 @@ export interface ReportInput {
   possibleDuplicates: PossibleDuplicate[];
   /** What the last earlier report said, or null when this is the first report. */
   previous: { runId: number; rows: SnapshotRow[] } | null;
-  /** The classifiers' measured accuracy (data/vocab/ACCURACY.md), or null when it was not measured. */
+  /** The classifiers' measured accuracy as Markdown (measured at report time), or null when not measured. */
   accuracy: string | null;
   /** Where abstracts and labels come from when the records were loaded without them; null = from the records. */
   details: DetailSource | null;

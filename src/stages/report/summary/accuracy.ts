@@ -1,8 +1,8 @@
-/** The classifiers' measured accuracy (as the lead's ACCURACY file states it) and the limits of keyword tagging. */
+/** The classifiers' measured accuracy (measured at report time, see measured-accuracy.ts) and the limits of keyword tagging. */
 export function accuracySection(accuracy: string | null): string[] {
   const lines = ["## How far to trust the tags", "", "### Measured accuracy", ""];
   if (accuracy === null || accuracy.trim() === "") {
-    lines.push("Not measured for this run: no `data/vocab/ACCURACY.md` was found. Run `litreview eval classify` to measure it.", "");
+    lines.push("Not measured for this run: the pipeline names no labelled articles (`evaluation.gold`). Run `litreview eval classify --gold FILE.jsonl` to measure it.", "");
   } else {
     lines.push(...demoteHeadings(accuracy.trim()).split(/\r?\n/), "");
   }
