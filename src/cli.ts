@@ -97,7 +97,7 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       createClient: (log) => new EutilsClient(clientOptionsFromEnv(io.env, log)),
       apiKey,
     });
-    logger.info({ summary: result.summary, exitCode: result.exitCode }, "run finished");
+    logger.debug({ summary: result.summary, exitCode: result.exitCode }, "run finished");
     io.stdout(`${result.summary}\n`);
     return result.exitCode;
   } catch (error) {

@@ -77,7 +77,7 @@ export const classifyStage: Stage = async (ctx: StageContext) => {
   ctx.progress.start("classify", total);
   const counts = classifyStore(ctx.db, rules, ctx.clock().toISOString(), (done) => ctx.progress.advance("classify", done));
   ctx.progress.stop("classify");
-  ctx.logger.info({ stage: "classify", rulesVersion: rules.rulesVersion, ...counts }, "classified");
+  ctx.logger.debug({ stage: "classify", rulesVersion: rules.rulesVersion, ...counts }, "classified");
   const warnings = counts.uncertain > 0 ? [`the rules could not decide the design of ${counts.uncertain} record(s); they are marked uncertain`] : [];
   return { counts: { ...counts }, warnings };
 };

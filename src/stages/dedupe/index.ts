@@ -84,6 +84,6 @@ export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcom
   ctx.progress.advance("dedupe", features.length);
   ctx.progress.stop("dedupe");
   const counts = countOutcome(features.length, decisions, possible.length);
-  ctx.logger.info({ stage: "dedupe", ...counts, largeBlocks }, "dedupe finished");
+  ctx.logger.debug({ stage: "dedupe", ...counts, largeBlocks }, "dedupe finished");
   return { counts, warnings: [] };
 };

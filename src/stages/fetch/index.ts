@@ -85,7 +85,7 @@ export async function runFetch(ctx: StageContext): Promise<StageOutcome> {
     ctx.progress.stop("fetch");
   }
   const counts = { requested: pending.length, received: tally.received, unavailable: todo.length, batches: tally.batches };
-  ctx.logger.info({ stage: "fetch", ...counts }, `fetched ${tally.received} of ${pending.length} PMIDs in ${tally.batches} requests`);
+  ctx.logger.debug({ stage: "fetch", ...counts }, `fetched ${tally.received} of ${pending.length} PMIDs in ${tally.batches} requests`);
   if (todo.length === 0) return { counts, warnings: [] };
   const now = ctx.clock().toISOString();
   recordUnavailable(ctx.db, todo, ctx.runId, now, "efetch did not return it, in batches nor alone");

@@ -109,6 +109,6 @@ export const parseStage: Stage = async (ctx) => {
     ctx.progress.advance("parse", i + 1);
   }
   ctx.progress.stop("parse");
-  ctx.logger.info({ stage: "parse", ...counts }, "parse done");
+  ctx.logger.debug({ stage: "parse", ...counts }, "parse done");
   return summarise(counts, errors);
 };

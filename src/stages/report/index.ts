@@ -74,7 +74,7 @@ export const reportStage: Stage = async (ctx) => {
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, input.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
-  ctx.logger.info({ outDir: ctx.outDir, files: [...files.keys()] }, "reports written");
+  ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: [...files.keys()] }, "reports written");
   return {
     counts: {
       records: views.length,

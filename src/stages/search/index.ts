@@ -82,7 +82,7 @@ export async function runSearch(ctx: StageContext, pageSize = SEARCH_PAGE_SIZE) 
   );
   const searched = new Set(slices.flatMap((s) => s.ids)).size;
   const warnings = distinctWarnings(slices);
-  ctx.logger.info({ stage: "search", from, slices: slices.length, searched, newPmids }, `searched ${searched} PMIDs, ${newPmids} new`);
+  ctx.logger.debug({ stage: "search", from, slices: slices.length, searched, newPmids }, `searched ${searched} PMIDs, ${newPmids} new`);
   for (const w of warnings) ctx.logger.warn({ stage: "search" }, `esearch warning: ${w}`);
   return { counts: { searched, new_pmids: newPmids, slices: slices.length }, warnings };
 }
