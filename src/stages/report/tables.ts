@@ -9,7 +9,7 @@ import type { RecordView } from "./view.js";
 
 const DIMENSION_ORDER: readonly Dimension[] = ["design", "condition", "source", "claim", "relevance"];
 
-export const TAG_COLUMNS = ["record_id", "pmid", "dimension", "label", "confidence", "evidence", "included"] as const;
+export const TAG_COLUMNS = ["record_id", "pmid", "dimension", "label", "confidence", "evidence", "included", "retracted"] as const;
 
 function* tagRows(views: readonly RecordView[], details: DetailSource | null): Generator<CsvRow> {
   for (const view of views) {
@@ -27,6 +27,7 @@ function* tagRows(views: readonly RecordView[], details: DetailSource | null): G
         confidence: label.confidence,
         evidence: joinValues(formatEvidence(label.evidence)),
         included: view.included,
+        retracted: view.retracted,
       };
     }
   }
