@@ -15,6 +15,48 @@ export interface SearchRow {
   searchedAt: string;
 }
 
+/** A stored search: one esearch slice as the search stage recorded it (PRISMA-S). */
+export interface StoredSearch extends SearchRow {
+  searchId: number;
+  database: string;
+}
+
+interface SearchDbRow {
+  search_id: number;
+  run_id: number;
+  database: string;
+  base_term: string;
+  term: string;
+  query_translation: string | null;
+  window_from: string | null;
+  window_to: string | null;
+  count: number;
+  retrieved: number;
+  warnings: string;
+  searched_at: string;
+}
+
+/** Every recorded search, oldest first. */
+export function listSearches(db: Db): StoredSearch[] {
+  return db
+    .prepare<[], SearchDbRow>("SELECT * FROM searches ORDER BY search_id")
+    .all()
+    .map((r) => ({
+      searchId: r.search_id,
+      runId: r.run_id,
+      database: r.database,
+      baseTerm: r.base_term,
+      term: r.term,
+      queryTranslation: r.query_translation,
+      windowFrom: r.window_from,
+      windowTo: r.window_to,
+      count: r.count,
+      retrieved: r.retrieved,
+      warnings: (JSON.parse(r.warnings) as unknown[]).map(String),
+      searchedAt: r.searched_at,
+    }));
+}
+
 /**
  * Start time (ISO) of the last run that searched and ended well ('success' or 'incomplete'), other than
  * `exceptRunId`. A run searched when its counts JSON has a `search` key.

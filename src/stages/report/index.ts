@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
 import { evalClassify } from "../classify/eval.js";
@@ -12,7 +13,6 @@ import {
   loadPreviousSnapshot,
   loadRecords,
   loadRetrieval,
-  loadSearches,
   saveSnapshot,
   storeDetails,
 } from "./load.js";
@@ -49,7 +49,7 @@ export function loadReportInput(ctx: StageContext, accuracy: string | null): Rep
     pipeline: { name: config.name, title: config.title, question: config.question ?? null, queryText: config.queryText },
     runDate: ctx.clock().toISOString().slice(0, 10),
     records: loadRecords(db),
-    searches: loadSearches(db),
+    searches: listSearches(db),
     imports: loadImports(db),
     retrieval: loadRetrieval(db),
     possibleDuplicates: loadPossibleDuplicates(db),

@@ -2,7 +2,7 @@ import type { Article } from "../../model/article.js";
 import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
-import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SearchRow, SnapshotRow } from "./types.js";
+import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
 
 interface DecisionRow {
@@ -93,40 +93,6 @@ export function loadRecords(db: Db): ReportRecord[] {
   return records;
 }
 
-interface SearchDbRow {
-  search_id: number;
-  run_id: number;
-  database: string;
-  base_term: string;
-  term: string;
-  query_translation: string | null;
-  window_from: string | null;
-  window_to: string | null;
-  count: number;
-  retrieved: number;
-  warnings: string;
-  searched_at: string;
-}
-
-export function loadSearches(db: Db): SearchRow[] {
-  return db
-    .prepare<[], SearchDbRow>("SELECT * FROM searches ORDER BY search_id")
-    .all()
-    .map((r) => ({
-      searchId: r.search_id,
-      runId: r.run_id,
-      database: r.database,
-      baseTerm: r.base_term,
-      term: r.term,
-      queryTranslation: r.query_translation,
-      windowFrom: r.window_from,
-      windowTo: r.window_to,
-      count: r.count,
-      retrieved: r.retrieved,
-      warnings: parseStringArray(r.warnings),
-      searchedAt: r.searched_at,
-    }));
-}
 
 function parseStringArray(json: string): string[] {
   const value: unknown = JSON.parse(json);

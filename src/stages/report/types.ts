@@ -1,3 +1,4 @@
+import type { StoredSearch } from "../../store/retrieval.js";
 import type { Article } from "../../model/article.js";
 import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
@@ -13,20 +14,7 @@ export interface ReportRecord {
 }
 
 /** One esearch slice as the search stage recorded it (PRISMA-S). */
-export interface SearchRow {
-  searchId: number;
-  runId: number;
-  database: string;
-  baseTerm: string;
-  term: string;
-  queryTranslation: string | null;
-  windowFrom: string | null;
-  windowTo: string | null;
-  count: number;
-  retrieved: number;
-  warnings: string[];
-  searchedAt: string;
-}
+export type SearchRow = StoredSearch;
 
 /** What the previous report said about one record. */
 export interface SnapshotRow {
