@@ -4,10 +4,26 @@ import type { Db } from "./open.js";
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
 
+function hashOf(contentJson: string): string {
+  return createHash("sha256").update(contentJson).digest("hex").slice(0, 32);
+}
+
 /** Hash of what the record says, leaving out when and from where it was read. */
 export function contentHash(article: Article): string {
   const { source: _source, ...content } = article;
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 32);
+  return hashOf(JSON.stringify(content));
+}
+
+/**
+ * The stored JSON and the content hash from one stringify: parsers put `source` last, so the JSON
+ * without it is the stored JSON with its last member cut (the same bytes contentHash hashes).
+ */
+function serialize(article: Article): { json: string; hash: string } {
+  const json = JSON.stringify(article);
+  const keys = Object.keys(article);
+  const sourceMember = `,"source":${JSON.stringify(article.source)}}`;
+  if (keys[keys.length - 1] !== "source" || !json.endsWith(sourceMember)) return { json, hash: contentHash(article) };
+  return { json, hash: hashOf(`${json.slice(0, json.length - sourceMember.length)}}`) };
 }
 
 function changedFields(before: Article, after: Article): string[] {
@@ -17,9 +33,10 @@ function changedFields(before: Article, after: Article): string[] {
 
 function prepareStatements(db: Db) {
   return {
-    select: db.prepare<[string], { content_hash: string; article: string; deleted: number }>(
-      "SELECT content_hash, article, deleted FROM records WHERE record_id = ?",
+    select: db.prepare<[string], { content_hash: string; deleted: number }>(
+      "SELECT content_hash, deleted FROM records WHERE record_id = ?",
     ),
+    article: db.prepare<[string], { article: string }>("SELECT article FROM records WHERE record_id = ?"),
     insert: db.prepare(
       `INSERT INTO records (record_id, kind, pmid, doi, pmcid, source_db, article, content_hash, first_seen, first_run_id, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -53,8 +70,7 @@ function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
  */
 export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
   const sql = statementsFor(db);
-  const json = JSON.stringify(article);
-  const hash = contentHash(article);
+  const { json, hash } = serialize(article);
   const existing = sql.select.get(article.recordId);
   let outcome: UpsertOutcome;
   if (!existing) {
@@ -73,7 +89,7 @@ export function upsertRecord(db: Db, article: Article, runId: number | null, now
     );
     outcome = "new";
   } else if (existing.content_hash !== hash || existing.deleted) {
-    const before = JSON.parse(existing.article) as Article;
+    const before = JSON.parse(sql.article.get(article.recordId)!.article) as Article;
     sql.change.run(article.recordId, runId, now, existing.content_hash, JSON.stringify(changedFields(before, article)));
     sql.update.run(
       article.kind,
