@@ -1,5 +1,5 @@
 import type { PossibleDuplicate } from "../../model/dedupe.js";
-import { renderCsv } from "./csv.js";
+import { csvChunks } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
@@ -8,19 +8,24 @@ export const POSSIBLE_DUPLICATE_FIXED = ["record_id_a", "record_id_b", "score", 
 
 /**
  * possible-duplicates.csv: pairs just under the fuzzy threshold, highest score first, then by record ids.
- * Per-field scores follow as `score_<field>` columns, fields in name order.
+ * Per-field scores follow as `score_<field>` columns, fields in name order. In chunks of rows: a large
+ * store has ten times more pairs than records.
  */
-export function renderPossibleDuplicatesCsv(
+export function possibleDuplicatesCsvChunks(
   pairs: readonly PossibleDuplicate[],
   views: readonly RecordView[],
   options: CsvOptions,
-): string {
-  const byId = new Map(views.map((v) => [v.recordId, v]));
+): Iterable<string> {
   const fields = [...new Set(pairs.flatMap((p) => Object.keys(p.fieldScores)))].sort(compareText);
   const sorted = [...pairs].sort(
     (a, b) => b.score - a.score || compareRecordIds(a.recordIdA, b.recordIdA) || compareRecordIds(a.recordIdB, b.recordIdB),
   );
-  const rows = sorted.map((p) => {
+  return csvChunks([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], pairRows(sorted, views, fields), options);
+}
+
+function* pairRows(pairs: readonly PossibleDuplicate[], views: readonly RecordView[], fields: readonly string[]): Generator<CsvRow> {
+  const byId = new Map(views.map((v) => [v.recordId, v]));
+  for (const p of pairs) {
     const a = byId.get(p.recordIdA)?.article ?? null;
     const b = byId.get(p.recordIdB)?.article ?? null;
     const row: CsvRow = {
@@ -33,9 +38,8 @@ export function renderPossibleDuplicatesCsv(
       url_b: b ? recordUrl(b) : null,
     };
     for (const f of fields) row[`score_${f}`] = roundOrNull(p.fieldScores[f] ?? null);
-    return row;
-  });
-  return renderCsv([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], rows, options);
+    yield row;
+  }
 }
 
 function round(n: number): number {

@@ -1,7 +1,7 @@
 import type { PipelineFile } from "../../config/pipeline.js";
 import { articlesCsvChunks } from "./articles.js";
 import type { CsvOptions } from "./csv.js";
-import { renderPossibleDuplicatesCsv } from "./possible-duplicates.js";
+import { possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import { renderPrismaCsv } from "./prisma.js";
 import { renderSummary } from "./summary/index.js";
 import { renderClaimsCsv, renderEvidenceMatrixCsv, tagsCsvChunks } from "./tables.js";
@@ -11,14 +11,14 @@ import type { RecordView } from "./view.js";
 
 export type OutputName = PipelineFile["outputs"][number];
 
-/** Each output as a sequence of pieces: the two large CSVs come in chunks of rows, the rest in one piece. */
+/** Each output as a sequence of pieces: the three large CSVs come in chunks of rows, the rest in one piece. */
 const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordView[], csv: CsvOptions) => string | Iterable<string>> = {
   "articles.csv": (i, v, o) => articlesCsvChunks(v, o, i.details),
   "tags.csv": (i, v, o) => tagsCsvChunks(v, o, i.details),
   "evidence-matrix.csv": (_i, v, o) => renderEvidenceMatrixCsv(v, o),
   "claims.csv": (_i, v, o) => renderClaimsCsv(v, o),
   "prisma.csv": (_i, v, o) => renderPrismaCsv(v, o),
-  "possible-duplicates.csv": (i, v, o) => renderPossibleDuplicatesCsv(i.possibleDuplicates, v, o),
+  "possible-duplicates.csv": (i, v, o) => possibleDuplicatesCsvChunks(i.possibleDuplicates, v, o),
   "summary.md": (i, v) => renderSummary(i, v),
 };
 
