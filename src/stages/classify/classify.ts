@@ -7,7 +7,7 @@ import { decideDesign, stepHolds } from "./design.js";
 import { extractFollowupWeeks, extractParticipants } from "./extract.js";
 import { articleFields } from "./fields.js";
 import type { ArticleField } from "./fields.js";
-import { confidenceOf, scoreAll } from "./match.js";
+import { confidenceOf, locatePhrases, scoreAll } from "./match.js";
 import type { GroupScore } from "./match.js";
 
 /** Labels of a multi-label dimension that reach their threshold, with what they imply. */
@@ -75,6 +75,7 @@ function toLabels(dimension: Dimension, list: Assigned[]): Label[] {
 /** Classifies one article (pure apart from the stem cache inside `rules`). */
 export function classifyArticle(article: Article, rules: CompiledRules): Classification {
   const fields = articleFields(article, rules.stems);
+  locatePhrases(fields, rules.phrases);
   const { design: dDim, condition: cDim, source: sDim, claim: clDim, relevance: rDim } = rules.dims;
 
   const relScores = scoresOf(rDim, fields);

@@ -1,5 +1,5 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
-import { StemCache, phraseStems } from "./normalize.js";
+import { EXACT, StemCache, phraseStems } from "./normalize.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
@@ -41,11 +41,24 @@ export interface CompiledDimension {
   signals: CompiledGroup[];
 }
 
+/** A rule's phrase, as found from its first word. */
+export interface PhraseEntry {
+  rule: CompiledRule;
+  phrase: Phrase;
+}
+
+/** Every rule phrase by its first element: a stem, or (for "=word") the exact normalised word. */
+export interface PhraseIndex {
+  byStem: Map<string, PhraseEntry[]>;
+  byWord: Map<string, PhraseEntry[]>;
+}
+
 export interface CompiledRules {
   rulesVersion: string;
   /** Shared by the vocabulary and every article classified with these rules. */
   stems: StemCache;
   dims: Record<VocabDimension, CompiledDimension>;
+  phrases: PhraseIndex;
 }
 
 function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
@@ -85,6 +98,27 @@ function compileGroup(name: string, spec: GroupSpec, file: VocabFile, stems: Ste
   };
 }
 
+function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
+  const index: PhraseIndex = { byStem: new Map(), byWord: new Map() };
+  const add = (map: Map<string, PhraseEntry[]>, key: string, entry: PhraseEntry) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  for (const dim of dims) {
+    for (const group of [...dim.labels, ...dim.signals]) {
+      for (const rule of [...group.rules, ...group.exclude]) {
+        for (const phrase of rule.phrases) {
+          const first = phrase.stems[0]!;
+          if (first.startsWith(EXACT)) add(index.byWord, first.slice(EXACT.length), { rule, phrase });
+          else add(index.byStem, first, { rule, phrase });
+        }
+      }
+    }
+  }
+  return index;
+}
+
 export function compileRules(vocab: Vocabulary): CompiledRules {
   const stems = new StemCache();
   const dim = (d: VocabDimension): CompiledDimension => {
@@ -95,11 +129,8 @@ export function compileRules(vocab: Vocabulary): CompiledRules {
       signals: Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems)),
     };
   };
-  return {
-    rulesVersion: vocab.rulesVersion,
-    stems,
-    dims: { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") },
-  };
+  const dims = { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") };
+  return { rulesVersion: vocab.rulesVersion, stems, dims, phrases: indexPhrases(Object.values(dims)) };
 }
 
 /** Weight of a field in a dimension: exact name, else its family (abstract:METHODS -> abstract), else 0. */

@@ -1,6 +1,7 @@
 import type { AbstractSection, Article } from "../../model/article.js";
 import { normalizeText } from "./normalize.js";
 import type { NormalizedText, StemCache } from "./normalize.js";
+import type { CompiledRule, Phrase } from "./compile.js";
 
 /**
  * The searchable fields of an article, each normalised once. Abstracts with NLM sections keep them;
@@ -14,6 +15,8 @@ export interface ArticleField {
   text: NormalizedText;
   /** Lazily built: stem -> token positions. */
   index?: Map<string, number[]>;
+  /** Filled by locatePhrases before scoring: the rules with a phrase here, each such phrase's spans. */
+  rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
   /** Lazily filled: phrase -> where it occurs (context phrases are looked up again and again). */
   found?: Map<string, [number, number][]>;
 }

@@ -4,7 +4,7 @@ import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token } from "./normalize.js";
 import { fieldWeight } from "./compile.js";
-import type { CompiledGroup, CompiledRule, Phrase } from "./compile.js";
+import type { CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -44,7 +44,8 @@ function indexOf(f: ArticleField): Map<string, number[]> {
 }
 
 function same(t: Token, want: string): boolean {
-  return want.startsWith(EXACT) ? EXACT + t.norm === want : t.stem === want;
+  if (!want.startsWith(EXACT)) return t.stem === want;
+  return want.length === EXACT.length + t.norm.length && want.endsWith(t.norm);
 }
 
 /** End (exclusive) of a match of `phrase` starting at `start`, within one sentence, or -1. */
@@ -88,9 +89,33 @@ function findContext(f: ArticleField, phrase: Phrase): [number, number][] {
   return spans;
 }
 
-/** Every [start, end) where the phrase occurs in the field. */
-export function findPhrase(f: ArticleField, phrase: Phrase): [number, number][] {
-  return scan(f, phrase.stems);
+/**
+ * Fills each field's rulePhrases in one pass over its words, looking up the phrases that start with
+ * each word, so scoring need not try every phrase of every rule on every field.
+ */
+export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void {
+  for (const f of fields) {
+    const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
+    const tryAll = (entries: PhraseEntry[] | undefined, start: number) => {
+      for (const { rule, phrase } of entries ?? []) {
+        const end = matchAt(f, phrase.stems, start);
+        if (end > 0) addSpan(found, rule, phrase, [start, end]);
+      }
+    };
+    f.text.tokens.forEach((t, i) => {
+      tryAll(index.byStem.get(t.stem), i);
+      tryAll(index.byWord.get(t.norm), i);
+    });
+    f.rulePhrases = found;
+  }
+}
+
+function addSpan(found: Map<CompiledRule, Map<Phrase, [number, number][]>>, rule: CompiledRule, phrase: Phrase, span: [number, number]): void {
+  let byPhrase = found.get(rule);
+  if (!byPhrase) found.set(rule, (byPhrase = new Map()));
+  const spans = byPhrase.get(phrase);
+  if (spans) spans.push(span);
+  else byPhrase.set(phrase, [span]);
 }
 
 function scan(f: ArticleField, phrase: string[]): [number, number][] {
@@ -144,8 +169,9 @@ function ruleMatches(rule: CompiledRule, f: ArticleField): RuleMatch[] {
   const out: RuleMatch[] = [];
   // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
   const taken: [number, number][] = [];
+  const found = f.rulePhrases?.get(rule);
   for (const phrase of rule.phrases) {
-    for (const [s, e] of findPhrase(f, phrase)) {
+    for (const [s, e] of found?.get(phrase) ?? []) {
       if (taken.some(([a, b]) => s < b && a < e)) continue;
       if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) continue;
       if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) continue;
@@ -202,6 +228,7 @@ function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
 function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
   const hits: Hit[] = [];
   for (const f of fields) {
+    if (!rule.pattern && !f.rulePhrases?.has(rule)) continue;
     if (!ruleApplies(rule, f.field)) continue;
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
