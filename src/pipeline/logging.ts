@@ -20,8 +20,8 @@ function human(level: string, fields: Record<string, unknown>, message: string):
 
 /**
  * Every run writes JSON lines (all levels) to data/logs/<pipeline>-<timestamp>.jsonl, synchronously so a
- * killed run still leaves its log. The terminal gets readable lines: errors and warnings always, info unless
- * --quiet, debug with --verbose.
+ * killed run still leaves its log. The terminal gets readable lines: errors always, warnings and info unless
+ * --quiet (cron: the summary line and errors only; warnings stay in the log and `litreview status`), debug with --verbose.
  */
 export function createRunLogger(options: {
   logDir: string;
@@ -37,7 +37,7 @@ export function createRunLogger(options: {
   const json = pino({ level: "debug", base: { pid: process.pid } }, pino.destination({ dest: file, sync: true }));
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const show = (level: "debug" | "info" | "warn" | "error") =>
-    level === "error" || level === "warn" || (level === "info" && options.verbosity !== "quiet") || options.verbosity === "verbose";
+    level === "error" || options.verbosity === "verbose" || (options.verbosity === "normal" && level !== "debug");
   const emit = (level: "debug" | "info" | "warn" | "error") => (fields: Record<string, unknown>, message: string) => {
     json[level](fields, message);
     if (show(level)) write(human(level, fields, message));

@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KEEP_LOG_FILES, createRunLogger, type Verbosity } from "../../src/pipeline/logging.js";
+
+function logAll(verbosity: Verbosity) {
+  const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
+  const shown: string[] = [];
+  const logger = createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date("2026-01-01T00:00:00Z"), verbosity, write: (l) => shown.push(l) });
+  logger.debug({}, "d");
+  logger.info({ stage: "fetch" }, "i");
+  logger.warn({}, "w");
+  logger.error({}, "e");
+  return { shown, file: logger.file, dir };
+}
+
+describe("run logger", () => {
+  it("shows errors only with --quiet, info and warnings normally, everything with --verbose", () => {
+    expect(logAll("quiet").shown).toEqual(["error: e"]);
+    expect(logAll("normal").shown).toEqual(["fetch: i", "warn: w", "error: e"]);
+    expect(logAll("verbose").shown).toEqual(["debug: d", "fetch: i", "warn: w", "error: e"]);
+  });
+
+  it("writes every level as JSON lines to the run's file, whatever the terminal shows", () => {
+    const { file } = logAll("quiet");
+    const lines = readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(["d", "i", "w", "e"]);
+  });
+
+  it("keeps at most the newest KEEP_LOG_FILES logs of a pipeline", () => {
+    const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
+    for (let i = 0; i < KEEP_LOG_FILES + 5; i++) writeFileSync(join(dir, `p-2025-01-${String(i).padStart(3, "0")}.jsonl`), "{}\n");
+    writeFileSync(join(dir, "other-2025.jsonl"), "{}\n");
+    createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date(), verbosity: "quiet", write: () => {} });
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.startsWith("p-"))).toHaveLength(KEEP_LOG_FILES);
+    expect(files).toContain("other-2025.jsonl");
+    expect(files).not.toContain("p-2025-01-000.jsonl");
+  });
+});
