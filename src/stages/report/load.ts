@@ -1,4 +1,4 @@
-import type { Article } from "../../model/article.js";
+import type { Article, Author } from "../../model/article.js";
 import type { Classification, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
@@ -47,18 +47,71 @@ const HEAVY_ARTICLE_FIELDS = ["abstract", "abstractSections", "mesh", "keywords"
 /**
  * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
  * affiliations) and without its abstract, which storeDetails gives while articles.csv is written.
+ * Every field is named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary
+ * form, about twice the memory.
  */
-export function slimArticle(article: Article): Article {
+export function slimArticle(a: Article): Article {
   return {
-    ...article,
-    abstract: null,
+    recordId: a.recordId,
+    kind: a.kind,
+    pmid: a.pmid,
+    pmidVersion: a.pmidVersion,
+    doi: a.doi,
+    pmcid: a.pmcid,
+    pii: a.pii,
+    title: a.title,
+    vernacularTitle: a.vernacularTitle,
+    languages: a.languages,
     abstractSections: [],
+    abstract: null,
+    copyright: null,
+    journal: a.journal,
+    pubDate: a.pubDate,
+    authors: a.authors.map(slimAuthor),
+    publicationTypes: a.publicationTypes,
     mesh: [],
     keywords: [],
     chemicals: [],
     grants: [],
-    copyright: null,
-    authors: article.authors.map((a) => ({ ...a, affiliations: [] })),
+    commentsCorrections: a.commentsCorrections,
+    history: a.history,
+    status: a.status,
+    publicationStatus: a.publicationStatus,
+    source: a.source,
+  };
+}
+
+function slimAuthor(a: Author): Author {
+  return {
+    lastName: a.lastName,
+    foreName: a.foreName,
+    initials: a.initials,
+    suffix: a.suffix,
+    collectiveName: a.collectiveName,
+    orcid: a.orcid,
+    affiliations: [],
+  };
+}
+
+/** The classification without its labels (see storeDetails), every field named as in slimArticle. */
+function slimClassification(c: Classification): Classification {
+  return {
+    recordId: c.recordId,
+    design: c.design,
+    designGroup: c.designGroup,
+    evidenceLevel: c.evidenceLevel,
+    designConfidence: c.designConfidence,
+    designUncertain: c.designUncertain,
+    designEvidence: c.designEvidence,
+    conditions: c.conditions,
+    exosomeSources: c.exosomeSources,
+    claims: c.claims,
+    aboutExosomes: c.aboutExosomes,
+    aboutSkin: c.aboutSkin,
+    participants: c.participants,
+    followupWeeks: c.followupWeeks,
+    labels: [],
+    rulesVersion: c.rulesVersion,
   };
 }
 
@@ -74,7 +127,7 @@ export function loadRecords(db: Db): ReportRecord[] {
     "SELECT record_id, json_remove(result, '$.labels') AS result FROM classifications",
   );
   for (const row of classificationRows.iterate()) {
-    classifications.set(row.record_id, { ...(JSON.parse(row.result) as Classification), labels: [] });
+    classifications.set(row.record_id, slimClassification(JSON.parse(row.result) as Classification));
   }
   const paths = HEAVY_ARTICLE_FIELDS.map((f) => `'$.${f}'`).join(", ");
   const recordRows = db.prepare<[], { record_id: string; article: string; deleted: number; first_seen: string }>(
