@@ -69,7 +69,7 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     design: c?.design ?? null,
     design_group: c?.designGroup ?? null,
     evidence_level: c?.evidenceLevel ?? null,
-    design_evidence: c ? joinValues(formatEvidence(c.designEvidence)) : null,
+    design_evidence: c ? joinValues(formatEvidence(details ? details.designEvidence(view.recordId) : c.designEvidence)) : null,
     conditions: c ? joinValues(inTaxonomyOrder(c.conditions, CONDITIONS)) : null,
     exosome_sources: c ? joinValues(inTaxonomyOrder(c.exosomeSources, EXOSOME_SOURCES)) : null,
     claims: c ? joinValues(inTaxonomyOrder(c.claims, CLAIMS)) : null,

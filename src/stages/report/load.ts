@@ -1,5 +1,5 @@
 import type { Article, Author } from "../../model/article.js";
-import type { Classification, Label } from "../../model/classification.js";
+import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
@@ -93,7 +93,7 @@ function slimAuthor(a: Author): Author {
   };
 }
 
-/** The classification without its labels (see storeDetails), every field named as in slimArticle. */
+/** The classification without its labels and design evidence (see storeDetails), every field named as in slimArticle. */
 function slimClassification(c: Classification): Classification {
   return {
     recordId: c.recordId,
@@ -102,7 +102,7 @@ function slimClassification(c: Classification): Classification {
     evidenceLevel: c.evidenceLevel,
     designConfidence: c.designConfidence,
     designUncertain: c.designUncertain,
-    designEvidence: c.designEvidence,
+    designEvidence: [],
     conditions: c.conditions,
     exosomeSources: c.exosomeSources,
     claims: c.claims,
@@ -117,14 +117,14 @@ function slimClassification(c: Classification): Classification {
 
 /**
  * Every stored record with its dedupe decision and classification (null where that stage has not run),
- * slimmed: abstracts and label evidence are left out (see storeDetails), in record_id order.
+ * slimmed: abstracts, design evidence and labels are left out (see storeDetails), in record_id order.
  */
 export function loadRecords(db: Db): ReportRecord[] {
   const decisions = new Map<string, DedupeDecision>();
   for (const row of db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").iterate()) decisions.set(row.record_id, toDecision(row));
   const classifications = new Map<string, Classification>();
   const classificationRows = db.prepare<[], { record_id: string; result: string }>(
-    "SELECT record_id, json_remove(result, '$.labels') AS result FROM classifications",
+    "SELECT record_id, json_remove(result, '$.labels', '$.designEvidence') AS result FROM classifications",
   );
   for (const row of classificationRows.iterate()) {
     classifications.set(row.record_id, slimClassification(JSON.parse(row.result) as Classification));
@@ -217,15 +217,17 @@ export function saveSnapshot(db: Db, runId: number, rows: readonly SnapshotRow[]
   })();
 }
 
-/** Abstracts and labels read from the store one record at a time (prepared once). */
+/** Abstracts, design evidence and labels read from the store one record at a time (prepared once). */
 export function storeDetails(db: Db): DetailSource {
   const abstract = db.prepare<[string], { abstract: string | null }>("SELECT json_extract(article, '$.abstract') AS abstract FROM records WHERE record_id = ?");
-  const labels = db.prepare<[string], { labels: string | null }>("SELECT json_extract(result, '$.labels') AS labels FROM classifications WHERE record_id = ?");
+  const classificationPart = (path: string) =>
+    db.prepare<[string], { json: string | null }>(`SELECT json_extract(result, '${path}') AS json FROM classifications WHERE record_id = ?`);
+  const designEvidence = classificationPart("$.designEvidence");
+  const labels = classificationPart("$.labels");
+  const parsed = <T>(json: string | null | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
   return {
     abstract: (id) => abstract.get(id)?.abstract ?? null,
-    labels: (id) => {
-      const json = labels.get(id)?.labels;
-      return json ? (JSON.parse(json) as Label[]) : [];
-    },
+    designEvidence: (id) => parsed<Evidence>(designEvidence.get(id)?.json),
+    labels: (id) => parsed<Label>(labels.get(id)?.json),
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredSearch } from "../../store/retrieval.js";
 import type { Article } from "../../model/article.js";
-import type { Classification, Label } from "../../model/classification.js";
+import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
 
 /** One stored record with everything the reports say about it. */
@@ -42,11 +42,12 @@ export interface ImportCount {
 }
 
 /**
- * The two heavy fields, looked up one record at a time while articles.csv and tags.csv are written, so a
- * large store's abstracts and label evidence (most of its memory) are never all held at once.
+ * The heavy fields, looked up one record at a time while articles.csv and tags.csv are written, so a
+ * large store's abstracts and evidence (most of its memory) are never all held at once.
  */
 export interface DetailSource {
   abstract(recordId: string): string | null;
+  designEvidence(recordId: string): Evidence[];
   labels(recordId: string): Label[];
 }
 
