@@ -3,7 +3,7 @@ import type { VocabFile } from "./vocab-schema.js";
 import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token } from "./normalize.js";
-import { fieldWeight } from "./compile.js";
+import { fieldWeight, patternFor } from "./compile.js";
 import type { CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
@@ -165,34 +165,41 @@ interface RuleMatch {
   text: string;
 }
 
-function ruleMatches(rule: CompiledRule, f: ArticleField): RuleMatch[] {
+function passesContext(rule: CompiledRule, f: ArticleField, s: number, e: number): boolean {
+  if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) return false;
+  if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) return false;
+  return !(rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true));
+}
+
+/** The first `limit` matches (later ones cannot change earlier ones, so the rest are not looked for). */
+function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
   // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
   const taken: [number, number][] = [];
   const found = f.rulePhrases?.get(rule);
   for (const phrase of rule.phrases) {
     for (const [s, e] of found?.get(phrase) ?? []) {
+      if (out.length >= limit) return out;
       if (taken.some(([a, b]) => s < b && a < e)) continue;
-      if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) continue;
-      if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) continue;
-      if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) continue;
+      if (!passesContext(rule, f, s, e)) continue;
       taken.push([s, e]);
       out.push({ phrase: phrase.text, text: snippet(f, s, e) });
     }
   }
-  if (rule.pattern) {
-    f.text.sentences.forEach((sentence, i) => {
-      const m = rule.pattern!.exec(sentence);
-      if (!m) return;
-      const span = patternSpan(f, i, sentence, m);
-      if (span) {
-        const [s, e] = span;
-        if (rule.near && !anyNear(f, rule.near, s, e, rule.window)) return;
-        if (rule.notNear && anyNear(f, rule.notNear, s, e, rule.window)) return;
-        if (rule.notAfter && anyNear(f, rule.notAfter, s, e, rule.window, true)) return;
-      }
-      out.push({ phrase: null, text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim() });
-    });
+  if (rule.pattern) out.push(...patternMatches(rule, f, limit - out.length));
+  return out;
+}
+
+function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  const hasContext = rule.near || rule.notNear || rule.notAfter;
+  for (const [i, sentence] of f.text.sentences.entries()) {
+    if (out.length >= limit) break;
+    const m = patternFor(rule, sentence)!.exec(sentence);
+    if (!m) continue;
+    const span = hasContext ? patternSpan(f, i, sentence, m) : null;
+    if (span && !passesContext(rule, f, span[0], span[1])) continue;
+    out.push({ phrase: null, text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim() });
   }
   return out;
 }
@@ -232,7 +239,7 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): 
     if (!ruleApplies(rule, f.field)) continue;
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
-    const matches = ruleMatches(rule, f).slice(0, rule.maxCount);
+    const matches = ruleMatches(rule, f, rule.maxCount);
     if (matches.length === 0) continue;
     hits.push({
       evidence: { rule: evidenceRule(rule, matches[0]!), field: f.field, text: matches[0]!.text },
