@@ -176,16 +176,24 @@ export function loadRetrieval(db: Db): RetrievalCounts {
   return { searched, received, unavailable };
 }
 
+/**
+ * The near-miss pairs. A store has many more pairs than records, each record in many of them, so every
+ * record id is kept once and shared.
+ */
 export function loadPossibleDuplicates(db: Db): PossibleDuplicate[] {
-  return db
-    .prepare<[], { record_id_a: string; record_id_b: string; score: number; field_scores: string }>("SELECT * FROM possible_duplicates")
-    .all()
-    .map((r) => ({
-      recordIdA: r.record_id_a,
-      recordIdB: r.record_id_b,
+  const ids = new Map<string, string>();
+  const shared = (id: string): string => ids.get(id) ?? (ids.set(id, id), id);
+  const rows = db.prepare<[], { record_id_a: string; record_id_b: string; score: number; field_scores: string }>("SELECT * FROM possible_duplicates");
+  const pairs: PossibleDuplicate[] = [];
+  for (const r of rows.iterate()) {
+    pairs.push({
+      recordIdA: shared(r.record_id_a),
+      recordIdB: shared(r.record_id_b),
       score: r.score,
       fieldScores: JSON.parse(r.field_scores) as Record<string, number | null>,
-    }));
+    });
+  }
+  return pairs;
 }
 
 /** The latest report before this run, or null when this is the first. */

@@ -32,20 +32,24 @@ export function compareText(a: string, b: string): number {
 }
 
 export function buildViews(records: readonly ReportRecord[]): RecordView[] {
-  return records
-    .map((r) => {
-      const verdict = decideInclusion(r, r.decision, r.classification);
-      const duplicateOf = r.decision && r.decision.role !== "kept" ? r.decision.keptRecordId : null;
-      return {
-        ...r,
-        recordId: r.article.recordId,
-        included: verdict.included,
-        exclusionReason: verdict.exclusionReason,
-        retracted: isRetracted(r.article, r.decision),
-        duplicateOf,
-      };
-    })
-    .sort((a, b) => compareRecordIds(a.recordId, b.recordId));
+  return records.map(buildView).sort((a, b) => compareRecordIds(a.recordId, b.recordId));
+}
+
+/** Fields named one by one rather than spread: a spread copy takes V8's slower, larger object form. */
+function buildView(r: ReportRecord): RecordView {
+  const verdict = decideInclusion(r, r.decision, r.classification);
+  return {
+    article: r.article,
+    deleted: r.deleted,
+    firstSeen: r.firstSeen,
+    decision: r.decision,
+    classification: r.classification,
+    recordId: r.article.recordId,
+    included: verdict.included,
+    exclusionReason: verdict.exclusionReason,
+    retracted: isRetracted(r.article, r.decision),
+    duplicateOf: r.decision && r.decision.role !== "kept" ? r.decision.keptRecordId : null,
+  };
 }
 
 /** PubMed page when there is a PMID, else the DOI resolver, else null. */
