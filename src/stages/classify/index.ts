@@ -15,15 +15,16 @@ export type { Vocabulary } from "./vocab-schema.js";
 
 const BATCH = 1000;
 
-function saveBatch(db: Db, batch: Classification[], now: string): void {
+/** Stores a page of classifications in one transaction, with one statement prepared for the whole run. */
+function batchSaver(db: Db, now: string): (batch: Classification[]) => void {
   const stmt = db.prepare(
     `INSERT INTO classifications (record_id, result, rules_version, classified_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(record_id) DO UPDATE SET result = excluded.result, rules_version = excluded.rules_version,
        classified_at = excluded.classified_at`,
   );
-  db.transaction(() => {
+  return db.transaction((batch: Classification[]) => {
     for (const c of batch) stmt.run(c.recordId, JSON.stringify(c), c.rulesVersion, now);
-  })();
+  });
 }
 
 export interface ClassifyCounts {
@@ -54,6 +55,7 @@ function* livePages(db: Db, size: number): Generator<Article[]> {
 /** Classifies every stored, non-deleted record with `rules` and stores the results, one transaction per page. */
 export function classifyStore(db: Db, rules: CompiledRules, now: string, onProgress: (done: number) => void = () => {}): ClassifyCounts {
   const counts = { classified: 0, uncertain: 0, about_exosomes: 0, about_skin: 0 };
+  const saveBatch = batchSaver(db, now);
   for (const page of livePages(db, BATCH)) {
     const batch = page.map((a) => classifyArticle(a, rules));
     for (const c of batch) {
@@ -61,7 +63,7 @@ export function classifyStore(db: Db, rules: CompiledRules, now: string, onProgr
       if (c.aboutExosomes) counts.about_exosomes++;
       if (c.aboutSkin) counts.about_skin++;
     }
-    saveBatch(db, batch, now);
+    saveBatch(batch);
     counts.classified += batch.length;
     onProgress(counts.classified);
   }

@@ -35,14 +35,19 @@ const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 // Hyphenated prefixes are written joined, hyphenated or spaced; joining makes "non-randomized" one word.
 const PREFIX_RE = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|photo|micro|nano)[-\u2010-\u2014]\s*(?=[a-z])/g;
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 /** Lower case, NFKD without diacritics, Greek letters as words, joined prefixes. */
 export function prepareText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `)
-    .replace(PREFIX_RE, "$1");
+  // Most text is ASCII, where NFKD, diacritics and Greek letters change nothing.
+  const plain = ASCII_RE.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `);
+  return plain.replace(PREFIX_RE, "$1");
 }
 
 const WORDS: Record<string, string> = {
