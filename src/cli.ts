@@ -97,11 +97,12 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       createClient: (log) => new EutilsClient(clientOptionsFromEnv(io.env, log)),
       apiKey,
     });
-    logger.debug({ summary: result.summary, exitCode: result.exitCode }, "run finished");
+    logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
     io.stdout(`${result.summary}\n`);
     return result.exitCode;
   } catch (error) {
-    logger.error({ code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
+    // main() prints the error line; the log file keeps it too.
+    logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
     throw error;
   }
 }

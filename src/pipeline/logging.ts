@@ -11,6 +11,8 @@ export const KEEP_LOG_FILES = 60;
 export interface RunLogger extends Logger {
   /** Path of this run's JSON-lines log file. */
   file: string;
+  /** Writes to the log file only (for what the caller prints itself, such as the final error line). */
+  record(level: "info" | "error", fields: Record<string, unknown>, message: string): void;
 }
 
 function human(level: string, fields: Record<string, unknown>, message: string): string {
@@ -42,7 +44,14 @@ export function createRunLogger(options: {
     json[level](fields, message);
     if (show(level)) write(human(level, fields, message));
   };
-  return { file, debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
+  return {
+    file,
+    debug: emit("debug"),
+    info: emit("info"),
+    warn: emit("warn"),
+    error: emit("error"),
+    record: (level, fields, message) => json[level](fields, message),
+  };
 }
 
 function pruneLogs(dir: string, pipeline: string): void {

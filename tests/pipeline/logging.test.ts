@@ -28,6 +28,15 @@ describe("run logger", () => {
     expect(lines.map((l) => l.msg)).toEqual(["d", "i", "w", "e"]);
   });
 
+  it("records to the file alone what the caller prints itself", () => {
+    const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
+    const shown: string[] = [];
+    const logger = createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date(), verbosity: "verbose", write: (l) => shown.push(l) });
+    logger.record("error", { code: "SERVICE_UNAVAILABLE" }, "cannot reach");
+    expect(shown).toEqual([]);
+    expect(JSON.parse(readFileSync(logger.file, "utf8"))).toMatchObject({ level: 50, code: "SERVICE_UNAVAILABLE", msg: "cannot reach" });
+  });
+
   it("keeps at most the newest KEEP_LOG_FILES logs of a pipeline", () => {
     const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
     for (let i = 0; i < KEEP_LOG_FILES + 5; i++) writeFileSync(join(dir, `p-2025-01-${String(i).padStart(3, "0")}.jsonl`), "{}\n");
