@@ -82,8 +82,9 @@ export class RecordSplitter {
       }
       const stop = end + close.length;
       this.records++;
-      out.push({ tag, xml: this.buf.slice(m.index, stop), index: this.records, line: this.line + countLines(this.buf, 0, m.index) });
-      this.line += countLines(this.buf, 0, stop);
+      const start = this.line + countLines(this.buf, 0, m.index);
+      out.push({ tag, xml: this.buf.slice(m.index, stop), index: this.records, line: start });
+      this.line = start + countLines(this.buf, m.index, stop);
       this.buf = this.buf.slice(stop);
       pos = 0;
     }
