@@ -43,9 +43,9 @@ export interface CompiledDimension {
   signals: CompiledGroup[];
 }
 
-/** A rule's phrase, as found from its first word. */
+/** A rule's phrase, as found from its first word; `rule` is null for a context (near, not near, not after) phrase. */
 export interface PhraseEntry {
-  rule: CompiledRule;
+  rule: CompiledRule | null;
   phrase: Phrase;
 }
 
@@ -123,17 +123,22 @@ function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
     if (list) list.push(entry);
     else map.set(key, [entry]);
   };
+  const addPhrase = (entry: PhraseEntry) => {
+    const first = entry.phrase.stems[0]!;
+    if (first.startsWith(EXACT)) add(index.byWord, first.slice(EXACT.length), entry);
+    else add(index.byStem, first, entry);
+  };
+  // Context phrases are found by key, so each is looked for once however many rules use it.
+  const context = new Map<string, Phrase>();
   for (const dim of dims) {
     for (const group of [...dim.labels, ...dim.signals]) {
       for (const rule of [...group.rules, ...group.exclude]) {
-        for (const phrase of rule.phrases) {
-          const first = phrase.stems[0]!;
-          if (first.startsWith(EXACT)) add(index.byWord, first.slice(EXACT.length), { rule, phrase });
-          else add(index.byStem, first, { rule, phrase });
-        }
+        for (const phrase of rule.phrases) addPhrase({ rule, phrase });
+        for (const phrase of [...(rule.near ?? []), ...(rule.notNear ?? []), ...(rule.notAfter ?? [])]) context.set(phrase.key, phrase);
       }
     }
   }
+  for (const phrase of context.values()) addPhrase({ rule: null, phrase });
   return index;
 }
 

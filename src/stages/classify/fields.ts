@@ -13,12 +13,10 @@ export interface ArticleField {
   /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types */
   field: string;
   text: NormalizedText;
-  /** Lazily built: stem -> token positions. */
-  index?: Map<string, number[]>;
   /** Filled by locatePhrases before scoring: the rules with a phrase here, each such phrase's spans. */
   rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
-  /** Lazily filled: phrase -> where it occurs (context phrases are looked up again and again). */
-  found?: Map<string, [number, number][]>;
+  /** Filled by locatePhrases: context phrase key -> where it occurs. */
+  context?: Map<string, [number, number][]>;
 }
 
 const HEADINGS: [RegExp, string][] = [

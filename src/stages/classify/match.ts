@@ -25,24 +25,6 @@ export interface GroupScore {
 
 const MAX_GAP = 3;
 
-/** stem -> positions, and EXACT + word -> positions for exact-word phrase elements. */
-function indexOf(f: ArticleField): Map<string, number[]> {
-  if (!f.index) {
-    const index = new Map<string, number[]>();
-    const add = (key: string, i: number) => {
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    };
-    f.text.tokens.forEach((t, i) => {
-      add(t.stem, i);
-      add(EXACT + t.norm, i);
-    });
-    f.index = index;
-  }
-  return f.index;
-}
-
 function same(t: Token, want: string): boolean {
   if (!want.startsWith(EXACT)) return t.stem === want;
   return want.length === EXACT.length + t.norm.length && want.endsWith(t.norm);
@@ -78,28 +60,20 @@ function matchAt(f: ArticleField, phrase: string[], start: number): number {
   return pos;
 }
 
-/** Like findPhrase, memoised per field: context phrases are looked up for every match. */
-function findContext(f: ArticleField, phrase: Phrase): [number, number][] {
-  f.found ??= new Map();
-  let spans = f.found.get(phrase.key);
-  if (!spans) {
-    spans = scan(f, phrase.stems);
-    f.found.set(phrase.key, spans);
-  }
-  return spans;
-}
-
 /**
- * Fills each field's rulePhrases in one pass over its words, looking up the phrases that start with
- * each word, so scoring need not try every phrase of every rule on every field.
+ * Fills each field's rulePhrases and context in one pass over its words, looking up the phrases that
+ * start with each word, so scoring need not try every phrase of every rule on every field.
  */
 export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void {
   for (const f of fields) {
     const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
+    const context = new Map<string, [number, number][]>();
     const tryAll = (entries: PhraseEntry[] | undefined, start: number) => {
       for (const { rule, phrase } of entries ?? []) {
         const end = matchAt(f, phrase.stems, start);
-        if (end > 0) addSpan(found, rule, phrase, [start, end]);
+        if (end <= 0) continue;
+        if (rule) addSpan(found, rule, phrase, [start, end]);
+        else push(context, phrase.key, [start, end]);
       }
     };
     f.text.tokens.forEach((t, i) => {
@@ -107,26 +81,20 @@ export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void 
       tryAll(index.byWord.get(t.norm), i);
     });
     f.rulePhrases = found;
+    f.context = context;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function addSpan(found: Map<CompiledRule, Map<Phrase, [number, number][]>>, rule: CompiledRule, phrase: Phrase, span: [number, number]): void {
   let byPhrase = found.get(rule);
   if (!byPhrase) found.set(rule, (byPhrase = new Map()));
-  const spans = byPhrase.get(phrase);
-  if (spans) spans.push(span);
-  else byPhrase.set(phrase, [span]);
-}
-
-function scan(f: ArticleField, phrase: string[]): [number, number][] {
-  const first = phrase[0];
-  if (first === undefined) return [];
-  const out: [number, number][] = [];
-  for (const start of indexOf(f).get(first) ?? []) {
-    const end = matchAt(f, phrase, start);
-    if (end > 0) out.push([start, end]);
-  }
-  return out;
+  push(byPhrase, phrase, span);
 }
 
 /** Whether one of `phrases` occurs in the same sentence within `window` words (only before the match when `beforeOnly`). */
@@ -134,7 +102,7 @@ function anyNear(f: ArticleField, phrases: Phrase[], start: number, end: number,
   const sentence = f.text.tokens[start]!.sentence;
   const limit = beforeOnly ? start : end + window;
   for (const p of phrases) {
-    for (const [s, e] of findContext(f, p)) {
+    for (const [s, e] of f.context?.get(p.key) ?? []) {
       if (f.text.tokens[s]!.sentence !== sentence) continue;
       // Words of the match itself are not its context.
       if (s >= start && e <= end) continue;
