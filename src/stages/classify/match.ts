@@ -69,7 +69,8 @@ export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void 
     const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
     const context = new Map<string, [number, number][]>();
     const tryAll = (entries: PhraseEntry[] | undefined, start: number) => {
-      for (const { rule, phrase } of entries ?? []) {
+      if (!entries) return;
+      for (const { rule, phrase } of entries) {
         const end = matchAt(f, phrase.stems, start);
         if (end <= 0) continue;
         if (rule) addSpan(found, rule, phrase, [start, end]);

@@ -1,12 +1,11 @@
 // Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
 // .env file and printing to stdout, which would corrupt `--json` output).
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
-import { WordTokenizer } from "natural/lib/natural/tokenizers/index.js";
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
  * diacritics stripped, Greek letters spelled out, hyphenated prefixes joined, British spellings made
- * American, then natural's word tokenizer and Porter stemmer.
+ * American, then natural's word tokenizer (its pattern) and Porter stemmer.
  */
 
 export interface Token {
@@ -108,11 +107,18 @@ export class StemCache {
   }
 }
 
-const tokenizer = new WordTokenizer();
+// natural's WordTokenizer splits on this pattern and drops "" and " " through underscore's `without`,
+// which made tokenising a third of the normalisation time; tests check both give the same words.
+const WORD_SPLIT = /[^A-Za-zА-Яа-я0-9_]+/;
+
+/** The words of already prepared text, as natural's WordTokenizer gives them. */
+export function tokenize(prepared: string): string[] {
+  return prepared.split(WORD_SPLIT).filter((w) => w !== "" && w !== " ");
+}
 
 /** Number of words the tokenizer finds in already prepared text. */
 export function countWords(prepared: string): number {
-  return tokenizer.tokenize(prepared).length;
+  return tokenize(prepared).length;
 }
 
 /** Splits into sentences on end punctuation followed by a capital or digit, and on line breaks. */
@@ -130,7 +136,7 @@ export function normalizeText(text: string, stems: StemCache): NormalizedText {
     const prepared = prepareText(raw);
     const sentence = sentences.length;
     sentences.push(prepared);
-    for (const word of tokenizer.tokenize(prepared)) {
+    for (const word of tokenize(prepared)) {
       const e = stems.entry(word);
       tokens.push({ stem: e.stem, word, norm: e.norm, sentence });
     }
@@ -151,7 +157,7 @@ export function phraseStems(phrase: string, stems: StemCache): string[] {
         .filter(Boolean)
         .flatMap((chunk) => {
           const exact = chunk.startsWith("=");
-          const words = tokenizer.tokenize(prepareText(exact ? chunk.slice(1) : chunk));
+          const words = tokenize(prepareText(exact ? chunk.slice(1) : chunk));
           return words.map((w) => (exact ? `${EXACT}${americanize(w)}` : stems.stem(w)));
         }),
     )
