@@ -1,5 +1,5 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
-import { EXACT, StemCache, phraseStems } from "./normalize.js";
+import { EXACT, StemCache, isAscii, phraseStems } from "./normalize.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
@@ -63,19 +63,17 @@ export interface CompiledRules {
   phrases: PhraseIndex;
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
-
 /**
  * V8 matches case-insensitive Unicode patterns several times slower. On ASCII text an ASCII pattern
  * without \u{...} or \p{...} escapes matches the same spans without `u`.
  */
 function asciiTwin(source: string): RegExp | null {
-  return ASCII_RE.test(source) && !/\\(u\{|p\{|P\{)/.test(source) ? new RegExp(source, "i") : null;
+  return isAscii(source) && !/\\(u\{|p\{|P\{)/.test(source) ? new RegExp(source, "i") : null;
 }
 
 /** The pattern to run on `sentence`: the faster twin when the sentence is ASCII-only. */
 export function patternFor(rule: CompiledRule, sentence: string): RegExp | null {
-  return rule.asciiPattern && ASCII_RE.test(sentence) ? rule.asciiPattern : rule.pattern;
+  return rule.asciiPattern && isAscii(sentence) ? rule.asciiPattern : rule.pattern;
 }
 
 function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {

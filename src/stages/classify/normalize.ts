@@ -36,10 +36,14 @@ const PREFIX_RE = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|p
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
+export function isAscii(text: string): boolean {
+  return ASCII_RE.test(text);
+}
+
 /** Lower case, NFKD without diacritics, Greek letters as words, joined prefixes. */
 export function prepareText(text: string): string {
   // Most text is ASCII, where NFKD, diacritics and Greek letters change nothing.
-  const plain = ASCII_RE.test(text)
+  const plain = isAscii(text)
     ? text.toLowerCase()
     : text
         .normalize("NFKD")
