@@ -16,11 +16,18 @@ export function possibleDuplicatesCsvChunks(
   views: readonly RecordView[],
   options: CsvOptions,
 ): Iterable<string> {
-  const fields = [...new Set(pairs.flatMap((p) => Object.keys(p.fieldScores)))].sort(compareText);
+  const fields = fieldNames(pairs);
   const sorted = [...pairs].sort(
     (a, b) => b.score - a.score || compareRecordIds(a.recordIdA, b.recordIdA) || compareRecordIds(a.recordIdB, b.recordIdB),
   );
   return csvChunks([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], pairRows(sorted, views, fields), options);
+}
+
+/** Every field any pair has a score for, in name order (a loop: flatMap made one array per pair). */
+function fieldNames(pairs: readonly PossibleDuplicate[]): string[] {
+  const names = new Set<string>();
+  for (const p of pairs) for (const name in p.fieldScores) names.add(name);
+  return [...names].sort(compareText);
 }
 
 function* pairRows(pairs: readonly PossibleDuplicate[], views: readonly RecordView[], fields: readonly string[]): Generator<CsvRow> {
