@@ -16,7 +16,7 @@ import { detectRisDatabase } from "./ris-database.js";
 import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
 import { readRisRecords } from "./ris-reader.js";
 import { pubmedTypesIn } from "./pubmed-types.js";
-import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
 /** Databases whose M3 holds the document type (elsewhere M3 is a classification code or free text). */
@@ -104,14 +104,6 @@ export async function* parseRis(input: AsyncIterable<Buffer | string>, file: Imp
       continue;
     }
     const title = new Fields(chunk.record).first("TI", "T1");
-    yield {
-      diagnostic: {
-        severity: "error",
-        location: file.file,
-        position: `record ${chunk.record.index}, lines ${chunk.record.startLine}-${chunk.endLine}`,
-        recordId: null,
-        message: `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""}: ${chunk.reason}; it was not imported. Re-export the file or fix the record and import it again`,
-      },
-    };
+    yield truncatedRecordItem(file, chunk.record, chunk.endLine, `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""} (${chunk.reason})`);
   }
 }

@@ -68,3 +68,16 @@ export class Fields {
 export function positionOf(record: { index: number; startLine: number }): string {
   return `record ${record.index} (line ${record.startLine})`;
 }
+
+/** The error a record cut short gets: it is not imported, and the diagnostic says where it lies and what to do. */
+export function truncatedRecordItem(file: ImportFile, record: TaggedRecord, endLine: number, description: string): ImportItem {
+  return {
+    diagnostic: {
+      severity: "error",
+      location: file.file,
+      position: `record ${record.index}, lines ${record.startLine}-${endLine}`,
+      recordId: null,
+      message: `${description}: it was not imported; re-export the file, or fix the record, and import it again`,
+    },
+  };
+}

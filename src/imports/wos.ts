@@ -3,7 +3,7 @@ import { publicationDate } from "./dates.js";
 import { readLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
-import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
 /** Fields whose continuation lines are further values (one author, affiliation or reference per line). */
@@ -86,14 +86,6 @@ export async function* parseWos(input: AsyncIterable<Buffer | string>, file: Imp
       yield { record: wosToArticle(chunk.record, file) };
       continue;
     }
-    yield {
-      diagnostic: {
-        severity: "error",
-        location: file.file,
-        position: `record ${chunk.record.index}, lines ${chunk.record.startLine}-${chunk.endLine}`,
-        recordId: null,
-        message: `truncated Web of Science record (no ER line): it was not imported; re-export the file and import it again`,
-      },
-    };
+    yield truncatedRecordItem(file, chunk.record, chunk.endLine, "truncated Web of Science record (no ER line)");
   }
 }
