@@ -80,13 +80,3 @@ export type ClaimId = (typeof CLAIMS)[number];
 /** Why a record is left out of the evidence tables. */
 export const EXCLUSION_REASONS = ["duplicate", "notice", "retracted", "not-exosome", "not-skin", "deleted"] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
-
-export function isDesignId(value: string): value is DesignId {
-  return (DESIGNS as readonly string[]).includes(value);
-}
-export function isConditionId(value: string): value is ConditionId {
-  return (CONDITIONS as readonly string[]).includes(value);
-}
-export function isExosomeSourceId(value: string): value is ExosomeSourceId {
-  return (EXOSOME_SOURCES as readonly string[]).includes(value);
-}

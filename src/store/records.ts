@@ -159,12 +159,6 @@ export function getRecord(db: Db, recordId: string): StoredRecord | null {
   return row ? toStored(row) : null;
 }
 
-/** Record ids of stored records for the given PMIDs. */
-export function storedPmids(db: Db): Set<string> {
-  const rows = db.prepare<[], { pmid: string }>("SELECT pmid FROM records WHERE pmid IS NOT NULL").all();
-  return new Set(rows.map((r) => r.pmid));
-}
-
 export function recordDiagnostics(db: Db, runId: number | null, diagnostics: Diagnostic[], now: string): void {
   const stmt = db.prepare(
     `INSERT INTO diagnostics (run_id, severity, location, position, record_id, message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -90,8 +90,3 @@ export function deleteRun(db: Db, runId: number): void {
 export function listRuns(db: Db, limit: number): RunRow[] {
   return db.prepare<[number], Row>("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?").all(limit).map(toRun);
 }
-
-export function getRun(db: Db, runId: number): RunRow | null {
-  const row = db.prepare<[number], Row>("SELECT * FROM runs WHERE run_id = ?").get(runId);
-  return row ? toRun(row) : null;
-}
