@@ -1,0 +1,199 @@
+/**
+ * Worker threads for CPU-bound stage work (parsing records, classifying them), so it uses every core while
+ * the main thread keeps the store. One set of threads serves the whole process: starting a thread that can
+ * load TypeScript costs a few hundred milliseconds, so parse and classify in one run share them. A pool
+ * is a handle that runs one module's default export on those threads. Inputs and outputs cross by
+ * structured clone: send strings and plain arrays. `LITREVIEW_THREADS=1` (or a one-core machine) runs
+ * the module inline in the main thread, with the same results.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+export interface WorkerPool<In, Out> {
+  /** Threads doing the work; 0 when the module runs inline in the main thread. */
+  readonly threads: number;
+  run(input: In): Promise<Out>;
+  /** Rejects this pool's later runs; the shared threads stay for other pools and exit with the process. */
+  close(): Promise<void>;
+}
+
+type Handler<In, Out> = (input: In) => Out | Promise<Out>;
+
+interface Task {
+  id: number;
+  module: string;
+  input: unknown;
+  resolve: (output: any) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+}
+
+interface WorkerError extends Record<string, unknown> {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
+
+/** Threads to use: `LITREVIEW_THREADS` when set to a positive integer, else one per core. */
+export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
+  const requested = env.LITREVIEW_THREADS?.trim();
+  if (requested) {
+    const n = Number(requested);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`LITREVIEW_THREADS must be a positive whole number, not "${requested}"`);
+    return n;
+  }
+  return availableParallelism();
+}
+
+/** A worker's error as an Error again, keeping its name, code and any other own fields. */
+function revive(raw: WorkerError): Error {
+  const error = Object.assign(new Error(raw.message), raw);
+  error.name = raw.name;
+  return error;
+}
+
+/** The process's threads: started on first use, referenced only while they have work. */
+class SharedThreads {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 0;
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Starts threads until there are at least `n`. */
+  ensure(n: number): void {
+    while (this.slots.length < n) this.start();
+  }
+
+  run(module: string, input: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, module, input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private start(): void {
+    // execArgv: [] so a parent started with `--import tsx` does not register tsx twice in the thread.
+    const worker = new Worker(ENTRY, { execArgv: [] });
+    worker.unref();
+    const slot: Slot = { worker, task: null };
+    worker.on("message", (message: { id: number; output?: unknown; error?: WorkerError }) => {
+      const task = slot.task;
+      if (task?.id !== message.id) return;
+      slot.task = null;
+      worker.unref();
+      if (message.error) task.reject(revive(message.error));
+      else task.resolve(message.output);
+      this.dispatch();
+    });
+    worker.on("error", (error) => this.lose(slot, new Error(`a worker thread failed: ${error.message}`, { cause: error })));
+    worker.on("exit", (code) => this.lose(slot, new Error(`a worker thread stopped with exit code ${code}`)));
+    this.slots.push(slot);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, module: task.module, input: task.input });
+    }
+  }
+
+  /** A thread that died takes its task with it; the others carry on with the queue. */
+  private lose(slot: Slot, error: Error): void {
+    const at = this.slots.indexOf(slot);
+    if (at === -1) return;
+    this.slots.splice(at, 1);
+    slot.task?.reject(error);
+    slot.task = null;
+    if (this.slots.length === 0) for (const task of this.queue.splice(0)) task.reject(error);
+    else this.dispatch();
+  }
+}
+
+const shared = new SharedThreads();
+
+class ThreadPool<In, Out> implements WorkerPool<In, Out> {
+  private closed = false;
+
+  constructor(
+    private readonly module: string,
+    threads: number,
+  ) {
+    shared.ensure(threads);
+  }
+
+  get threads(): number {
+    return shared.size;
+  }
+
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error("the worker pool was closed"));
+    return shared.run(this.module, input) as Promise<Out>;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+class InlinePool<In, Out> implements WorkerPool<In, Out> {
+  readonly threads = 0;
+  private readonly handler: Promise<Handler<In, Out>>;
+  private closed = false;
+
+  constructor(module: string) {
+    this.handler = import(module).then((m: { default?: unknown }) => {
+      if (typeof m.default !== "function") throw new Error(`${module} has no default export function for the worker pool`);
+      return m.default as Handler<In, Out>;
+    });
+    this.handler.catch(() => {}); // reported by run()
+  }
+
+  async run(input: In): Promise<Out> {
+    if (this.closed) throw new Error("the worker pool was closed");
+    return (await this.handler)(input);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+/**
+ * A pool running `module`'s default export. With `threads` of 1 (the default when LITREVIEW_THREADS=1 or
+ * the machine has one core), the module runs inline: no thread start-up, same results.
+ */
+export function createPool<In, Out>(module: URL, options: { threads?: number } = {}): WorkerPool<In, Out> {
+  const threads = options.threads ?? threadCount();
+  return threads <= 1 ? new InlinePool<In, Out>(module.href) : new ThreadPool<In, Out>(module.href, threads);
+}
+
+/**
+ * Runs every input through the pool and yields the outputs in input order, keeping at most `inFlight`
+ * inputs at work so memory stays bounded however many inputs there are.
+ */
+export async function* mapOrdered<In, Out>(
+  pool: WorkerPool<In, Out>,
+  inputs: Iterable<In> | AsyncIterable<In>,
+  inFlight = Math.max(2, pool.threads * 2),
+): AsyncGenerator<Out> {
+  const pending: Promise<Out>[] = [];
+  for await (const input of inputs) {
+    const started = pool.run(input);
+    started.catch(() => {}); // awaited in order below; this keeps a later failure from being "unhandled" meanwhile
+    pending.push(started);
+    if (pending.length >= inFlight) yield await pending.shift()!;
+  }
+  while (pending.length > 0) yield await pending.shift()!;
+}

@@ -1,0 +1,88 @@
+import { threadId } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { createPool, mapOrdered, threadCount, type WorkerPool } from "../../src/parallel/pool.js";
+import type { ShoutInput } from "./fixtures/shout-worker.js";
+
+const SHOUT = new URL("./fixtures/shout-worker.ts", import.meta.url);
+type Shouted = { text: string; threadId: number };
+
+let pools: WorkerPool<unknown, unknown>[] = [];
+function pool(threads: number, module = SHOUT): WorkerPool<ShoutInput, Shouted> {
+  const made = createPool<ShoutInput, Shouted>(module, { threads });
+  pools.push(made as WorkerPool<unknown, unknown>);
+  return made;
+}
+
+afterEach(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+  pools = [];
+});
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const words = Array.from({ length: 40 }, (_, i) => ({ text: `word ${i} é` }));
+
+describe("worker pool", () => {
+  it("runs the module in other threads and gives the outputs in input order", async () => {
+    const threaded = pool(2);
+    expect(threaded.threads).toBe(2);
+    const out = await collect(mapOrdered(threaded, words));
+    expect(out.map((o) => o.text)).toEqual(words.map((w) => w.text.toUpperCase()));
+    expect(out.every((o) => o.threadId !== threadId)).toBe(true);
+    expect(new Set(out.map((o) => o.threadId)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("runs inline with one thread, with the same results", async () => {
+    const inline = pool(1);
+    expect(inline.threads).toBe(0);
+    const out = await collect(mapOrdered(inline, words));
+    expect(out.map((o) => o.text)).toEqual(words.map((w) => w.text.toUpperCase()));
+    expect(out.every((o) => o.threadId === threadId)).toBe(true);
+  });
+
+  it("passes a worker's error back with its message and fields, and keeps working", async () => {
+    const threaded = pool(2);
+    await expect(threaded.run({ text: "quiet", fail: true })).rejects.toMatchObject({
+      message: 'cannot shout "quiet"',
+      code: "INPUT",
+      record: "quiet",
+    });
+    await expect(threaded.run({ text: "again" })).resolves.toMatchObject({ text: "AGAIN" });
+  });
+
+  it("stops an ordered map at the first failure", async () => {
+    const inputs = [{ text: "a" }, { text: "b", fail: true }, { text: "c" }];
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const o of mapOrdered(pool(2), inputs)) seen.push(o.text);
+      })(),
+    ).rejects.toThrow('cannot shout "b"');
+    expect(seen).toEqual(["A"]);
+  });
+
+  it("rejects when the module has no default export, in a thread and inline", async () => {
+    const missing = new URL("./fixtures/no-default-worker.ts", import.meta.url);
+    await expect(pool(2, missing).run({ text: "x" })).rejects.toThrow(/no default export/);
+    await expect(pool(1, missing).run({ text: "x" })).rejects.toThrow(/no default export/);
+  });
+
+  it("rejects runs after close", async () => {
+    const threaded = pool(2);
+    await threaded.close();
+    await expect(threaded.run({ text: "late" })).rejects.toThrow(/closed/);
+  });
+});
+
+describe("threadCount", () => {
+  it("reads LITREVIEW_THREADS and refuses nonsense", () => {
+    expect(threadCount({ LITREVIEW_THREADS: "3" })).toBe(3);
+    expect(threadCount({})).toBeGreaterThanOrEqual(1);
+    expect(() => threadCount({ LITREVIEW_THREADS: "0" })).toThrow(/LITREVIEW_THREADS/);
+    expect(() => threadCount({ LITREVIEW_THREADS: "two" })).toThrow(/LITREVIEW_THREADS/);
+  });
+});
