@@ -1,7 +1,7 @@
 /**
  * One benchmark step in a fresh process, so its peak memory is its own:
  *   tsx bench/step.ts import|parse|dedupe|classify|report|offline <store> <file-or-out-dir>
- * Prints one JSON line: step, seconds, peak resident memory (MB), the stage's counts.
+ * Prints one JSON line: step, wall seconds, CPU seconds (all threads), peak resident memory (MB), the stage's counts.
  */
 import { loadPipeline } from "../src/config/load.js";
 import { openStore } from "../src/store/open.js";
@@ -18,6 +18,7 @@ const db = openStore(storePath);
 const runId = startRun(db, config.name, `bench ${step}`, {}, new Date().toISOString());
 const clock = () => new Date("2026-01-01T00:00:00Z");
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 let counts: Record<string, unknown>;
 if (step === "import") {
   counts = (await importFiles(db, [target], { runId, clock, logger: silentLogger })).counts;
@@ -40,5 +41,7 @@ if (step === "import") {
   for (const stage of stages) counts[stage] = (await STAGE_IMPLEMENTATIONS[stage](ctx)).counts;
 }
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 db.close();
-process.stdout.write(`${JSON.stringify({ step, seconds, peakMb: process.resourceUsage().maxRSS / 1024, counts })}\n`);
+process.stdout.write(`${JSON.stringify({ step, seconds, cpuSeconds, peakMb: process.resourceUsage().maxRSS / 1024, counts })}\n`);
