@@ -1,4 +1,4 @@
-import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
+import { diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
 import { abstractShingles, shingleContainment } from "./features.js";
 import { journalsAgree, prefixedTitle } from "./normalize.js";
@@ -64,7 +64,7 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
   const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
-    title: a.titleSquash && b.titleSquash ? DiceCoefficient(a.titleSquash, b.titleSquash) : null,
+    title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
     abstract: bothAbstracts ? shingleContainment(abstractShingles(a), abstractShingles(b)) : null,
     year: bool(yearsAgree(a, b, version)),
     author: bool(agree(a.author, b.author, sameSurname)),

@@ -1,5 +1,6 @@
-import type { Article } from "../../model/article.js";
 import type { NoticeKind } from "../../model/dedupe.js";
+import { diceBigrams } from "./dice.js";
+import type { DedupeInput } from "./load.js";
 import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
 import { THRESHOLDS } from "./thresholds.js";
 import {
@@ -25,8 +26,10 @@ export interface RecordFeatures {
   pmcid: string | null;
   /** Normalised title words; empty when there is no title. */
   titleWords: string[];
-  /** Title without spaces, compared with natural's DiceCoefficient (hyphenation-proof). */
+  /** Title without spaces (hyphenation-proof), for ordering large blocks. */
   titleSquash: string | null;
+  /** Bigrams of titleSquash, compared with natural's Dice coefficient (see dice.ts); empty without a title. */
+  titleBigrams: Uint32Array;
   numbers: string;
   year: number | null;
   author: string | null;
@@ -112,13 +115,13 @@ export function shingleContainment(a: Uint32Array, b: Uint32Array): number {
   return shared / small.length;
 }
 
-function firstAuthor(article: Article): string | null {
+function firstAuthor(article: DedupeInput): string | null {
   const a = article.authors[0];
   if (!a) return null;
   return nameKey(a.lastName ?? a.collectiveName);
 }
 
-function completeness(a: Article): number {
+function completeness(a: DedupeInput): number {
   const filled = [
     a.pmid,
     a.doi,
@@ -135,8 +138,9 @@ function completeness(a: Article): number {
   return filled + lists;
 }
 
-export function recordFeatures(article: Article, index: number): RecordFeatures {
+export function recordFeatures(article: DedupeInput, index: number): RecordFeatures {
   const words = titleWords(article.title);
+  const titleSquash = words.length > 0 ? words.join("") : null;
   const abstractText = article.abstract ? normalizeText(article.abstract) : "";
   const abstractStart = abstractText.split(" ", 2 * THRESHOLDS.abstractBlockingWords);
   const journals = [article.journal.title, article.journal.isoAbbreviation]
@@ -150,7 +154,8 @@ export function recordFeatures(article: Article, index: number): RecordFeatures 
     doi: normalizeDoi(article.doi),
     pmcid: normalizePmcid(article.pmcid),
     titleWords: words,
-    titleSquash: words.length > 0 ? words.join("") : null,
+    titleSquash,
+    titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),

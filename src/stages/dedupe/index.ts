@@ -1,10 +1,10 @@
 import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import type { Db } from "../../store/open.js";
-import { iterateRecords } from "../../store/records.js";
 import { dedupeFeatures } from "./core.js";
 import { recordFeatures } from "./features.js";
 import type { RecordFeatures } from "./features.js";
+import { loadDedupeInputs } from "./load.js";
 
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
@@ -75,9 +75,9 @@ function countOutcome(records: number, decisions: readonly DedupeDecision[], pos
 
 /** Dedupe stage: every stored, non-deleted record gets a verdict; deleted records get none. */
 export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcome> => {
-  // Only each record's features are kept, not the whole Article, so memory stays small on large stores.
+  // Only each record's features are kept, not what was read, so memory stays small on large stores.
   const features: RecordFeatures[] = [];
-  for (const stored of iterateRecords(ctx.db)) if (!stored.deleted) features.push(recordFeatures(stored.article, features.length));
+  for (const input of loadDedupeInputs(ctx.db)) features.push(recordFeatures(input, features.length));
   ctx.progress.start("dedupe", features.length);
   const { decisions, possible, largeBlocks } = dedupeFeatures(features, ctx.config.dedupe);
   saveDedupe(ctx.db, decisions, possible);
