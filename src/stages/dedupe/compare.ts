@@ -1,6 +1,6 @@
+import { shingleContainment } from "./abstract.js";
 import { diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { abstractShingles, shingleContainment } from "./features.js";
 import { journalsAgree, prefixedTitle } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 
@@ -65,7 +65,7 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
     title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
-    abstract: bothAbstracts ? shingleContainment(abstractShingles(a), abstractShingles(b)) : null,
+    abstract: bothAbstracts ? shingleContainment(a.abstractShingles, b.abstractShingles) : null,
     year: bool(yearsAgree(a, b, version)),
     author: bool(agree(a.author, b.author, sameSurname)),
     journal: bool(journalAgreement(a, b)),

@@ -1,32 +1,14 @@
-import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+import type { DedupeDecision } from "../../model/dedupe.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import type { Db } from "../../store/open.js";
 import { dedupeFeatures } from "./core.js";
 import { recordFeatures } from "./features.js";
 import type { RecordFeatures } from "./features.js";
 import { loadDedupeInputs } from "./load.js";
+import { saveDedupe } from "./save.js";
 
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
-
-/** Replaces the stored verdicts with a fresh set, in one transaction (a crash leaves the old set whole). */
-export function saveDedupe(db: Db, decisions: readonly DedupeDecision[], possible: readonly PossibleDuplicate[]): void {
-  const insertDecision = db.prepare(
-    `INSERT INTO dedupe_decisions (record_id, cluster_id, kept_record_id, role, rule, score, notice, concerns, retracted)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertPossible = db.prepare(
-    "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores) VALUES (?, ?, ?, ?)",
-  );
-  db.transaction(() => {
-    db.prepare("DELETE FROM dedupe_decisions").run();
-    db.prepare("DELETE FROM possible_duplicates").run();
-    for (const d of decisions) {
-      insertDecision.run(d.recordId, d.clusterId, d.keptRecordId, d.role, d.rule, d.score, d.notice, d.concerns, d.retracted ? 1 : 0);
-    }
-    for (const p of possible) insertPossible.run(p.recordIdA, p.recordIdB, p.score, JSON.stringify(p.fieldScores));
-  })();
-}
 
 interface DecisionRow {
   record_id: string;
