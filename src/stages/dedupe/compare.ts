@@ -60,8 +60,11 @@ function idConflict(a: RecordFeatures, b: RecordFeatures): boolean {
   );
 }
 
+function bool(v: boolean | null): number | null {
+  return v === null ? null : v ? 1 : 0;
+}
+
 export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): FieldScores {
-  const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
     title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
