@@ -1,4 +1,5 @@
-import { forEachWord, isSignificant } from "./normalize.js";
+import { isSignificant, WordCursor } from "./normalize.js";
+import { keepUint32 } from "./slab.js";
 import { THRESHOLDS } from "./thresholds.js";
 
 /** What dedupe keeps of an abstract: numbers, not text (memory), made in one pass over its normalised words. */
@@ -15,20 +16,15 @@ const MAX_ABSTRACT_WORDS = 400;
 /** Significant words for blocking are taken from this many first words. */
 const START_WORDS = 2 * THRESHOLDS.abstractBlockingWords;
 
-/** FNV-1a of text[start, end). */
-export function fnv1a(text: string, start = 0, end = text.length): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+// Scratch space for one abstract at a time (hashes above 2^30 would be heap numbers in a plain array).
+const wordHashes = new Uint32Array(MAX_ABSTRACT_WORDS);
+const startHashes = new Uint32Array(THRESHOLDS.abstractBlockingWords);
+const trigramHashes = new Uint32Array(MAX_ABSTRACT_WORDS);
 
-/** Word trigram hashes of the first `count` word hashes, combined (no trigram strings are built). */
-function shingleHashes(wordHashes: Uint32Array, count: number): Uint32Array {
+/** Word trigram hashes of the first `count` word hashes, combined (no trigram strings are built), sorted, unique. */
+function shingleHashes(count: number): Uint32Array {
   if (count < 3) return new Uint32Array(0);
-  const out = new Uint32Array(count - 2);
+  const out = trigramHashes.subarray(0, count - 2);
   for (let i = 0; i + 2 < count; i++) {
     const h = Math.imul(wordHashes[i]!, 0x9e3779b1) ^ Math.imul(wordHashes[i + 1]!, 0x85ebca77) ^ wordHashes[i + 2]!;
     out[i] = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
@@ -36,30 +32,27 @@ function shingleHashes(wordHashes: Uint32Array, count: number): Uint32Array {
   out.sort();
   let unique = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[unique - 1]) out[unique++] = out[i]!;
-  return out.slice(0, unique);
+  return keepUint32(out.subarray(0, unique));
 }
-
-// Scratch space for one abstract at a time (hashes above 2^30 would be heap numbers in a plain array).
-const wordHashes = new Uint32Array(MAX_ABSTRACT_WORDS);
-const startHashes = new Uint32Array(THRESHOLDS.abstractBlockingWords);
 
 export function abstractFeatures(abstract: string | null): AbstractFeatures {
   let wordCount = 0;
   let startCount = 0;
   if (abstract) {
-    forEachWord(abstract, (source, from, to) => {
-      if (wordCount < MAX_ABSTRACT_WORDS) {
-        const hash = fnv1a(source, from, to);
-        wordHashes[wordCount] = hash;
-        if (wordCount < START_WORDS && startCount < startHashes.length && isSignificant(source, from, to)) {
-          startHashes[startCount++] = hash;
-        }
+    const words = new WordCursor(abstract);
+    for (; words.next(); wordCount++) {
+      if (wordCount >= MAX_ABSTRACT_WORDS) continue;
+      wordHashes[wordCount] = words.hash;
+      if (wordCount < START_WORDS && startCount < startHashes.length && isSignificant(words.source, words.start, words.end)) {
+        startHashes[startCount++] = words.hash;
       }
-      wordCount++;
-    });
+    }
   }
-  const hashed = Math.min(wordCount, MAX_ABSTRACT_WORDS);
-  return { wordCount, start: startHashes.slice(0, startCount), shingles: shingleHashes(wordHashes, hashed) };
+  return {
+    wordCount,
+    start: keepUint32(startHashes.subarray(0, startCount)),
+    shingles: shingleHashes(Math.min(wordCount, MAX_ABSTRACT_WORDS)),
+  };
 }
 
 /** Share of the smaller sorted hash set found in the larger one. */

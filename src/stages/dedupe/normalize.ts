@@ -55,33 +55,52 @@ function isAsciiAlphanumeric(code: number): boolean {
 }
 
 /**
- * Each word of normalizeText(text) as a range of `source`, in order, without building the normalised
- * text (an abstract's words are only hashed). Each run of non-ASCII characters is folded alone, which
- * folds the text as a whole would: every step goes one character at a time but NFKD, and NFKD never
- * reaches across an ASCII character (its own decomposition, never reordered with combining marks).
+ * The words of normalizeText(text) one at a time, as ranges of `source`, without building the normalised
+ * text (an abstract's words are only hashed). `source` is the text without markup, in lower case, each
+ * run of non-ASCII characters folded alone, which folds the text as a whole would: every step goes one
+ * character at a time but NFKD, and NFKD never reaches across an ASCII character (its own decomposition,
+ * never reordered with combining marks).
  */
-export function forEachWord(text: string, visit: (source: string, start: number, end: number) => void): void {
-  let source = text;
-  if (source.includes("<")) source = source.replace(/<[^>]*>/g, "");
-  if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
-  source = source.toLowerCase();
-  if (NON_ASCII.test(source)) source = source.replace(NON_ASCII_RUN, foldRun);
-  let start = -1;
-  for (let i = 0; i < source.length; i++) {
-    if (isAsciiAlphanumeric(source.charCodeAt(i))) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      visit(source, start, i);
-      start = -1;
-    }
+export class WordCursor {
+  readonly source: string;
+  start = 0;
+  end = 0;
+  /** 32-bit FNV-1a hash of the word, made while finding it (an abstract's words are hashed, never cut out). */
+  hash = 0;
+
+  constructor(text: string) {
+    let source = text;
+    if (source.includes("<")) source = source.replace(/<[^>]*>/g, "");
+    if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
+    source = source.toLowerCase();
+    this.source = NON_ASCII.test(source) ? source.replace(NON_ASCII_RUN, foldRun) : source;
   }
-  if (start >= 0) visit(source, start, source.length);
+
+  /** Moves to the next word: false when there is none. */
+  next(): boolean {
+    const { source } = this;
+    let i = this.end;
+    while (i < source.length && !isAsciiAlphanumeric(source.charCodeAt(i))) i++;
+    if (i >= source.length) return false;
+    let hash = 0x811c9dc5;
+    let end = i;
+    for (; end < source.length; end++) {
+      const code = source.charCodeAt(end);
+      if (!isAsciiAlphanumeric(code)) break;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    this.start = i;
+    this.end = end;
+    this.hash = hash >>> 0;
+    return true;
+  }
 }
 
 /** Case, diacritics, inline markup, Greek letters, punctuation: the words of the text, lower case. */
 export function normalizedWords(text: string): string[] {
   const words: string[] = [];
-  forEachWord(text, (source, start, end) => words.push(source.slice(start, end)));
+  const cursor = new WordCursor(text);
+  while (cursor.next()) words.push(cursor.source.slice(cursor.start, cursor.end));
   return words;
 }
 
@@ -110,12 +129,13 @@ export function titleWords(title: string | null): string[] {
   return normalizedWords(title).map(canonicalSpelling);
 }
 
-const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+const STOPWORDS_BY_LENGTH: string[][] = [];
+for (const w of STOPWORDS) (STOPWORDS_BY_LENGTH[w.length] ??= []).push(w);
 
 /** A word worth blocking on: at least 3 characters, not a stopword. A range, so an abstract's words need not be cut out. */
 export function isSignificant(text: string, start = 0, end = text.length): boolean {
   const length = end - start;
-  return length >= 3 && (length > LONGEST_STOPWORD || !STOPWORDS.has(text.slice(start, end)));
+  return length >= 3 && !STOPWORDS_BY_LENGTH[length]?.some((w) => text.startsWith(w, start));
 }
 
 /** Words worth blocking on. */
