@@ -25,56 +25,38 @@ export interface CandidatePairs {
 }
 
 /**
- * Pairs gathered with repeats (a pair shared by several blocks comes once per block), then put in order
- * by a counting sort on the first record and a sort of each record's few partners: cheaper than a set of
- * every pair, or one sort of them all.
+ * Each record's partners after it, without repeats (a pair shared by several blocks is added once per
+ * block): lists of a few dozen at most, so a scan finds a repeat, and no pair is held twice.
  */
 class PairCollector {
-  private firsts = new Int32Array(1024);
-  private seconds = new Int32Array(1024);
+  private readonly partners: (number[] | undefined)[];
   private count = 0;
 
-  constructor(private readonly n: number) {}
+  constructor(n: number) {
+    this.partners = new Array<number[] | undefined>(n);
+  }
 
   add(x: number, y: number): void {
-    if (this.count === this.firsts.length) {
-      this.firsts = grown(this.firsts);
-      this.seconds = grown(this.seconds);
-    }
-    this.firsts[this.count] = x < y ? x : y;
-    this.seconds[this.count++] = x < y ? y : x;
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const list = this.partners[i];
+    if (!list) this.partners[i] = [j];
+    else if (!list.includes(j)) list.push(j);
+    else return;
+    this.count++;
   }
 
   pairs(): CandidatePairs {
-    const { n, count, firsts, seconds } = this;
-    const start = new Int32Array(n + 1);
-    for (let k = 0; k < count; k++) start[firsts[k]! + 1] = start[firsts[k]! + 1]! + 1;
-    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
-    const next = start.slice(0, n);
-    const partners = new Int32Array(count);
-    for (let k = 0; k < count; k++) {
-      const i = firsts[k]!;
-      partners[next[i]!] = seconds[k]!;
-      next[i] = next[i]! + 1;
-    }
-    // The gathered pairs are read: their arrays take the unique pairs in order.
-    let unique = 0;
-    for (let i = 0; i < n; i++) {
-      const mine = partners.subarray(start[i]!, start[i + 1]!).sort();
-      for (let k = 0; k < mine.length; k++) {
-        if (k > 0 && mine[k] === mine[k - 1]) continue;
-        firsts[unique] = i;
-        seconds[unique++] = mine[k]!;
+    const first = new Int32Array(this.count);
+    const second = new Int32Array(this.count);
+    let k = 0;
+    this.partners.forEach((list, i) => {
+      for (const j of list!.sort((a, b) => a - b)) {
+        first[k] = i;
+        second[k++] = j;
       }
-    }
-    return { length: unique, first: firsts.slice(0, unique), second: seconds.slice(0, unique) };
+    });
+    return { length: this.count, first, second };
   }
-}
-
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Records that share something; how their pairs are made depends on what they share. */
