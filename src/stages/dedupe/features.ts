@@ -31,7 +31,7 @@ export interface RecordFeatures {
   numbers: string;
   year: number | null;
   author: string | null;
-  journals: string[][];
+  journals: (readonly string[])[];
   issn: string | null;
   page: string | null;
   /** Number of normalised words of the abstract. */
@@ -74,12 +74,25 @@ function completeness(a: DedupeInput): number {
   return filled + lists;
 }
 
+// Many records name the same journal: its words are worked out once and shared (bounded memo), never modified.
+const journalMemo = new Map<string, readonly string[]>();
+
+function sharedJournalWords(name: string | null): readonly string[] {
+  if (!name) return [];
+  const known = journalMemo.get(name);
+  if (known) return known;
+  const words = journalWords(name);
+  if (journalMemo.size >= 100_000) journalMemo.clear();
+  journalMemo.set(name, words);
+  return words;
+}
+
 export function recordFeatures(article: DedupeInput, index: number): RecordFeatures {
   const words = titleWords(article.title);
   const titleSquash = words.length > 0 ? words.join("") : null;
   const abstract = abstractFeatures(article.abstract);
   const journals = [article.journal.title, article.journal.isoAbbreviation]
-    .map(journalWords)
+    .map(sharedJournalWords)
     .filter((w) => w.length > 0);
   const kind = noticeKind(article);
   return {
@@ -94,7 +107,8 @@ export function recordFeatures(article: DedupeInput, index: number): RecordFeatu
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),
-    journals,
+    // A filtered array keeps room to grow, which 100,000 records pay for: kept as an exact copy.
+    journals: journals.slice(),
     issn: article.journal.issn ? article.journal.issn.replace(/[^0-9x]/gi, "").toUpperCase() || null : null,
     page: firstPage(article.journal.pages),
     abstractWordCount: abstract.wordCount,
