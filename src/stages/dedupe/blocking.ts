@@ -12,74 +12,188 @@ import { THRESHOLDS as T } from "./thresholds.js";
  * compared only with its T.largeBlockWindow neighbours in title order, so the work per record stays bounded.
  */
 export interface Candidates {
-  pairs: [number, number][];
+  pairs: CandidatePairs;
   /** Blocks too large to compare in full: dropped (single words) or compared by sorted neighbourhood. */
   largeBlocks: number;
 }
 
-function documentFrequency<W>(lists: readonly Iterable<W>[]): Map<W, number> {
-  const df = new Map<W, number>();
-  for (const words of lists) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+/** Pair k is (first[k], second[k]), first < second, ordered by first then second; typed arrays: memory. */
+export interface CandidatePairs {
+  length: number;
+  first: Int32Array;
+  second: Int32Array;
+}
+
+/**
+ * Each record's partners after it, without repeats (a pair shared by several blocks is added once per
+ * block): lists of a few dozen at most, so a scan finds a repeat, and no pair is held twice.
+ */
+class PairCollector {
+  private readonly partners: (number[] | undefined)[];
+  private count = 0;
+
+  constructor(n: number) {
+    this.partners = new Array<number[] | undefined>(n);
+  }
+
+  add(x: number, y: number): void {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const list = this.partners[i];
+    if (!list) this.partners[i] = [j];
+    else if (!list.includes(j)) list.push(j);
+    else return;
+    this.count++;
+  }
+
+  pairs(): CandidatePairs {
+    const first = new Int32Array(this.count);
+    const second = new Int32Array(this.count);
+    let k = 0;
+    this.partners.forEach((list, i) => {
+      for (const j of list!.sort((a, b) => a - b)) {
+        first[k] = i;
+        second[k++] = j;
+      }
+    });
+    return { length: this.count, first, second };
+  }
+}
+
+/** Records that share something; how their pairs are made depends on what they share. */
+interface Block {
+  /** "title-word": dropped when common; "abstract-word": pairs with a title-less member only; "shared": all. */
+  kind: "title-word" | "abstract-word" | "shared";
+  members: number[];
+}
+
+/** Dense ids for keys, in order of first appearance; `keys[id]` is the key. */
+class Interner<K> {
+  private readonly ids = new Map<K, number>();
+  readonly keys: K[] = [];
+
+  id(key: K): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+}
+
+/** For each id, the number of lists that hold it. */
+function documentFrequency(lists: readonly ArrayLike<number>[], ids: number): Int32Array {
+  const df = new Int32Array(ids);
+  const lastList = new Int32Array(ids).fill(-1);
+  lists.forEach((list, l) => {
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k]!;
+      if (lastList[id] !== l) {
+        lastList[id] = l;
+        df[id] = df[id]! + 1;
+      }
+    }
+  });
   return df;
 }
 
-/** The k words with the smallest document frequency of at least 2 (ties: smallest first), by selection. */
-function rarest<W extends string | number>(words: Iterable<W>, df: ReadonlyMap<W, number>, k: number): W[] {
-  const chosen: { word: W; df: number }[] = [];
-  for (const word of new Set(words)) {
-    const n = df.get(word) ?? 0;
-    if (n < 2) continue;
+/** The k ids with the smallest document frequency of at least 2 (ties: the id `before` the other first), by selection. */
+function rarest(ids: ArrayLike<number>, df: Int32Array, k: number, before: (a: number, b: number) => boolean): number[] {
+  const chosen: { id: number; df: number }[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const n = df[id]!;
+    if (n < 2 || chosen.some((c) => c.id === id)) continue;
     let at = chosen.length;
-    while (at > 0 && (chosen[at - 1]!.df > n || (chosen[at - 1]!.df === n && chosen[at - 1]!.word > word))) at--;
+    while (at > 0 && (chosen[at - 1]!.df > n || (chosen[at - 1]!.df === n && before(id, chosen[at - 1]!.id)))) at--;
     if (at >= k) continue;
-    chosen.splice(at, 0, { word, df: n });
+    chosen.splice(at, 0, { id, df: n });
     if (chosen.length > k) chosen.pop();
   }
-  return chosen.map((c) => c.word);
+  return chosen.map((c) => c.id);
+}
+
+function addTo<K>(blocks: Map<K, number[]>, key: K, index: number): void {
+  const block = blocks.get(key);
+  if (block) block.push(index);
+  else blocks.set(key, [index]);
+}
+
+/**
+ * Title words, and pairs of adjacent title words (significant words only), as dense ids with the number
+ * of records that have each, so that counting and blocking on them makes no strings.
+ */
+function titleTerms(records: readonly RecordFeatures[]) {
+  const words = new Interner<string>();
+  const wordLists = records.map((r) => significantWords(r.titleWords).map((w) => words.id(w)));
+  // The pair of word ids (a, b) is first the number a * (number of words) + b.
+  const pairs = new Interner<number>();
+  const width = words.keys.length;
+  const pairLists = wordLists.map((ids) => ids.slice(1).map((b, i) => pairs.id(ids[i]! * width + b)));
+  const wordBefore = (a: number, b: number): boolean => words.keys[a]! < words.keys[b]!;
+  // In the order of "first second" as text: no word character sorts below the space between them.
+  const pairBefore = (a: number, b: number): boolean => {
+    const [x, y] = [pairs.keys[a]!, pairs.keys[b]!];
+    const [x1, y1] = [Math.floor(x / width), Math.floor(y / width)];
+    return x1 === y1 ? wordBefore(x - x1 * width, y - y1 * width) : wordBefore(x1, y1);
+  };
+  const wordDf = documentFrequency(wordLists, words.keys.length);
+  const pairDf = documentFrequency(pairLists, pairs.keys.length);
+  return {
+    rarestWords: (r: RecordFeatures): number[] => rarest(wordLists[r.index]!, wordDf, T.rareTitleWords, wordBefore),
+    rarestPairs: (r: RecordFeatures): number[] => rarest(pairLists[r.index]!, pairDf, T.rareTitleWords, pairBefore),
+  };
 }
 
 /**
  * Abstract blocks, for copies without a title: each title-less record's rarest abstract words, and every
  * record whose abstract start has one of them (the only records such a copy can be compared with).
  */
-function addAbstractBlocks(records: readonly RecordFeatures[], blocks: Map<string, number[]>): void {
+function abstractBlocks(records: readonly RecordFeatures[]): Map<number, number[]> {
+  const blocks = new Map<number, number[]>();
   const titleless = records.filter((r) => r.titleWords.length === 0 && r.abstractStart.length > 0);
-  if (titleless.length === 0) return;
-  const df = documentFrequency(records.map((r) => r.abstractStart));
+  if (titleless.length === 0) return blocks;
+  const words = new Interner<number>();
+  const lists = records.map((r) => Array.from(r.abstractStart, (hash) => words.id(hash)));
+  const df = documentFrequency(lists, words.keys.length);
+  const before = (a: number, b: number): boolean => words.keys[a]! < words.keys[b]!;
   const wanted = new Set<number>();
-  for (const r of titleless) for (const w of rarest(r.abstractStart, df, T.rareAbstractWords)) wanted.add(w);
+  for (const r of titleless) for (const w of rarest(lists[r.index]!, df, T.rareAbstractWords, before)) wanted.add(w);
   for (const r of records) {
-    for (const w of new Set(r.abstractStart)) if (wanted.has(w)) addToBlock(blocks, `a:${w}`, r.index);
+    for (const w of new Set(lists[r.index])) if (wanted.has(w)) addTo(blocks, w, r.index);
   }
+  return blocks;
 }
 
-function addToBlock(blocks: Map<string, number[]>, key: string, index: number): void {
-  const block = blocks.get(key);
-  if (block) block.push(index);
-  else blocks.set(key, [index]);
-}
-
-export function buildBlocks(records: readonly RecordFeatures[]): Map<string, number[]> {
-  const titleLists = records.map((r) => significantWords(r.titleWords));
-  const bigramLists = titleLists.map((words) => words.slice(1).map((w, i) => `${words[i]} ${w}`));
-  const bigramDf = documentFrequency(bigramLists);
-  const titleDf = documentFrequency(titleLists);
+export function buildBlocks(records: readonly RecordFeatures[]): Block[] {
+  const terms = titleTerms(records);
   const byPmid = new Map(records.filter((r) => r.pmid).map((r) => [r.pmid!, r.index]));
-  const blocks = new Map<string, number[]>();
+  const pmids = new Map<string, number[]>();
+  const dois = new Map<string, number[]>();
+  const pmcids = new Map<string, number[]>();
+  const words = new Map<number, number[]>();
+  const wordPairs = new Map<number, number[]>();
+  const updates = new Map<number, number[]>();
   for (const r of records) {
-    if (r.pmid) addToBlock(blocks, `p:${r.pmid}`, r.index);
-    if (r.doi) addToBlock(blocks, `d:${r.doi}`, r.index);
-    if (r.pmcid) addToBlock(blocks, `c:${r.pmcid}`, r.index);
-    for (const w of rarest(titleLists[r.index]!, titleDf, T.rareTitleWords)) addToBlock(blocks, `t:${w}`, r.index);
-    for (const w of rarest(bigramLists[r.index]!, bigramDf, T.rareTitleWords)) addToBlock(blocks, `b:${w}`, r.index);
+    if (r.pmid) addTo(pmids, r.pmid, r.index);
+    if (r.doi) addTo(dois, r.doi, r.index);
+    if (r.pmcid) addTo(pmcids, r.pmcid, r.index);
+    for (const w of terms.rarestWords(r)) addTo(words, w, r.index);
+    for (const p of terms.rarestPairs(r)) addTo(wordPairs, p, r.index);
     for (const pmid of r.updateOf) {
       const earlier = byPmid.get(pmid);
-      if (earlier !== undefined) addToBlock(blocks, `u:${r.index}`, earlier);
-      if (earlier !== undefined) addToBlock(blocks, `u:${r.index}`, r.index);
+      if (earlier !== undefined) addTo(updates, r.index, earlier);
+      if (earlier !== undefined) addTo(updates, r.index, r.index);
     }
   }
-  addAbstractBlocks(records, blocks);
-  return blocks;
+  const blocksOf = (kind: Block["kind"], blocks: Map<unknown, number[]>): Block[] =>
+    [...blocks.values()].map((members) => ({ kind, members }));
+  return [
+    ...[pmids, dois, pmcids, wordPairs, updates].flatMap((blocks) => blocksOf("shared", blocks)),
+    ...blocksOf("title-word", words),
+    ...blocksOf("abstract-word", abstractBlocks(records)),
+  ];
 }
 
 /**
@@ -99,35 +213,33 @@ function abstractPairs(records: readonly RecordFeatures[], members: number[], ad
   }
 }
 
-function titleOrder(records: readonly RecordFeatures[]): (x: number, y: number) => number {
-  return (x, y) => {
+/** Each record's place in title order (ties: record order), so large blocks sort by number. */
+function titleRanks(records: readonly RecordFeatures[]): Int32Array {
+  const order = records.map((r) => r.index);
+  order.sort((x, y) => {
     const a = records[x]!.titleSquash ?? "";
     const b = records[y]!.titleSquash ?? "";
     return a < b ? -1 : a > b ? 1 : x - y;
-  };
+  });
+  const rank = new Int32Array(records.length);
+  order.forEach((r, i) => (rank[r] = i));
+  return rank;
 }
 
 export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
-  const n = records.length;
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
+  const collector = new PairCollector(records.length);
+  const add = (x: number, y: number): void => collector.add(x, y);
+  let rank: Int32Array | null = null;
   let largeBlocks = 0;
-  const add = (x: number, y: number): void => {
-    const [i, j] = x < y ? [x, y] : [y, x];
-    const key = i * n + j;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([i, j]);
-  };
-  for (const [key, members] of buildBlocks(records)) {
-    const unique = [...new Set(members)];
+  for (const block of buildBlocks(records)) {
+    const unique = [...new Set(block.members)];
     if (unique.length < 2) continue;
-    if (key.startsWith("a:")) {
+    if (block.kind === "abstract-word") {
       abstractPairs(records, unique, add);
       continue;
     }
-    // A common single word says nothing; the record's rarest word pairs ("b:" blocks) still find its copies.
-    if (key.startsWith("t:") && unique.length > T.maxWordBlockSize) {
+    // A common single word says nothing; the record's rarest word pairs still find its copies.
+    if (block.kind === "title-word" && unique.length > T.maxWordBlockSize) {
       largeBlocks++;
       continue;
     }
@@ -137,11 +249,12 @@ export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
     }
     // Sorted neighbourhood: in a large block, copies of one title sort next to each other.
     largeBlocks++;
-    unique.sort(titleOrder(records));
+    rank ??= titleRanks(records);
+    const ranks = rank;
+    unique.sort((x, y) => ranks[x]! - ranks[y]!);
     for (let i = 0; i < unique.length; i++) {
       for (let j = i + 1; j <= i + T.largeBlockWindow && j < unique.length; j++) add(unique[i]!, unique[j]!);
     }
   }
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return { pairs, largeBlocks };
+  return { pairs: collector.pairs(), largeBlocks };
 }

@@ -15,8 +15,8 @@ interface ClusterIds {
   dois: Set<string>;
 }
 
-function idsOf(f: RecordFeatures): ClusterIds {
-  return { pmids: new Set(f.pmid ? [f.pmid] : []), dois: new Set(f.doi ? [f.doi] : []) };
+function idsOf(pmid: string | null, doi: string | null): ClusterIds {
+  return { pmids: new Set(pmid ? [pmid] : []), dois: new Set(doi ? [doi] : []) };
 }
 
 function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -48,8 +48,15 @@ export interface Clustering {
 export function constrainedClusters(features: readonly RecordFeatures[], edges: readonly Edge[]): Clustering {
   const n = features.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const journal = features.map((f) => (f.preprint ? idsOf({ ...f, pmid: null, doi: null }) : idsOf(f)));
-  const preprint = features.map((f) => (f.preprint ? idsOf(f) : idsOf({ ...f, pmid: null, doi: null })));
+  // Made when a record first meets an edge (most never do); until then a record is its own root.
+  const journal = new Array<ClusterIds | undefined>(n);
+  const preprint = new Array<ClusterIds | undefined>(n);
+  const idsAt = (root: number): void => {
+    if (journal[root]) return;
+    const f = features[root]!;
+    journal[root] = f.preprint ? idsOf(null, null) : idsOf(f.pmid, f.doi);
+    preprint[root] = f.preprint ? idsOf(f.pmid, f.doi) : idsOf(null, null);
+  };
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root]!;
@@ -65,6 +72,8 @@ export function constrainedClusters(features: readonly RecordFeatures[], edges: 
     const ra = find(e.a);
     const rb = find(e.b);
     if (ra === rb) continue;
+    idsAt(ra);
+    idsAt(rb);
     if (conflicting(journal[ra]!, journal[rb]!) || conflicting(preprint[ra]!, preprint[rb]!)) {
       refused.push(e);
       continue;

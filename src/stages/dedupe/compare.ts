@@ -1,6 +1,6 @@
-import { DiceCoefficient } from "natural/lib/natural/distance/index.js";
+import { shingleContainment } from "./abstract.js";
+import { diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { abstractShingles, shingleContainment } from "./features.js";
 import { journalsAgree, prefixedTitle } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 
@@ -60,12 +60,15 @@ function idConflict(a: RecordFeatures, b: RecordFeatures): boolean {
   );
 }
 
+function bool(v: boolean | null): number | null {
+  return v === null ? null : v ? 1 : 0;
+}
+
 export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): FieldScores {
-  const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
-    title: a.titleSquash && b.titleSquash ? DiceCoefficient(a.titleSquash, b.titleSquash) : null,
-    abstract: bothAbstracts ? shingleContainment(abstractShingles(a), abstractShingles(b)) : null,
+    title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
+    abstract: bothAbstracts ? shingleContainment(a.abstractShingles, b.abstractShingles) : null,
     year: bool(yearsAgree(a, b, version)),
     author: bool(agree(a.author, b.author, sameSurname)),
     journal: bool(journalAgreement(a, b)),

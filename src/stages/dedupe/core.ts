@@ -40,38 +40,60 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
   features.forEach((f, i) => (f.index = i));
   const { pairs, largeBlocks } = candidatePairs(features);
   const edges: Edge[] = [];
-  const possible: PossibleDuplicate[] = [];
-  const scoresOf = new Map<Edge, PossibleDuplicate>();
-  for (const [i, j] of pairs) {
-    const a = features[i]!;
-    const b = features[j]!;
-    const v = comparePair(a, b);
-    const pair = { recordIdA: a.recordId, recordIdB: b.recordId, score: v.score, fieldScores: v.fieldScores };
+  const nearMisses: ScoredPair[] = [];
+  const scoresOf = new Map<Edge, ScoredPair>();
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.first[k]!;
+    const j = pairs.second[k]!;
+    const v = comparePair(features[i]!, features[j]!);
+    const pair = { a: i, b: j, score: v.score, fieldScores: v.fieldScores };
     if (v.rule) {
       const edge = { a: i, b: j, rule: v.rule, score: v.score, version: v.version };
       edges.push(edge);
       scoresOf.set(edge, pair);
-    } else if (v.near) possible.push(pair);
+    } else if (v.near) nearMisses.push(pair);
   }
   const { clusters, refused } = constrainedClusters(features, edges);
   // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
-  for (const e of refused) possible.push(scoresOf.get(e)!);
+  for (const e of refused) nearMisses.push(scoresOf.get(e)!);
   const refusedSet = new Set(refused);
-  const decisions = decide(features, clusters, edges.filter((e) => !refusedSet.has(e)), options);
-  possible.sort((x, y) => compareIds(x.recordIdA, y.recordIdA) || compareIds(x.recordIdB, y.recordIdB));
-  return { decisions, possible: dropClustered(possible, decisions), largeBlocks };
+  const clusterOf = clusterIndex(features.length, clusters);
+  const decisions = decide(features, clusters, clusterOf, edges.filter((e) => !refusedSet.has(e)), options);
+  // Indices follow record_id order, so this is record_id order too.
+  nearMisses.sort((x, y) => x.a - y.a || x.b - y.b);
+  // A near miss between two records that other matches already put in one cluster is no longer a question.
+  const possible = nearMisses
+    .filter((p) => clusterOf[p.a] !== clusterOf[p.b])
+    .map((p) => ({ recordIdA: features[p.a]!.recordId, recordIdB: features[p.b]!.recordId, score: p.score, fieldScores: p.fieldScores }));
+  return { decisions, possible, largeBlocks };
 }
 
-/** A near miss between two records that other matches already put in one cluster is no longer a question. */
-function dropClustered(possible: PossibleDuplicate[], decisions: DedupeDecision[]): PossibleDuplicate[] {
-  const cluster = new Map(decisions.map((d) => [d.recordId, d.clusterId]));
-  return possible.filter((p) => cluster.get(p.recordIdA) !== cluster.get(p.recordIdB));
+/** A compared pair (indices into the sorted features) with its scores. */
+interface ScoredPair {
+  a: number;
+  b: number;
+  score: number;
+  fieldScores: PossibleDuplicate["fieldScores"];
 }
 
-function decide(features: RecordFeatures[], clusters: number[][], edges: Edge[], options: DedupeOptions): DedupeDecision[] {
-  const edgesByCluster = new Map<number, Edge[]>();
-  const clusterOf = new Int32Array(features.length);
+/** The cluster number of each record. */
+function clusterIndex(n: number, clusters: number[][]): Int32Array {
+  const clusterOf = new Int32Array(n);
   clusters.forEach((members, c) => members.forEach((m) => (clusterOf[m] = c)));
+  return clusterOf;
+}
+
+/** A record alone in its cluster is kept, and reached by no edge. */
+const NOTHING_TO_EXPLAIN: ReadonlyMap<number, Edge> = new Map();
+
+function decide(
+  features: RecordFeatures[],
+  clusters: number[][],
+  clusterOf: Int32Array,
+  edges: Edge[],
+  options: DedupeOptions,
+): DedupeDecision[] {
+  const edgesByCluster = new Map<number, Edge[]>();
   for (const e of edges) {
     const c = clusterOf[e.a]!;
     const list = edgesByCluster.get(c);
@@ -80,8 +102,8 @@ function decide(features: RecordFeatures[], clusters: number[][], edges: Edge[],
   }
   const decisions: DedupeDecision[] = new Array(features.length);
   clusters.forEach((members, c) => {
-    const kept = chooseKept(members.map((m) => features[m]!));
-    const via = explainCluster(kept.index, edgesByCluster.get(c) ?? []);
+    const kept = members.length === 1 ? features[members[0]!]! : chooseKept(members.map((m) => features[m]!));
+    const via = members.length === 1 ? NOTHING_TO_EXPLAIN : explainCluster(kept.index, edgesByCluster.get(c) ?? []);
     for (const m of members) {
       const f = features[m]!;
       const edge = via.get(m) ?? null;

@@ -1,32 +1,14 @@
-import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+import type { DedupeDecision } from "../../model/dedupe.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import type { Db } from "../../store/open.js";
-import { iterateRecords } from "../../store/records.js";
 import { dedupeFeatures } from "./core.js";
 import { recordFeatures } from "./features.js";
 import type { RecordFeatures } from "./features.js";
+import { loadDedupeInputs } from "./load.js";
+import { saveDedupe } from "./save.js";
 
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
-
-/** Replaces the stored verdicts with a fresh set, in one transaction (a crash leaves the old set whole). */
-export function saveDedupe(db: Db, decisions: readonly DedupeDecision[], possible: readonly PossibleDuplicate[]): void {
-  const insertDecision = db.prepare(
-    `INSERT INTO dedupe_decisions (record_id, cluster_id, kept_record_id, role, rule, score, notice, concerns, retracted)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertPossible = db.prepare(
-    "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores) VALUES (?, ?, ?, ?)",
-  );
-  db.transaction(() => {
-    db.prepare("DELETE FROM dedupe_decisions").run();
-    db.prepare("DELETE FROM possible_duplicates").run();
-    for (const d of decisions) {
-      insertDecision.run(d.recordId, d.clusterId, d.keptRecordId, d.role, d.rule, d.score, d.notice, d.concerns, d.retracted ? 1 : 0);
-    }
-    for (const p of possible) insertPossible.run(p.recordIdA, p.recordIdB, p.score, JSON.stringify(p.fieldScores));
-  })();
-}
 
 interface DecisionRow {
   record_id: string;
@@ -75,9 +57,9 @@ function countOutcome(records: number, decisions: readonly DedupeDecision[], pos
 
 /** Dedupe stage: every stored, non-deleted record gets a verdict; deleted records get none. */
 export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcome> => {
-  // Only each record's features are kept, not the whole Article, so memory stays small on large stores.
+  // Only each record's features are kept, not what was read, so memory stays small on large stores.
   const features: RecordFeatures[] = [];
-  for (const stored of iterateRecords(ctx.db)) if (!stored.deleted) features.push(recordFeatures(stored.article, features.length));
+  for (const input of loadDedupeInputs(ctx.db)) features.push(recordFeatures(input, features.length));
   ctx.progress.start("dedupe", features.length);
   const { decisions, possible, largeBlocks } = dedupeFeatures(features, ctx.config.dedupe);
   saveDedupe(ctx.db, decisions, possible);

@@ -1,5 +1,5 @@
-import type { Article } from "../../model/article.js";
 import type { NoticeKind } from "../../model/dedupe.js";
+import type { DedupeInput } from "./load.js";
 import { normalizeDoi } from "./normalize.js";
 
 /**
@@ -41,7 +41,7 @@ const NOTICE_TITLE_PATTERNS: readonly [RegExp, NoticeKind][] = [
 ];
 
 /** The notice kind of a record, or null for an article that reports its own work. */
-export function noticeKind(article: Article): NoticeKind | null {
+export function noticeKind(article: DedupeInput): NoticeKind | null {
   const fromTypes = article.publicationTypes
     .map((t) => NOTICE_PUBLICATION_TYPES[t.trim().toLowerCase()])
     .filter((k): k is NoticeKind => k !== undefined);
@@ -57,13 +57,13 @@ export function noticeKind(article: Article): NoticeKind | null {
 }
 
 /** PMID of the article a notice concerns, from its CommentsCorrections link. */
-export function concernedPmid(article: Article, kind: NoticeKind): string | null {
+export function concernedPmid(article: DedupeInput, kind: NoticeKind): string | null {
   const link = article.commentsCorrections.find((c) => c.refType === CONCERNS_REF_TYPE[kind] && c.pmid);
   return link?.pmid ?? null;
 }
 
 /** Publication type "Retracted Publication", a RetractionIn link, or a publisher's "RETRACTED:" title. */
-export function isRetractedRecord(article: Article): boolean {
+export function isRetractedRecord(article: DedupeInput): boolean {
   if (article.publicationTypes.some((t) => t.trim().toLowerCase() === "retracted publication")) return true;
   if (article.commentsCorrections.some((c) => c.refType === "RetractionIn")) return true;
   return /^\W*retracted( article)?\s*[:.\]]/i.test(article.title ?? "");
@@ -86,7 +86,7 @@ const PREPRINT_DOI = [
 const PREPRINT_JOURNAL = /^(biorxiv|medrxiv|research square|ssrn|arxiv|preprints|authorea|chemrxiv|res sq)\b/i;
 
 /** A preprint: PubMed's "Preprint" publication type, a preprint server's DOI, or its name as the journal. */
-export function isPreprint(article: Article): boolean {
+export function isPreprint(article: DedupeInput): boolean {
   if (article.publicationTypes.some((t) => /\bpreprint\b/i.test(t))) return true;
   const doi = normalizeDoi(article.doi);
   if (doi && PREPRINT_DOI.some((re) => re.test(doi))) return true;

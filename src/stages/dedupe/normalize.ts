@@ -9,7 +9,6 @@ const GREEK: Record<string, string> = {
   σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
 };
 const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** British → American (or any consistent canonical form); applied per token of length >= 5. */
 const SPELLING: readonly [RegExp, string][] = [
@@ -31,18 +30,83 @@ const STOPWORDS = new Set(
   "a an and are as at be by for from in into is of on or the to with without its their via vs versus".split(" "),
 );
 
-/** Case, diacritics, inline markup, Greek letters, punctuation: the text as lower-case words. */
-export function normalizeText(text: string): string {
-  const plain = text.replace(/<[^>]*>/g, "").replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ").toLowerCase();
-  // Most text is ASCII: no diacritics or Greek letters to handle.
-  if (!NON_ASCII.test(plain)) return plain.replace(/[^a-z0-9]+/g, " ").trim();
-  return plain
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+
+// The same few characters (±, µ, é, non-breaking spaces) come back again and again: each run is folded once (bounded memo).
+const foldMemo = new Map<string, string>();
+
+/** Greek letters spelled out, diacritics and compatibility forms taken apart (Greek again: NFKD makes µ a μ). */
+function foldRun(run: string): string {
+  const known = foldMemo.get(run);
+  if (known !== undefined) return known;
+  const folded = run
     .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
-    .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+    .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `);
+  if (foldMemo.size >= 10_000) foldMemo.clear();
+  foldMemo.set(run, folded);
+  return folded;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/**
+ * The words of normalizeText(text) one at a time, as ranges of `source`, without building the normalised
+ * text (an abstract's words are only hashed). `source` is the text without markup, in lower case, each
+ * run of non-ASCII characters folded alone, which folds the text as a whole would: every step goes one
+ * character at a time but NFKD, and NFKD never reaches across an ASCII character (its own decomposition,
+ * never reordered with combining marks).
+ */
+export class WordCursor {
+  readonly source: string;
+  start = 0;
+  end = 0;
+  /** 32-bit FNV-1a hash of the word, made while finding it (an abstract's words are hashed, never cut out). */
+  hash = 0;
+
+  constructor(text: string) {
+    let source = text;
+    if (source.includes("<")) source = source.replace(/<[^>]*>/g, "");
+    if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
+    source = source.toLowerCase();
+    this.source = NON_ASCII.test(source) ? source.replace(NON_ASCII_RUN, foldRun) : source;
+  }
+
+  /** Moves to the next word: false when there is none. */
+  next(): boolean {
+    const { source } = this;
+    let i = this.end;
+    while (i < source.length && !isAsciiAlphanumeric(source.charCodeAt(i))) i++;
+    if (i >= source.length) return false;
+    let hash = 0x811c9dc5;
+    let end = i;
+    for (; end < source.length; end++) {
+      const code = source.charCodeAt(end);
+      if (!isAsciiAlphanumeric(code)) break;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    this.start = i;
+    this.end = end;
+    this.hash = hash >>> 0;
+    return true;
+  }
+}
+
+/** Case, diacritics, inline markup, Greek letters, punctuation: the words of the text, lower case. */
+export function normalizedWords(text: string): string[] {
+  const words: string[] = [];
+  const cursor = new WordCursor(text);
+  while (cursor.next()) words.push(cursor.source.slice(cursor.start, cursor.end));
+  return words;
+}
+
+/** The same words as one string, separated by single spaces. */
+export function normalizeText(text: string): string {
+  return normalizedWords(text).join(" ");
 }
 
 // Titles repeat words endlessly; each word's canonical form is worked out once (bounded memo).
@@ -62,13 +126,21 @@ export function canonicalSpelling(token: string): string {
 /** Title words after normalisation and spelling canonicalisation. */
 export function titleWords(title: string | null): string[] {
   if (!title) return [];
-  const words = normalizeText(title).split(" ").filter((w) => w.length > 0);
-  return words.map(canonicalSpelling);
+  return normalizedWords(title).map(canonicalSpelling);
 }
 
-/** Words worth blocking on: not stopwords, at least 3 characters. */
+const STOPWORDS_BY_LENGTH: string[][] = [];
+for (const w of STOPWORDS) (STOPWORDS_BY_LENGTH[w.length] ??= []).push(w);
+
+/** A word worth blocking on: at least 3 characters, not a stopword. A range, so an abstract's words need not be cut out. */
+export function isSignificant(text: string, start = 0, end = text.length): boolean {
+  const length = end - start;
+  return length >= 3 && !STOPWORDS_BY_LENGTH[length]?.some((w) => text.startsWith(w, start));
+}
+
+/** Words worth blocking on. */
 export function significantWords(words: readonly string[]): string[] {
-  return words.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  return words.filter((w) => isSignificant(w));
 }
 
 /**
@@ -113,7 +185,7 @@ export function normalizePmcid(pmcid: string | null): string | null {
 /** Surname (or collective name) as plain lower-case letters. */
 export function nameKey(name: string | null): string | null {
   if (!name) return null;
-  const key = normalizeText(name).replace(/ /g, "");
+  const key = normalizedWords(name).join("");
   return key.length > 0 ? key : null;
 }
 
@@ -127,9 +199,7 @@ export function firstPage(pages: string | null): string | null {
 /** Journal name words without stopwords, for abbreviation-aware comparison. */
 export function journalWords(name: string | null): string[] {
   if (!name) return [];
-  return normalizeText(name)
-    .split(" ")
-    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
+  return normalizedWords(name).filter((w) => !STOPWORDS.has(w));
 }
 
 /** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */
