@@ -2,7 +2,7 @@ import type { Article } from "../../model/article.js";
 import type { Classification, Dimension, Evidence, Label } from "../../model/classification.js";
 import { DESIGN_INFO } from "../../model/taxonomy.js";
 import type { ClaimId, ConditionId, ExosomeSourceId } from "../../model/taxonomy.js";
-import type { CompiledDimension, CompiledRules } from "./compile.js";
+import type { CompiledDimension, CompiledRule, CompiledRules } from "./compile.js";
 import { decideDesign, stepHolds } from "./design.js";
 import { extractFollowupWeeks, extractParticipants } from "./extract.js";
 import { articleFields } from "./fields.js";
@@ -17,8 +17,8 @@ interface Assigned {
   evidence: Evidence[];
 }
 
-function scoresOf(dim: CompiledDimension, fields: ArticleField[]): Map<string, GroupScore> {
-  return scoreAll([...dim.labels, ...dim.signals], fields, dim.spec);
+function scoresOf(dim: CompiledDimension, fields: ArticleField[], found: Set<CompiledRule>): Map<string, GroupScore> {
+  return scoreAll(dim.groups, fields, dim.spec, found);
 }
 
 function assignedLabels(dim: CompiledDimension, scores: Map<string, GroupScore>, skip: Set<string>): Assigned[] {
@@ -75,18 +75,18 @@ function toLabels(dimension: Dimension, list: Assigned[]): Label[] {
 /** Classifies one article (pure apart from the stem cache inside `rules`). */
 export function classifyArticle(article: Article, rules: CompiledRules): Classification {
   const fields = articleFields(article, rules.stems);
-  locatePhrases(fields, rules.phrases);
+  const found = locatePhrases(fields, rules.phrases);
   const { design: dDim, condition: cDim, source: sDim, claim: clDim, relevance: rDim } = rules.dims;
 
-  const relScores = scoresOf(rDim, fields);
+  const relScores = scoresOf(rDim, fields, found);
   const isExo = aboutExosomes(rDim, relScores);
   const exoScore = relScores.get("about-exosomes")?.score ?? 0;
   const relEvidence = (relScores.get("about-exosomes")?.hits ?? []).slice(0, 3).map((h) => h.evidence);
 
-  const decision = decideDesign(dDim, scoresOf(dDim, fields));
+  const decision = decideDesign(dDim, scoresOf(dDim, fields, found));
   const info = DESIGN_INFO[decision.design];
 
-  const conditions = conditionsOf(cDim, scoresOf(cDim, fields));
+  const conditions = conditionsOf(cDim, scoresOf(cDim, fields, found));
   const skin = conditions.filter((c) => c.label !== "not-skin");
 
   let sources: Assigned[];
@@ -94,11 +94,11 @@ export function classifyArticle(article: Article, rules: CompiledRules): Classif
     const why = relScores.get("about-exosomes")?.vetoedBy;
     sources = [{ label: "not-exosome", confidence: Math.max(0.5, 1 - confidenceOf(exoScore, rDim.spec.confident_at)), evidence: why ? [why] : [] }];
   } else {
-    sources = assignedLabels(sDim, scoresOf(sDim, fields), new Set(["not-stated", "not-exosome"]));
+    sources = assignedLabels(sDim, scoresOf(sDim, fields, found), new Set(["not-stated", "not-exosome"]));
     if (sources.length === 0) sources = [{ label: "not-stated", confidence: 0.6, evidence: relEvidence.slice(0, 1) }];
   }
 
-  const claims = assignedLabels(clDim, scoresOf(clDim, fields), new Set());
+  const claims = assignedLabels(clDim, scoresOf(clDim, fields, found), new Set());
   const human = info.group === "clinical";
   const labels: Label[] = [
     { dimension: "design", label: decision.design, confidence: decision.confidence, evidence: decision.evidence },

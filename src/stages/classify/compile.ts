@@ -41,6 +41,8 @@ export interface CompiledDimension {
   spec: VocabFile & { file: string };
   labels: CompiledGroup[];
   signals: CompiledGroup[];
+  /** The labels, then the signals. */
+  groups: CompiledGroup[];
 }
 
 /** A rule's phrase, as found from its first word; `rule` is null for a context (near, not near, not after) phrase. */
@@ -129,7 +131,7 @@ function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
   // Context phrases are found by key, so each is looked for once however many rules use it.
   const context = new Map<string, Phrase>();
   for (const dim of dims) {
-    for (const group of [...dim.labels, ...dim.signals]) {
+    for (const group of dim.groups) {
       for (const rule of [...group.rules, ...group.exclude]) {
         for (const phrase of rule.phrases) addPhrase({ rule, phrase });
         for (const phrase of [...(rule.near ?? []), ...(rule.notNear ?? []), ...(rule.notAfter ?? [])]) context.set(phrase.key, phrase);
@@ -144,11 +146,9 @@ export function compileRules(vocab: Vocabulary): CompiledRules {
   const stems = new StemCache();
   const dim = (d: VocabDimension): CompiledDimension => {
     const spec = vocab.files[d];
-    return {
-      spec,
-      labels: Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems)),
-      signals: Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems)),
-    };
+    const labels = Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems));
+    const signals = Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems));
+    return { spec, labels, signals, groups: [...labels, ...signals] };
   };
   const dims = { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") };
   return { rulesVersion: vocab.rulesVersion, stems, dims, phrases: indexPhrases(Object.values(dims)) };

@@ -2,7 +2,7 @@ import type { Evidence } from "../../model/classification.js";
 import type { VocabFile } from "./vocab-schema.js";
 import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
-import type { Token } from "./normalize.js";
+import type { Token, WordForm } from "./normalize.js";
 import { fieldWeight, patternFor } from "./compile.js";
 import type { CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
 
@@ -60,30 +60,45 @@ function matchAt(f: ArticleField, phrase: string[], start: number): number {
   return pos;
 }
 
+/** The phrases of `index` that begin with the word `form` (those whose first element is its stem, then its exact word). */
+function phrasesStartingWith(form: WordForm, index: PhraseIndex): readonly PhraseEntry[] | null {
+  if (form.startsIndex !== index) {
+    const byStem = index.byStem.get(form.stem) ?? [];
+    const byWord = index.byWord.get(form.norm) ?? [];
+    const all = [...byStem, ...byWord];
+    form.starts = all.length > 0 ? all : null;
+    form.startsIndex = index;
+  }
+  return form.starts;
+}
+
 /**
  * Fills each field's rulePhrases and context in one pass over its words, looking up the phrases that
  * start with each word, so scoring need not try every phrase of every rule on every field.
+ * Returns the rules with a phrase anywhere in the fields.
  */
-export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void {
+export function locatePhrases(fields: ArticleField[], index: PhraseIndex): Set<CompiledRule> {
+  const rules = new Set<CompiledRule>();
   for (const f of fields) {
     const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
     const context = new Map<string, [number, number][]>();
-    const tryAll = (entries: PhraseEntry[] | undefined, start: number) => {
-      if (!entries) return;
+    const tokens = f.text.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const entries = phrasesStartingWith(tokens[i]!.form, index);
+      if (entries === null) continue;
       for (const { rule, phrase } of entries) {
-        const end = matchAt(f, phrase.stems, start);
+        const end = matchAt(f, phrase.stems, i);
         if (end <= 0) continue;
-        if (rule) addSpan(found, rule, phrase, [start, end]);
-        else push(context, phrase.key, [start, end]);
+        if (rule) {
+          addSpan(found, rule, phrase, [i, end]);
+          rules.add(rule);
+        } else push(context, phrase.key, [i, end]);
       }
-    };
-    f.text.tokens.forEach((t, i) => {
-      tryAll(index.byStem.get(t.stem), i);
-      tryAll(index.byWord.get(t.norm), i);
-    });
+    }
     f.rulePhrases = found;
     f.context = context;
   }
+  return rules;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -162,9 +177,12 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
   const hasContext = rule.near || rule.notNear || rule.notAfter;
-  for (const [i, sentence] of f.text.sentences.entries()) {
+  const sentences = f.text.sentences;
+  for (let i = 0; i < sentences.length; i++) {
     if (out.length >= limit) break;
-    const m = patternFor(rule, sentence)!.exec(sentence);
+    const sentence = sentences[i]!;
+    const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
+    const m = re.exec(sentence);
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;
     if (span && !passesContext(rule, f, span[0], span[1])) continue;
@@ -201,7 +219,11 @@ function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
   return `${rule.group}:${m.phrase}`;
 }
 
-function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
+const NO_HITS: Hit[] = [];
+
+/** `found`: the rules with a phrase in the fields (locatePhrases); the others can only match by pattern. */
+function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): Hit[] {
+  if (!rule.pattern && !found.has(rule)) return NO_HITS;
   const hits: Hit[] = [];
   for (const f of fields) {
     if (!rule.pattern && !f.rulePhrases?.has(rule)) continue;
@@ -218,23 +240,23 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): 
   return hits;
 }
 
-export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: VocabFile): GroupScore {
+export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): GroupScore {
   let vetoedBy: Evidence | null = null;
   for (const rule of group.exclude) {
-    const hit = ruleHits(rule, fields, spec)[0];
+    const hit = ruleHits(rule, fields, spec, found)[0];
     if (hit) {
       vetoedBy = hit.evidence;
       break;
     }
   }
-  const hits = group.rules.flatMap((r) => ruleHits(r, fields, spec)).sort((a, b) => b.contribution - a.contribution);
+  const hits = group.rules.flatMap((r) => ruleHits(r, fields, spec, found)).sort((a, b) => b.contribution - a.contribution);
   const score = hits.reduce((sum, h) => sum + h.contribution, 0);
   return { name: group.name, score: vetoedBy ? 0 : score, threshold: group.threshold, hits, vetoedBy };
 }
 
 /** Scores of every label and signal of a dimension, by name. */
-export function scoreAll(groups: CompiledGroup[], fields: ArticleField[], spec: VocabFile): Map<string, GroupScore> {
-  return new Map(groups.map((g) => [g.name, scoreGroup(g, fields, spec)]));
+export function scoreAll(groups: CompiledGroup[], fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): Map<string, GroupScore> {
+  return new Map(groups.map((g) => [g.name, scoreGroup(g, fields, spec, found)]));
 }
 
 /** Confidence from a score: about 0.9 at `confidentAt`, never 1. */

@@ -1,6 +1,7 @@
 // Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
 // .env file and printing to stdout, which would corrupt `--json` output).
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+import type { PhraseEntry } from "./compile.js";
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
@@ -8,20 +9,48 @@ import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
  * American, then natural's word tokenizer (its pattern) and Porter stemmer.
  */
 
-export interface Token {
-  /** Porter stem of the normalised word. */
-  stem: string;
+/** A distinct word of the texts, normalised and stemmed once per run (StemCache). */
+export interface WordForm {
   /** The word as normalised (lower case), for evidence text. */
-  word: string;
+  readonly word: string;
+  /** Porter stem of the normalised word. */
+  readonly stem: string;
   /** The word in American spelling, for exact-word phrase elements. */
-  norm: string;
-  sentence: number;
+  readonly norm: string;
+  /** match.ts's memo: the phrases of the index `startsIndex` that begin with this word. */
+  startsIndex: object | null;
+  starts: readonly PhraseEntry[] | null;
+}
+
+/** One occurrence of a word: its shared form and the sentence it is in. */
+export class Token {
+  constructor(
+    readonly form: WordForm,
+    readonly sentence: number,
+  ) {}
+
+  /** Porter stem of the normalised word. */
+  get stem(): string {
+    return this.form.stem;
+  }
+
+  /** The word as normalised (lower case), for evidence text. */
+  get word(): string {
+    return this.form.word;
+  }
+
+  /** The word in American spelling, for exact-word phrase elements. */
+  get norm(): string {
+    return this.form.norm;
+  }
 }
 
 export interface NormalizedText {
   tokens: Token[];
   /** Each sentence's prepared text (lower case, Greek spelled out), for `pattern` rules. */
   sentences: string[];
+  /** Every sentence is ASCII-only (so `pattern` rules may use their ASCII twins without checking each). */
+  ascii: boolean;
 }
 
 const GREEK: Record<string, string> = {
@@ -87,15 +116,15 @@ export function americanize(word: string): string {
 
 /** Porter stems with a cache: a run never stems (or re-spells) the same word twice. */
 export class StemCache {
-  private readonly cache = new Map<string, { stem: string; norm: string }>();
+  private readonly cache = new Map<string, WordForm>();
   /** How many words were actually stemmed (for the benchmarks and tests). */
   stemmed = 0;
 
-  entry(word: string): { stem: string; norm: string } {
+  entry(word: string): WordForm {
     let e = this.cache.get(word);
     if (e === undefined) {
       const norm = americanize(word);
-      e = { stem: PorterStemmer.stem(norm), norm };
+      e = { word, stem: PorterStemmer.stem(norm), norm, startsIndex: null, starts: null };
       this.cache.set(word, e);
       this.stemmed++;
     }
@@ -134,18 +163,106 @@ export function splitSentences(text: string): string[] {
 }
 
 export function normalizeText(text: string, stems: StemCache): NormalizedText {
-  const tokens: Token[] = [];
-  const sentences: string[] = [];
-  for (const raw of splitSentences(text)) {
-    const prepared = prepareText(raw);
-    const sentence = sentences.length;
-    sentences.push(prepared);
-    for (const word of tokenize(prepared)) {
-      const e = stems.entry(word);
-      tokens.push({ stem: e.stem, word, norm: e.norm, sentence });
+  const out: NormalizedText = { tokens: [], sentences: [], ascii: true };
+  if (isAscii(text)) {
+    // ASCII: prepareText of a sentence is its lower case with prefixes joined, so the whole text is
+    // lower-cased once; the sentences are cut from it where splitSentences would cut the original.
+    const lower = text.toLowerCase();
+    const bounds = asciiSentenceBounds(text);
+    for (let k = 0; k < bounds.length; k += 2) {
+      const sentence = lower.slice(bounds[k], bounds[k + 1]);
+      addSentence(out, sentence.includes("-") ? sentence.replace(PREFIX_RE, "$1") : sentence, stems);
+    }
+  } else {
+    for (const raw of splitSentences(text)) {
+      const prepared = prepareText(raw);
+      if (out.ascii && !isAscii(prepared)) out.ascii = false;
+      addSentence(out, prepared, stems);
     }
   }
-  return { tokens, sentences };
+  return out;
+}
+
+function addSentence(out: NormalizedText, prepared: string, stems: StemCache): void {
+  const sentence = out.sentences.length;
+  out.sentences.push(prepared);
+  // The words tokenize(prepared) gives: maximal runs of its word characters.
+  const n = prepared.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(prepared.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordChar(prepared.charCodeAt(j))) j++;
+    out.tokens.push(new Token(stems.entry(prepared.slice(i, j)), sentence));
+    i = j;
+  }
+}
+
+/** The characters WORD_SPLIT does not split on: A-Z, a-z, А-Я, а-я, 0-9 and _. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x410 && c <= 0x44f);
+}
+
+/** \s (and what trim removes) among ASCII characters: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Start and end offsets of the sentences splitSentences gives for ASCII text, without its lookbehind
+ * pattern (which is tried at every character): a separator is a run of white space after [.!?;] that
+ * is followed by [A-Z0-9(], or else a line break ("\r?\n+"); pieces are trimmed and empty ones dropped.
+ */
+function asciiSentenceBounds(text: string): number[] {
+  const bounds: number[] = [];
+  const n = text.length;
+  let last = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiSpace(c)) {
+      i++;
+      continue;
+    }
+    let end = -1;
+    if (i > 0 && isEndPunctuation(text.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < n && isAsciiSpace(text.charCodeAt(j))) j++;
+      if (j < n && startsSentence(text.charCodeAt(j))) end = j;
+    }
+    if (end < 0) {
+      let j = c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10 ? i + 1 : i;
+      if (text.charCodeAt(j) === 10) {
+        while (j < n && text.charCodeAt(j) === 10) j++;
+        end = j;
+      }
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    pushTrimmed(bounds, text, last, i);
+    last = i = end;
+  }
+  pushTrimmed(bounds, text, last, n);
+  return bounds;
+}
+
+function isEndPunctuation(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59; // . ! ? ;
+}
+
+function startsSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40; // A-Z 0-9 (
+}
+
+function pushTrimmed(bounds: number[], text: string, start: number, end: number): void {
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) bounds.push(start, end);
 }
 
 /**
