@@ -1,4 +1,4 @@
-import type { Article } from "../../model/article.js";
+import type { ClassifyInput } from "./input.js";
 import type { Classification, Dimension, Evidence, Label } from "../../model/classification.js";
 import { DESIGN_INFO } from "../../model/taxonomy.js";
 import type { ClaimId, ConditionId, ExosomeSourceId } from "../../model/taxonomy.js";
@@ -73,7 +73,7 @@ function toLabels(dimension: Dimension, list: Assigned[]): Label[] {
 }
 
 /** Classifies one article (pure apart from the stem cache inside `rules`). */
-export function classifyArticle(article: Article, rules: CompiledRules): Classification {
+export function classifyArticle(article: ClassifyInput, rules: CompiledRules): Classification {
   const fields = articleFields(article, rules.stems);
   const found = locatePhrases(fields, rules.phrases);
   const { design: dDim, condition: cDim, source: sDim, claim: clDim, relevance: rDim } = rules.dims;

@@ -66,11 +66,20 @@ export interface CompiledRules {
 }
 
 /**
- * V8 matches case-insensitive Unicode patterns several times slower. On ASCII text an ASCII pattern
- * without \u{...} or \p{...} escapes matches the same spans without `u`.
+ * V8 matches case-insensitive Unicode patterns several times slower. On ASCII text a pattern without
+ * \u{...} or \p{...} escapes matches the same spans without `u`, when its own non-ASCII characters
+ * (`[<=>≤≥]`) cannot match ASCII either way: ſ and K (Kelvin) fold to s and k under `iu` only, so they are
+ * refused, and so are astral characters (two code units without `u`) and ends of ranges (which could span those).
  */
-function asciiTwin(source: string): RegExp | null {
-  return isAscii(source) && !/\\(u\{|p\{|P\{)/.test(source) ? new RegExp(source, "i") : null;
+export function asciiTwin(source: string): RegExp | null {
+  if (/\\(u\{|p\{|P\{)/.test(source)) return null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0x17f || c === 0x212a || (c >= 0xd800 && c <= 0xdfff)) return null;
+    if (source[i - 1] === "-" || source[i + 1] === "-") return null;
+  }
+  return new RegExp(source, "i");
 }
 
 /** The pattern to run on `sentence`: the faster twin when the sentence is ASCII-only. */

@@ -1,4 +1,5 @@
-import type { AbstractSection, Article } from "../../model/article.js";
+import type { AbstractSection } from "../../model/article.js";
+import type { ClassifyInput } from "./input.js";
 import { normalizeText } from "./normalize.js";
 import type { NormalizedText, StemCache } from "./normalize.js";
 import type { CompiledRule, Phrase } from "./compile.js";
@@ -57,14 +58,14 @@ export function sectionsFromPlainText(text: string): AbstractSection[] {
   return out.filter((s) => s.text.length > 0);
 }
 
-function abstractSections(article: Article): AbstractSection[] {
+function abstractSections(article: ClassifyInput): AbstractSection[] {
   const given = article.abstractSections.filter((s) => s.text.trim().length > 0);
   if (given.length > 1 || (given.length === 1 && given[0]!.label)) return given;
   const text = given[0]?.text ?? article.abstract;
   return text ? sectionsFromPlainText(text) : [];
 }
 
-export function articleFields(article: Article, stems: StemCache): ArticleField[] {
+export function articleFields(article: ClassifyInput, stems: StemCache): ArticleField[] {
   const fields: ArticleField[] = [];
   const add = (field: string, text: string | null | undefined) => {
     if (text && text.trim()) fields.push({ field, text: normalizeText(text, stems) });

@@ -60,40 +60,68 @@ function matchAt(f: ArticleField, phrase: string[], start: number): number {
   return pos;
 }
 
-/** The phrases of `index` that begin with the word `form` (those whose first element is its stem, then its exact word). */
-function phrasesStartingWith(form: WordForm, index: PhraseIndex): readonly PhraseEntry[] | null {
+/** The phrases that begin with one word, by what they need next, so that most are never tried. */
+export interface PhraseStarts {
+  /** One-word phrases, and phrases with a gap after their first word: tried wherever the word is. */
+  always: PhraseEntry[];
+  /** The others by their second element: a stem ... */
+  byNextStem: Map<string, PhraseEntry[]>;
+  /** ... or an exact ("=word") normalised word. */
+  byNextWord: Map<string, PhraseEntry[]>;
+}
+
+/** The phrases of `index` that begin with the word `form`: those whose first element is its stem or its exact word. */
+function phrasesStartingWith(form: WordForm, index: PhraseIndex): PhraseStarts | null {
   if (form.startsIndex !== index) {
-    const byStem = index.byStem.get(form.stem) ?? [];
-    const byWord = index.byWord.get(form.norm) ?? [];
-    const all = [...byStem, ...byWord];
-    form.starts = all.length > 0 ? all : null;
+    const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
+    let starts: PhraseStarts | null = null;
+    if (entries.length > 0) {
+      starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
+      for (const entry of entries) {
+        const next = entry.phrase.stems[1];
+        if (next === undefined || next === GAP) starts.always.push(entry);
+        else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
+        else push(starts.byNextStem, next, entry);
+      }
+    }
+    form.starts = starts;
     form.startsIndex = index;
   }
   return form.starts;
 }
 
 /**
- * Fills each field's rulePhrases and context in one pass over its words, looking up the phrases that
- * start with each word, so scoring need not try every phrase of every rule on every field.
- * Returns the rules with a phrase anywhere in the fields.
+ * Fills each field's rulePhrases and context in one pass over its words, trying the phrases that start
+ * with each word and go on with the next one, so scoring need not try every phrase of every rule on
+ * every field. Returns the rules with a phrase anywhere in the fields.
  */
 export function locatePhrases(fields: ArticleField[], index: PhraseIndex): Set<CompiledRule> {
   const rules = new Set<CompiledRule>();
   for (const f of fields) {
     const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
     const context = new Map<string, [number, number][]>();
-    const tokens = f.text.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const entries = phrasesStartingWith(tokens[i]!.form, index);
-      if (entries === null) continue;
+    const tryAt = (entries: PhraseEntry[] | undefined, start: number) => {
+      if (entries === undefined) return;
       for (const { rule, phrase } of entries) {
-        const end = matchAt(f, phrase.stems, i);
+        const end = matchAt(f, phrase.stems, start);
         if (end <= 0) continue;
         if (rule) {
-          addSpan(found, rule, phrase, [i, end]);
+          addSpan(found, rule, phrase, [start, end]);
           rules.add(rule);
-        } else push(context, phrase.key, [i, end]);
+        } else push(context, phrase.key, [start, end]);
       }
+    };
+    const tokens = f.text.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const starts = phrasesStartingWith(t.form, index);
+      if (starts === null) continue;
+      tryAt(starts.always, i);
+      // A second element that is not a gap must be the next word, in the same sentence.
+      const next = tokens[i + 1];
+      if (next === undefined || next.sentence !== t.sentence) continue;
+      tryAt(starts.byNextStem.get(next.stem), i);
+      tryAt(starts.byNextWord.get(next.norm), i);
     }
     f.rulePhrases = found;
     f.context = context;

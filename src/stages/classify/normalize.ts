@@ -1,7 +1,7 @@
 // Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
 // .env file and printing to stdout, which would corrupt `--json` output).
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
-import type { PhraseEntry } from "./compile.js";
+import type { PhraseStarts } from "./match.js";
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
@@ -19,7 +19,7 @@ export interface WordForm {
   readonly norm: string;
   /** match.ts's memo: the phrases of the index `startsIndex` that begin with this word. */
   startsIndex: object | null;
-  starts: readonly PhraseEntry[] | null;
+  starts: PhraseStarts | null;
 }
 
 /** One occurrence of a word: its shared form and the sentence it is in. */
