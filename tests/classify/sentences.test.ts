@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { StemCache, normalizeText, prepareText, splitSentences, tokenize } from "../../src/stages/classify/normalize.js";
 
-/** What normalizeText must give: splitSentences, then prepareText and tokenize on each sentence. */
+/** The sentence splitter as a regular expression: the definition splitSentences is held to. */
+function referenceSplit(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;])\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** What normalizeText must give: the sentences, then prepareText and tokenize on each. */
 function reference(text: string): { sentences: string[]; words: [string, number][] } {
-  const sentences = splitSentences(text).map(prepareText);
+  const sentences = referenceSplit(text).map(prepareText);
   return { sentences, words: sentences.flatMap((s, i) => tokenize(s).map((w): [string, number] => [w, i])) };
 }
 
@@ -16,6 +24,7 @@ function normalized(text: string, stems: StemCache): { sentences: string[]; word
 const PIECES = [
   "a", "Bc", "x9", "Z", "7", "(", ")", ".", "!", "?", ";", ",", " ", "  ", "\n", "\r", "\r\n", "\t", "\v", "\f",
   "-", "non-", "Pre- ", "co-", "re", "_", "e.g.", "p = 0.05", "Methods:", "é", "α", "Σ", "Я", "ж", "\u00a0", "\u2028", "—", "\u2010",
+  "\u3000", "\ufeff", "\u180e", "\u200b", "Ω", "\u0390", "\u03aa",
 ];
 
 function seeded(seed: number): () => number {
@@ -26,7 +35,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-describe("normalizeText", () => {
+describe("splitSentences and normalizeText", () => {
   it("cuts and prepares sentences as splitSentences and prepareText do", () => {
     const texts = [
       "",
@@ -38,7 +47,10 @@ describe("normalizeText", () => {
       "Trailing space.   ",
     ];
     const stems = new StemCache();
-    for (const text of texts) expect(normalized(text, stems)).toEqual(reference(text));
+    for (const text of texts) {
+      expect(splitSentences(text)).toEqual(referenceSplit(text));
+      expect(normalized(text, stems)).toEqual(reference(text));
+    }
   });
 
   it("agrees with the reference on random texts, ASCII or not", () => {
@@ -50,6 +62,7 @@ describe("normalizeText", () => {
       let text = "";
       const length = 1 + Math.floor(random() * 30);
       for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(splitSentences(text), JSON.stringify(text)).toEqual(referenceSplit(text));
       expect(normalized(text, stems), JSON.stringify(text)).toEqual(reference(text));
     }
   });
@@ -61,3 +74,4 @@ describe("normalizeText", () => {
     expect(normalizeText("Кириллица. More text.", stems).ascii).toBe(false);
   });
 });
+

@@ -31,10 +31,52 @@ const HEADINGS: [RegExp, string][] = [
 const HEADING_WORDS =
   "background|introduction|importance|context|rationale|aims?|objectives?|purpose|goals?|materials? and methods|methods?|methodology|study design|design|setting|patients and methods|participants|interventions?|results?|findings|observations|main outcomes?(?: and measures)?|conclusions?(?: and relevance)?|discussion|interpretation|limitations?|implications";
 // A heading: at the start of a line (optionally numbered), alone on its line or followed by a colon.
-const HEADING_RE = new RegExp(
+export const HEADING_RE = new RegExp(
   `(?:^|\\n|(?<=[.!?]\\s?))[ \\t]*(?:\\(\\d\\)\\s*)?((?:${HEADING_WORDS})(?:\\s*(?:/|and|&)\\s*(?:${HEADING_WORDS}))?)[ \\t]*(?::|\\n|(?=[A-Z][a-z]))`,
   "gi",
 );
+// HEADING_RE tried at one position only (sticky).
+const HEADING_AT = new RegExp(HEADING_RE.source, "iy");
+// Where a match of HEADING_RE can start is decided by these characters: a line break, or end punctuation.
+const HEADING_TRIGGER = /[\n.!?]/g;
+
+/**
+ * Where a match of HEADING_RE can start, in increasing order with some repeated: the text's start, line
+ * breaks, and the positions its lookbehind allows, just after [.!?] with at most one white space between.
+ */
+function* headingStarts(text: string): Generator<number> {
+  yield 0;
+  HEADING_TRIGGER.lastIndex = 0;
+  for (let t; (t = HEADING_TRIGGER.exec(text)); ) {
+    const k = t.index;
+    if (text[k] === "\n") {
+      yield k;
+    } else {
+      yield k + 1;
+      if (/\s/.test(text[k + 1] ?? "")) yield k + 2;
+    }
+  }
+}
+
+/**
+ * The matches of HEADING_RE in `text`, in order, trying it only where a match can start rather than at
+ * every character (where its lookbehind makes each try slow).
+ */
+function* headings(text: string): Generator<RegExpExecArray> {
+  let end = 0;
+  let tried = -1;
+  for (const p of headingStarts(text)) {
+    // Matches do not overlap; a position seen again was tried already.
+    if (p < end || p <= tried) continue;
+    tried = p;
+    HEADING_AT.lastIndex = p;
+    const m = HEADING_AT.exec(text);
+    if (m) {
+      end = m.index + m[0].length;
+      yield m;
+    }
+  }
+}
 
 function categoryOf(label: string | null): string | null {
   if (!label) return null;
@@ -47,7 +89,7 @@ export function sectionsFromPlainText(text: string): AbstractSection[] {
   const out: AbstractSection[] = [];
   let last = 0;
   let label: string | null = null;
-  for (const m of text.matchAll(HEADING_RE)) {
+  for (const m of headings(text)) {
     const chunk = text.slice(last, m.index).trim();
     if (chunk || label) out.push({ label, nlmCategory: categoryOf(label), text: chunk });
     label = m[1] ?? null;

@@ -154,28 +154,31 @@ export function countWords(prepared: string): number {
   return tokenize(prepared).length;
 }
 
-/** Splits into sentences on end punctuation followed by a capital or digit, and on line breaks. */
+/**
+ * Splits into sentences on end punctuation followed by a capital or digit, and on line breaks: the
+ * pieces of text.split(/(?<=[.!?;])\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/), trimmed, empty ones dropped.
+ */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;])\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const bounds = sentenceBounds(text);
+  const out: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) out.push(text.slice(bounds[k], bounds[k + 1]));
+  return out;
 }
 
 export function normalizeText(text: string, stems: StemCache): NormalizedText {
   const out: NormalizedText = { tokens: [], sentences: [], ascii: true };
+  const bounds = sentenceBounds(text);
   if (isAscii(text)) {
-    // ASCII: prepareText of a sentence is its lower case with prefixes joined, so the whole text is
-    // lower-cased once; the sentences are cut from it where splitSentences would cut the original.
+    // On ASCII text prepareText is the lower case with prefixes joined: the whole text is lower-cased
+    // once, and the sentences are cut from that.
     const lower = text.toLowerCase();
-    const bounds = asciiSentenceBounds(text);
     for (let k = 0; k < bounds.length; k += 2) {
       const sentence = lower.slice(bounds[k], bounds[k + 1]);
       addSentence(out, sentence.includes("-") ? sentence.replace(PREFIX_RE, "$1") : sentence, stems);
     }
   } else {
-    for (const raw of splitSentences(text)) {
-      const prepared = prepareText(raw);
+    for (let k = 0; k < bounds.length; k += 2) {
+      const prepared = prepareText(text.slice(bounds[k], bounds[k + 1]));
       if (out.ascii && !isAscii(prepared)) out.ascii = false;
       addSentence(out, prepared, stems);
     }
@@ -206,31 +209,34 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x410 && c <= 0x44f);
 }
 
-/** \s (and what trim removes) among ASCII characters: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
+/** \s of a regular expression, which is also what trim removes: Unicode white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
- * Start and end offsets of the sentences splitSentences gives for ASCII text, without its lookbehind
- * pattern (which is tried at every character): a separator is a run of white space after [.!?;] that
- * is followed by [A-Z0-9(], or else a line break ("\r?\n+"); pieces are trimmed and empty ones dropped.
+ * Start and end offsets of the sentences of splitSentences, found in one scan rather than by its
+ * pattern, whose lookbehind is tried at every character: a separator is a run of white space after
+ * [.!?;] that is followed by [A-Z0-9(Α-Ω], or else a line break ("\r?\n+").
  */
-function asciiSentenceBounds(text: string): number[] {
+function sentenceBounds(text: string): number[] {
   const bounds: number[] = [];
   const n = text.length;
   let last = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isAsciiSpace(c)) {
+    if (!isSpace(c)) {
       i++;
       continue;
     }
     let end = -1;
     if (i > 0 && isEndPunctuation(text.charCodeAt(i - 1))) {
       let j = i + 1;
-      while (j < n && isAsciiSpace(text.charCodeAt(j))) j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (j < n && startsSentence(text.charCodeAt(j))) end = j;
     }
     if (end < 0) {
@@ -256,12 +262,12 @@ function isEndPunctuation(c: number): boolean {
 }
 
 function startsSentence(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40; // A-Z 0-9 (
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40 || (c >= 0x391 && c <= 0x3a9); // A-Z 0-9 ( Α-Ω
 }
 
 function pushTrimmed(bounds: number[], text: string, start: number, end: number): void {
-  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) bounds.push(start, end);
 }
 
