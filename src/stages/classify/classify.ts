@@ -7,8 +7,8 @@ import { decideDesign, stepHolds } from "./design.js";
 import { extractFollowupWeeks, extractParticipants } from "./extract.js";
 import { articleFields } from "./fields.js";
 import type { ArticleField } from "./fields.js";
-import { confidenceOf, locatePhrases, scoreAll } from "./match.js";
-import type { GroupScore } from "./match.js";
+import { LazyScores, confidenceOf, locatePhrases } from "./match.js";
+import type { Scores } from "./match.js";
 
 /** Labels of a multi-label dimension that reach their threshold, with what they imply. */
 interface Assigned {
@@ -17,11 +17,11 @@ interface Assigned {
   evidence: Evidence[];
 }
 
-function scoresOf(dim: CompiledDimension, fields: ArticleField[], found: Set<CompiledRule>): Map<string, GroupScore> {
-  return scoreAll(dim.groups, fields, dim.spec, found);
+function scoresOf(dim: CompiledDimension, fields: ArticleField[], found: Set<CompiledRule>): Scores {
+  return new LazyScores(dim, fields, found);
 }
 
-function assignedLabels(dim: CompiledDimension, scores: Map<string, GroupScore>, skip: Set<string>): Assigned[] {
+function assignedLabels(dim: CompiledDimension, scores: Scores, skip: Set<string>): Assigned[] {
   const out = new Map<string, Assigned>();
   for (const g of dim.labels) {
     const s = scores.get(g.name)!;
@@ -38,14 +38,14 @@ function assignedLabels(dim: CompiledDimension, scores: Map<string, GroupScore>,
   return [...out.values()].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
 }
 
-function aboutExosomes(dim: CompiledDimension, scores: Map<string, GroupScore>): boolean {
+function aboutExosomes(dim: CompiledDimension, scores: Scores): boolean {
   const steps = dim.spec.decision;
   if (steps && steps.length) return steps.some((s) => stepHolds(s, scores));
   const s = scores.get("about-exosomes");
   return !!s && !s.vetoedBy && s.score >= s.threshold;
 }
 
-function conditionsOf(dim: CompiledDimension, scores: Map<string, GroupScore>): Assigned[] {
+function conditionsOf(dim: CompiledDimension, scores: Scores): Assigned[] {
   const found = assignedLabels(dim, scores, new Set(["other-skin", "not-skin"]));
   const other = scores.get("other-skin");
   const skin = scores.get("skin");

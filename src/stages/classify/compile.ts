@@ -43,6 +43,7 @@ export interface CompiledDimension {
   signals: CompiledGroup[];
   /** The labels, then the signals. */
   groups: CompiledGroup[];
+  byName: Map<string, CompiledGroup>;
 }
 
 /** A rule's phrase, as found from its first word; `rule` is null for a context (near, not near, not after) phrase. */
@@ -157,7 +158,8 @@ export function compileRules(vocab: Vocabulary): CompiledRules {
     const spec = vocab.files[d];
     const labels = Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems));
     const signals = Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems));
-    return { spec, labels, signals, groups: [...labels, ...signals] };
+    const groups = [...labels, ...signals];
+    return { spec, labels, signals, groups, byName: new Map(groups.map((g) => [g.name, g])) };
   };
   const dims = { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") };
   return { rulesVersion: vocab.rulesVersion, stems, dims, phrases: indexPhrases(Object.values(dims)) };

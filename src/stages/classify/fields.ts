@@ -13,6 +13,8 @@ import type { CompiledRule, Phrase } from "./compile.js";
 export interface ArticleField {
   /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types */
   field: string;
+  /** The field's family: `abstract` for every abstract section, else the field itself. */
+  family: string;
   text: NormalizedText;
   /** Filled by locatePhrases before scoring: the rules with a phrase here, each such phrase's spans. */
   rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
@@ -110,7 +112,7 @@ function abstractSections(article: ClassifyInput): AbstractSection[] {
 export function articleFields(article: ClassifyInput, stems: StemCache): ArticleField[] {
   const fields: ArticleField[] = [];
   const add = (field: string, text: string | null | undefined) => {
-    if (text && text.trim()) fields.push({ field, text: normalizeText(text, stems) });
+    if (text && text.trim()) fields.push({ field, family: field.split(":")[0]!, text: normalizeText(text, stems) });
   };
   add("title", article.title);
   for (const s of abstractSections(article)) {

@@ -13,8 +13,8 @@ export type { CompiledRules } from "./compile.js";
 export { loadVocabulary, buildVocabulary } from "./vocabulary.js";
 export type { Vocabulary } from "./vocab-schema.js";
 
-/** Records per transaction and per task of the worker pool. */
-const BATCH = 1000;
+/** Records per task of the worker pool and per transaction: small tasks keep the threads' heaps small. */
+const BATCH = 250;
 /** Fewer live records than this are classified in the main thread: starting worker threads would cost more. */
 const PARALLEL_MIN_RECORDS = 4000;
 
@@ -41,7 +41,7 @@ export interface ClassifyStoreOptions {
   /** Told the number of records to classify before the first is done. */
   onStart?: (total: number) => void;
   onProgress?: (done: number) => void;
-  /** As for createPool: worker threads to use when there are enough records (default: one per core). */
+  /** As for createPool; by default one per core when there are enough records to pay their start-up, else 1. */
   threads?: number;
 }
 
@@ -55,7 +55,7 @@ export async function classifyStore(db: Db, vocabulary: Vocabulary, now: string,
   const live = (db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
   options.onStart?.(live);
   const pool = createPool<ClassifyTask, ClassifiedPage>(new URL("./worker.ts", import.meta.url), {
-    threads: live < PARALLEL_MIN_RECORDS ? 1 : options.threads,
+    threads: options.threads ?? (live < PARALLEL_MIN_RECORDS ? 1 : undefined),
   });
   const saveBatch = batchSaver(db, vocabulary.rulesVersion, now);
   try {

@@ -4,7 +4,7 @@ import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token, WordForm } from "./normalize.js";
 import { fieldWeight, patternFor } from "./compile.js";
-import type { CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
+import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -166,8 +166,8 @@ function snippet(f: ArticleField, start: number, end: number): string {
   return tokens.slice(a, b).map((t) => t.word).join(" ");
 }
 
-function ruleApplies(rule: CompiledRule, field: string): boolean {
-  return !rule.fields || rule.fields.has(field) || rule.fields.has(field.split(":")[0]!);
+function ruleApplies(rule: CompiledRule, f: ArticleField): boolean {
+  return !rule.fields || rule.fields.has(f.field) || rule.fields.has(f.family);
 }
 
 /** Matches of one rule in one field: snippets of the matched text, context rules applied. */
@@ -255,7 +255,7 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile, f
   const hits: Hit[] = [];
   for (const f of fields) {
     if (!rule.pattern && !f.rulePhrases?.has(rule)) continue;
-    if (!ruleApplies(rule, f.field)) continue;
+    if (!ruleApplies(rule, f)) continue;
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
     const matches = ruleMatches(rule, f, rule.maxCount);
@@ -277,14 +277,42 @@ export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: V
       break;
     }
   }
-  const hits = group.rules.flatMap((r) => ruleHits(r, fields, spec, found)).sort((a, b) => b.contribution - a.contribution);
-  const score = hits.reduce((sum, h) => sum + h.contribution, 0);
+  const hits: Hit[] = [];
+  for (const rule of group.rules) for (const hit of ruleHits(rule, fields, spec, found)) hits.push(hit);
+  if (hits.length > 1) hits.sort((a, b) => b.contribution - a.contribution);
+  let score = 0;
+  for (const hit of hits) score += hit.contribution;
   return { name: group.name, score: vetoedBy ? 0 : score, threshold: group.threshold, hits, vetoedBy };
 }
 
-/** Scores of every label and signal of a dimension, by name. */
-export function scoreAll(groups: CompiledGroup[], fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): Map<string, GroupScore> {
-  return new Map(groups.map((g) => [g.name, scoreGroup(g, fields, spec, found)]));
+/** Scores of labels and signals by name, as decisions and labels read them. */
+export interface Scores {
+  get(name: string): GroupScore | undefined;
+}
+
+/**
+ * Scores of a dimension's labels and signals by name, each computed when first asked for: a decision
+ * that stops at its first steps never scores the groups only later steps name.
+ */
+export class LazyScores implements Scores {
+  private readonly done = new Map<string, GroupScore>();
+
+  constructor(
+    private readonly dim: CompiledDimension,
+    private readonly fields: ArticleField[],
+    private readonly found: Set<CompiledRule>,
+  ) {}
+
+  get(name: string): GroupScore | undefined {
+    let score = this.done.get(name);
+    if (score === undefined) {
+      const group = this.dim.byName.get(name);
+      if (group === undefined) return undefined;
+      score = scoreGroup(group, this.fields, this.dim.spec, this.found);
+      this.done.set(name, score);
+    }
+    return score;
+  }
 }
 
 /** Confidence from a score: about 0.9 at `confidentAt`, never 1. */
