@@ -1,5 +1,6 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
 import { EXACT, StemCache, isAscii, phraseStems } from "./normalize.js";
+import { asciiRequirements } from "./requirements.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
@@ -21,6 +22,8 @@ export interface CompiledRule {
   pattern: RegExp | null;
   /** The same pattern for ASCII-only sentences, when it means the same there without the `u` flag. */
   asciiPattern: RegExp | null;
+  /** What a lower-case ASCII text needs for asciiPattern to match it (asciiRequirements); null for no need known. */
+  asciiNeeds: string[][] | null;
   weight: number;
   fields: Set<string> | null;
   near: Phrase[] | null;
@@ -88,7 +91,13 @@ export function patternFor(rule: CompiledRule, sentence: string): RegExp | null 
   return rule.asciiPattern && isAscii(sentence) ? rule.asciiPattern : rule.pattern;
 }
 
+function needsOf(source: string): string[][] | null {
+  const needs = asciiRequirements(source);
+  return needs && needs.length > 0 ? needs : null;
+}
+
 function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
+  const asciiPattern = spec.pattern ? asciiTwin(spec.pattern) : null;
   // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
   const toStems = (list: string[] | undefined) => {
     if (!list) return null;
@@ -106,7 +115,8 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
     group,
     phrases: toStems(spec.phrases) ?? [],
     pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
-    asciiPattern: spec.pattern ? asciiTwin(spec.pattern) : null,
+    asciiPattern,
+    asciiNeeds: asciiPattern ? needsOf(spec.pattern!) : null,
     weight: spec.weight,
     fields: spec.fields ? new Set(spec.fields) : null,
     near: toStems(spec.near),

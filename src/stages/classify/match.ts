@@ -202,8 +202,17 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
   return out;
 }
 
+/** Whether the field's text has one string of each list: else the rule's ASCII twin cannot match any sentence. */
+function hasAll(f: ArticleField, needs: string[][]): boolean {
+  // A match lies within one sentence, so within the sentences joined.
+  f.joined ??= f.text.sentences.join("\n");
+  const text = f.joined;
+  return needs.every((choices) => choices.some((c) => text.includes(c)));
+}
+
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
+  if (f.text.ascii && rule.asciiNeeds && !hasAll(f, rule.asciiNeeds)) return out;
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
