@@ -202,7 +202,7 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
   return out;
 }
 
-/** Whether the field's text has one string of each list: else the rule's ASCII twin cannot match any sentence. */
+/** Whether the field's text has one string of each list: else the rule's ASCII twin cannot match its ASCII sentences. */
 function hasAll(f: ArticleField, needs: string[][]): boolean {
   // A match lies within one sentence, so within the sentences joined.
   f.joined ??= f.text.sentences.join("\n");
@@ -212,13 +212,16 @@ function hasAll(f: ArticleField, needs: string[][]): boolean {
 
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
-  if (f.text.ascii && rule.asciiNeeds && !hasAll(f, rule.asciiNeeds)) return out;
+  // When the field lacks what the ASCII twin needs, the twin matches none of its (ASCII) sentences.
+  const twinCannot = rule.asciiNeeds !== null && !hasAll(f, rule.asciiNeeds);
+  if (twinCannot && f.text.ascii) return out;
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
     if (out.length >= limit) break;
     const sentence = sentences[i]!;
     const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
+    if (twinCannot && re === rule.asciiPattern) continue;
     const m = re.exec(sentence);
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;
