@@ -217,52 +217,22 @@ function isSpace(c: number): boolean {
   );
 }
 
-/**
- * Start and end offsets of the sentences of splitSentences, found in one scan rather than by its
- * pattern, whose lookbehind is tried at every character: a separator is a run of white space after
- * [.!?;] that is followed by [A-Z0-9(Α-Ω], or else a line break ("\r?\n+").
- */
+// The separators of splitSentences without its lookbehind (which is tried at every character): a match
+// of the first alternative starts with the end punctuation, which stays with its sentence.
+const SEPARATOR = /[.!?;]\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/g;
+
+/** Start and end offsets of the sentences of splitSentences. */
 function sentenceBounds(text: string): number[] {
   const bounds: number[] = [];
-  const n = text.length;
   let last = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isSpace(c)) {
-      i++;
-      continue;
-    }
-    let end = -1;
-    if (i > 0 && isEndPunctuation(text.charCodeAt(i - 1))) {
-      let j = i + 1;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (j < n && startsSentence(text.charCodeAt(j))) end = j;
-    }
-    if (end < 0) {
-      let j = c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10 ? i + 1 : i;
-      if (text.charCodeAt(j) === 10) {
-        while (j < n && text.charCodeAt(j) === 10) j++;
-        end = j;
-      }
-    }
-    if (end < 0) {
-      i++;
-      continue;
-    }
-    pushTrimmed(bounds, text, last, i);
-    last = i = end;
+  SEPARATOR.lastIndex = 0;
+  for (let m; (m = SEPARATOR.exec(text)); ) {
+    const c = text.charCodeAt(m.index);
+    pushTrimmed(bounds, text, last, c === 10 || c === 13 ? m.index : m.index + 1);
+    last = m.index + m[0].length;
   }
-  pushTrimmed(bounds, text, last, n);
+  pushTrimmed(bounds, text, last, text.length);
   return bounds;
-}
-
-function isEndPunctuation(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 59; // . ! ? ;
-}
-
-function startsSentence(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40 || (c >= 0x391 && c <= 0x3a9); // A-Z 0-9 ( Α-Ω
 }
 
 function pushTrimmed(bounds: number[], text: string, start: number, end: number): void {
