@@ -14,7 +14,7 @@ export { loadVocabulary, buildVocabulary } from "./vocabulary.js";
 export type { Vocabulary } from "./vocab-schema.js";
 
 /** Records per task of the worker pool and per transaction: small tasks keep the threads' heaps small. */
-const BATCH = 250;
+const BATCH = 125;
 /** Fewer live records than this are classified in the main thread: starting worker threads would cost more. */
 const PARALLEL_MIN_RECORDS = 4000;
 
