@@ -1,6 +1,6 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
 import { EXACT, StemCache, isAscii, phraseStems } from "./normalize.js";
-import { asciiRequirements } from "./requirements.js";
+import { requiredStrings } from "./requirements.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
@@ -22,8 +22,8 @@ export interface CompiledRule {
   pattern: RegExp | null;
   /** The same pattern for ASCII-only sentences, when it means the same there without the `u` flag. */
   asciiPattern: RegExp | null;
-  /** What a lower-case ASCII text needs for asciiPattern to match it (asciiRequirements); null for no need known. */
-  asciiNeeds: string[][] | null;
+  /** What a sentence needs for the pattern to match it (requiredStrings), one test per requirement; null when nothing is known. */
+  needs: RegExp[] | null;
   weight: number;
   fields: Set<string> | null;
   near: Phrase[] | null;
@@ -91,9 +91,10 @@ export function patternFor(rule: CompiledRule, sentence: string): RegExp | null 
   return rule.asciiPattern && isAscii(sentence) ? rule.asciiPattern : rule.pattern;
 }
 
-function needsOf(source: string): string[][] | null {
-  const needs = asciiRequirements(source);
-  return needs && needs.length > 0 ? needs : null;
+function needsOf(source: string): RegExp[] | null {
+  const needs = requiredStrings(source);
+  if (!needs || needs.length === 0) return null;
+  return needs.map((choices) => new RegExp(choices.map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("|")));
 }
 
 function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
@@ -116,7 +117,7 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
     phrases: toStems(spec.phrases) ?? [],
     pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
     asciiPattern,
-    asciiNeeds: asciiPattern ? needsOf(spec.pattern!) : null,
+    needs: spec.pattern ? needsOf(spec.pattern) : null,
     weight: spec.weight,
     fields: spec.fields ? new Set(spec.fields) : null,
     near: toStems(spec.near),

@@ -202,26 +202,23 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
   return out;
 }
 
-/** Whether the field's text has one string of each list: else the rule's ASCII twin cannot match its ASCII sentences. */
-function hasAll(f: ArticleField, needs: string[][]): boolean {
+/** Whether the field's sentences have what each of `needs` tests for: else the rule's pattern matches none of them. */
+function hasAll(f: ArticleField, needs: RegExp[]): boolean {
   // A match lies within one sentence, so within the sentences joined.
   f.joined ??= f.text.sentences.join("\n");
   const text = f.joined;
-  return needs.every((choices) => choices.some((c) => text.includes(c)));
+  return needs.every((need) => need.test(text));
 }
 
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
-  // When the field lacks what the ASCII twin needs, the twin matches none of its (ASCII) sentences.
-  const twinCannot = rule.asciiNeeds !== null && !hasAll(f, rule.asciiNeeds);
-  if (twinCannot && f.text.ascii) return out;
+  if (rule.needs && !hasAll(f, rule.needs)) return out;
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
     if (out.length >= limit) break;
     const sentence = sentences[i]!;
     const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
-    if (twinCannot && re === rule.asciiPattern) continue;
     const m = re.exec(sentence);
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;

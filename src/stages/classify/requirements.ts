@@ -2,12 +2,14 @@
  * What every match of a pattern must contain, read from its source, so a text can be passed over
  * without running the pattern. Each requirement is a list of strings of which a matching text
  * contains at least one: a run of plain characters gives one string, a group of plain alternatives
- * `(describe|report)` one per alternative, a class of plain characters `[<=>]` one per character. The
- * strings are lower case and ASCII, for the lower-case ASCII sentences the patterns' ASCII twins run
- * on: there `i` changes nothing, and a non-ASCII character never matches. Null when the source uses
- * syntax this reading does not cover (it then promises nothing).
+ * `(describe|report)` one per alternative, a class of plain characters `[<=>]` one per character.
+ * The strings are lower case and ASCII (requirements with other characters are left out), for the
+ * prepared sentences patterns run on: lower case, and without ſ and K (Kelvin), which NFKD turns into
+ * s and k and which are the only characters that `iu` folds to ASCII letters; so `i` or `iu` changes
+ * nothing for these strings. Null when the source uses syntax this reading does not cover (it then
+ * promises nothing).
  */
-export function asciiRequirements(source: string): string[][] | null {
+export function requiredStrings(source: string): string[][] | null {
   const parser = new SourceReader(source);
   const top = parser.alternatives();
   if (top === null || parser.pos !== source.length || top.length !== 1) return null;
@@ -28,8 +30,7 @@ export function asciiRequirements(source: string): string[][] | null {
     if (choices && choices.every((c) => c.length > 0)) required.push(choices);
   }
   flush();
-  // Strings with a non-ASCII character can never be found in ASCII text.
-  return required.map((choices) => choices.map((c) => c.toLowerCase()).filter((c) => /^[\x00-\x7f]*$/.test(c)));
+  return required.filter((choices) => choices.every((c) => /^[\x00-\x7f]*$/.test(c))).map((choices) => choices.map((c) => c.toLowerCase()));
 }
 
 /** A class lists its characters when they are plain ones; `other` is any atom that promises no text (\\d, ., \\b, lookarounds). */
