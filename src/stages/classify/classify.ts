@@ -1,14 +1,14 @@
-import type { Article } from "../../model/article.js";
+import type { ClassifyInput } from "./input.js";
 import type { Classification, Dimension, Evidence, Label } from "../../model/classification.js";
 import { DESIGN_INFO } from "../../model/taxonomy.js";
 import type { ClaimId, ConditionId, ExosomeSourceId } from "../../model/taxonomy.js";
-import type { CompiledDimension, CompiledRules } from "./compile.js";
+import type { CompiledDimension, CompiledRule, CompiledRules } from "./compile.js";
 import { decideDesign, stepHolds } from "./design.js";
 import { extractFollowupWeeks, extractParticipants } from "./extract.js";
 import { articleFields } from "./fields.js";
 import type { ArticleField } from "./fields.js";
-import { confidenceOf, locatePhrases, scoreAll } from "./match.js";
-import type { GroupScore } from "./match.js";
+import { LazyScores, confidenceOf, locatePhrases } from "./match.js";
+import type { Scores } from "./match.js";
 
 /** Labels of a multi-label dimension that reach their threshold, with what they imply. */
 interface Assigned {
@@ -17,11 +17,11 @@ interface Assigned {
   evidence: Evidence[];
 }
 
-function scoresOf(dim: CompiledDimension, fields: ArticleField[]): Map<string, GroupScore> {
-  return scoreAll([...dim.labels, ...dim.signals], fields, dim.spec);
+function scoresOf(dim: CompiledDimension, fields: ArticleField[], found: Set<CompiledRule>): Scores {
+  return new LazyScores(dim, fields, found);
 }
 
-function assignedLabels(dim: CompiledDimension, scores: Map<string, GroupScore>, skip: Set<string>): Assigned[] {
+function assignedLabels(dim: CompiledDimension, scores: Scores, skip: Set<string>): Assigned[] {
   const out = new Map<string, Assigned>();
   for (const g of dim.labels) {
     const s = scores.get(g.name)!;
@@ -38,14 +38,14 @@ function assignedLabels(dim: CompiledDimension, scores: Map<string, GroupScore>,
   return [...out.values()].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
 }
 
-function aboutExosomes(dim: CompiledDimension, scores: Map<string, GroupScore>): boolean {
+function aboutExosomes(dim: CompiledDimension, scores: Scores): boolean {
   const steps = dim.spec.decision;
   if (steps && steps.length) return steps.some((s) => stepHolds(s, scores));
   const s = scores.get("about-exosomes");
   return !!s && !s.vetoedBy && s.score >= s.threshold;
 }
 
-function conditionsOf(dim: CompiledDimension, scores: Map<string, GroupScore>): Assigned[] {
+function conditionsOf(dim: CompiledDimension, scores: Scores): Assigned[] {
   const found = assignedLabels(dim, scores, new Set(["other-skin", "not-skin"]));
   const other = scores.get("other-skin");
   const skin = scores.get("skin");
@@ -73,20 +73,20 @@ function toLabels(dimension: Dimension, list: Assigned[]): Label[] {
 }
 
 /** Classifies one article (pure apart from the stem cache inside `rules`). */
-export function classifyArticle(article: Article, rules: CompiledRules): Classification {
+export function classifyArticle(article: ClassifyInput, rules: CompiledRules): Classification {
   const fields = articleFields(article, rules.stems);
-  locatePhrases(fields, rules.phrases);
+  const found = locatePhrases(fields, rules.phrases);
   const { design: dDim, condition: cDim, source: sDim, claim: clDim, relevance: rDim } = rules.dims;
 
-  const relScores = scoresOf(rDim, fields);
+  const relScores = scoresOf(rDim, fields, found);
   const isExo = aboutExosomes(rDim, relScores);
   const exoScore = relScores.get("about-exosomes")?.score ?? 0;
   const relEvidence = (relScores.get("about-exosomes")?.hits ?? []).slice(0, 3).map((h) => h.evidence);
 
-  const decision = decideDesign(dDim, scoresOf(dDim, fields));
+  const decision = decideDesign(dDim, scoresOf(dDim, fields, found));
   const info = DESIGN_INFO[decision.design];
 
-  const conditions = conditionsOf(cDim, scoresOf(cDim, fields));
+  const conditions = conditionsOf(cDim, scoresOf(cDim, fields, found));
   const skin = conditions.filter((c) => c.label !== "not-skin");
 
   let sources: Assigned[];
@@ -94,11 +94,11 @@ export function classifyArticle(article: Article, rules: CompiledRules): Classif
     const why = relScores.get("about-exosomes")?.vetoedBy;
     sources = [{ label: "not-exosome", confidence: Math.max(0.5, 1 - confidenceOf(exoScore, rDim.spec.confident_at)), evidence: why ? [why] : [] }];
   } else {
-    sources = assignedLabels(sDim, scoresOf(sDim, fields), new Set(["not-stated", "not-exosome"]));
+    sources = assignedLabels(sDim, scoresOf(sDim, fields, found), new Set(["not-stated", "not-exosome"]));
     if (sources.length === 0) sources = [{ label: "not-stated", confidence: 0.6, evidence: relEvidence.slice(0, 1) }];
   }
 
-  const claims = assignedLabels(clDim, scoresOf(clDim, fields), new Set());
+  const claims = assignedLabels(clDim, scoresOf(clDim, fields, found), new Set());
   const human = info.group === "clinical";
   const labels: Label[] = [
     { dimension: "design", label: decision.design, confidence: decision.confidence, evidence: decision.evidence },

@@ -1,5 +1,6 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
 import { EXACT, StemCache, isAscii, phraseStems } from "./normalize.js";
+import { requiredStrings } from "./requirements.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
 
@@ -21,6 +22,8 @@ export interface CompiledRule {
   pattern: RegExp | null;
   /** The same pattern for ASCII-only sentences, when it means the same there without the `u` flag. */
   asciiPattern: RegExp | null;
+  /** What a sentence needs for the pattern to match it (requiredStrings), one test per requirement; null when nothing is known. */
+  needs: RegExp[] | null;
   weight: number;
   fields: Set<string> | null;
   near: Phrase[] | null;
@@ -41,6 +44,9 @@ export interface CompiledDimension {
   spec: VocabFile & { file: string };
   labels: CompiledGroup[];
   signals: CompiledGroup[];
+  /** The labels, then the signals. */
+  groups: CompiledGroup[];
+  byName: Map<string, CompiledGroup>;
 }
 
 /** A rule's phrase, as found from its first word; `rule` is null for a context (near, not near, not after) phrase. */
@@ -64,11 +70,20 @@ export interface CompiledRules {
 }
 
 /**
- * V8 matches case-insensitive Unicode patterns several times slower. On ASCII text an ASCII pattern
- * without \u{...} or \p{...} escapes matches the same spans without `u`.
+ * V8 matches case-insensitive Unicode patterns several times slower. On ASCII text a pattern without
+ * \u{...} or \p{...} escapes matches the same spans without `u`, when its own non-ASCII characters
+ * (`[<=>≤≥]`) cannot match ASCII either way: ſ and K (Kelvin) fold to s and k under `iu` only, so they are
+ * refused, and so are astral characters (two code units without `u`) and ends of ranges (which could span those).
  */
-function asciiTwin(source: string): RegExp | null {
-  return isAscii(source) && !/\\(u\{|p\{|P\{)/.test(source) ? new RegExp(source, "i") : null;
+export function asciiTwin(source: string): RegExp | null {
+  if (/\\(u\{|p\{|P\{)/.test(source)) return null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0x17f || c === 0x212a || (c >= 0xd800 && c <= 0xdfff)) return null;
+    if (source[i - 1] === "-" || source[i + 1] === "-") return null;
+  }
+  return new RegExp(source, "i");
 }
 
 /** The pattern to run on `sentence`: the faster twin when the sentence is ASCII-only. */
@@ -76,7 +91,14 @@ export function patternFor(rule: CompiledRule, sentence: string): RegExp | null 
   return rule.asciiPattern && isAscii(sentence) ? rule.asciiPattern : rule.pattern;
 }
 
+function needsOf(source: string): RegExp[] | null {
+  const needs = requiredStrings(source);
+  if (!needs || needs.length === 0) return null;
+  return needs.map((choices) => new RegExp(choices.map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("|")));
+}
+
 function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
+  const asciiPattern = spec.pattern ? asciiTwin(spec.pattern) : null;
   // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
   const toStems = (list: string[] | undefined) => {
     if (!list) return null;
@@ -94,7 +116,8 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
     group,
     phrases: toStems(spec.phrases) ?? [],
     pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
-    asciiPattern: spec.pattern ? asciiTwin(spec.pattern) : null,
+    asciiPattern,
+    needs: spec.pattern ? needsOf(spec.pattern) : null,
     weight: spec.weight,
     fields: spec.fields ? new Set(spec.fields) : null,
     near: toStems(spec.near),
@@ -129,7 +152,7 @@ function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
   // Context phrases are found by key, so each is looked for once however many rules use it.
   const context = new Map<string, Phrase>();
   for (const dim of dims) {
-    for (const group of [...dim.labels, ...dim.signals]) {
+    for (const group of dim.groups) {
       for (const rule of [...group.rules, ...group.exclude]) {
         for (const phrase of rule.phrases) addPhrase({ rule, phrase });
         for (const phrase of [...(rule.near ?? []), ...(rule.notNear ?? []), ...(rule.notAfter ?? [])]) context.set(phrase.key, phrase);
@@ -144,11 +167,10 @@ export function compileRules(vocab: Vocabulary): CompiledRules {
   const stems = new StemCache();
   const dim = (d: VocabDimension): CompiledDimension => {
     const spec = vocab.files[d];
-    return {
-      spec,
-      labels: Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems)),
-      signals: Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems)),
-    };
+    const labels = Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems));
+    const signals = Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems));
+    const groups = [...labels, ...signals];
+    return { spec, labels, signals, groups, byName: new Map(groups.map((g) => [g.name, g])) };
   };
   const dims = { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") };
   return { rulesVersion: vocab.rulesVersion, stems, dims, phrases: indexPhrases(Object.values(dims)) };

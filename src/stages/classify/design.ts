@@ -2,7 +2,7 @@ import type { Evidence } from "../../model/classification.js";
 import type { DesignId } from "../../model/taxonomy.js";
 import type { DecisionStep } from "./vocab-schema.js";
 import type { CompiledDimension } from "./compile.js";
-import type { GroupScore } from "./match.js";
+import type { Scores } from "./match.js";
 import { confidenceOf } from "./match.js";
 
 /**
@@ -20,11 +20,11 @@ export interface DesignDecision {
   step: string;
 }
 
-function scoreOf(scores: Map<string, GroupScore>, name: string): number {
+function scoreOf(scores: Scores, name: string): number {
   return scores.get(name)?.score ?? 0;
 }
 
-export function stepHolds(step: DecisionStep, scores: Map<string, GroupScore>): boolean {
+export function stepHolds(step: DecisionStep, scores: Scores): boolean {
   const own = scores.get(step.label);
   if (!own || own.vetoedBy || own.score < (step.min ?? own.threshold)) return false;
   for (const [name, min] of Object.entries(step.when)) if (scoreOf(scores, name) < min) return false;
@@ -36,7 +36,7 @@ export function stepHolds(step: DecisionStep, scores: Map<string, GroupScore>): 
   return true;
 }
 
-function evidenceOf(scores: Map<string, GroupScore>, names: string[]): Evidence[] {
+function evidenceOf(scores: Scores, names: string[]): Evidence[] {
   return names
     .flatMap((n) => scores.get(n)?.hits ?? [])
     .sort((a, b) => b.contribution - a.contribution)
@@ -44,7 +44,7 @@ function evidenceOf(scores: Map<string, GroupScore>, names: string[]): Evidence[
     .map((h) => h.evidence);
 }
 
-export function decideDesign(dim: CompiledDimension, scores: Map<string, GroupScore>): DesignDecision {
+export function decideDesign(dim: CompiledDimension, scores: Scores): DesignDecision {
   const steps = dim.spec.decision ?? [];
   const confidentAt = dim.spec.confident_at;
   for (const [i, step] of steps.entries()) {

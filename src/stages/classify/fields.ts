@@ -1,4 +1,5 @@
-import type { AbstractSection, Article } from "../../model/article.js";
+import type { AbstractSection } from "../../model/article.js";
+import type { ClassifyInput } from "./input.js";
 import { normalizeText } from "./normalize.js";
 import type { NormalizedText, StemCache } from "./normalize.js";
 import type { CompiledRule, Phrase } from "./compile.js";
@@ -12,11 +13,15 @@ import type { CompiledRule, Phrase } from "./compile.js";
 export interface ArticleField {
   /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types */
   field: string;
+  /** The field's family: `abstract` for every abstract section, else the field itself. */
+  family: string;
   text: NormalizedText;
   /** Filled by locatePhrases before scoring: the rules with a phrase here, each such phrase's spans. */
   rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
   /** Filled by locatePhrases: context phrase key -> where it occurs. */
   context?: Map<string, [number, number][]>;
+  /** The sentences joined by line breaks, kept once a pattern rule needed them. */
+  joined?: string;
 }
 
 const HEADINGS: [RegExp, string][] = [
@@ -30,10 +35,52 @@ const HEADINGS: [RegExp, string][] = [
 const HEADING_WORDS =
   "background|introduction|importance|context|rationale|aims?|objectives?|purpose|goals?|materials? and methods|methods?|methodology|study design|design|setting|patients and methods|participants|interventions?|results?|findings|observations|main outcomes?(?: and measures)?|conclusions?(?: and relevance)?|discussion|interpretation|limitations?|implications";
 // A heading: at the start of a line (optionally numbered), alone on its line or followed by a colon.
-const HEADING_RE = new RegExp(
+export const HEADING_RE = new RegExp(
   `(?:^|\\n|(?<=[.!?]\\s?))[ \\t]*(?:\\(\\d\\)\\s*)?((?:${HEADING_WORDS})(?:\\s*(?:/|and|&)\\s*(?:${HEADING_WORDS}))?)[ \\t]*(?::|\\n|(?=[A-Z][a-z]))`,
   "gi",
 );
+// HEADING_RE tried at one position only (sticky).
+const HEADING_AT = new RegExp(HEADING_RE.source, "iy");
+// Where a match of HEADING_RE can start is decided by these characters: a line break, or end punctuation.
+const HEADING_TRIGGER = /[\n.!?]/g;
+
+/**
+ * Where a match of HEADING_RE can start, in increasing order with some repeated: the text's start, line
+ * breaks, and the positions its lookbehind allows, just after [.!?] with at most one white space between.
+ */
+function* headingStarts(text: string): Generator<number> {
+  yield 0;
+  HEADING_TRIGGER.lastIndex = 0;
+  for (let t; (t = HEADING_TRIGGER.exec(text)); ) {
+    const k = t.index;
+    if (text[k] === "\n") {
+      yield k;
+    } else {
+      yield k + 1;
+      if (/\s/.test(text[k + 1] ?? "")) yield k + 2;
+    }
+  }
+}
+
+/**
+ * The matches of HEADING_RE in `text`, in order, trying it only where a match can start rather than at
+ * every character (where its lookbehind makes each try slow).
+ */
+function* headings(text: string): Generator<RegExpExecArray> {
+  let end = 0;
+  let tried = -1;
+  for (const p of headingStarts(text)) {
+    // Matches do not overlap; a position seen again was tried already.
+    if (p < end || p <= tried) continue;
+    tried = p;
+    HEADING_AT.lastIndex = p;
+    const m = HEADING_AT.exec(text);
+    if (m) {
+      end = m.index + m[0].length;
+      yield m;
+    }
+  }
+}
 
 function categoryOf(label: string | null): string | null {
   if (!label) return null;
@@ -46,7 +93,7 @@ export function sectionsFromPlainText(text: string): AbstractSection[] {
   const out: AbstractSection[] = [];
   let last = 0;
   let label: string | null = null;
-  for (const m of text.matchAll(HEADING_RE)) {
+  for (const m of headings(text)) {
     const chunk = text.slice(last, m.index).trim();
     if (chunk || label) out.push({ label, nlmCategory: categoryOf(label), text: chunk });
     label = m[1] ?? null;
@@ -57,17 +104,17 @@ export function sectionsFromPlainText(text: string): AbstractSection[] {
   return out.filter((s) => s.text.length > 0);
 }
 
-function abstractSections(article: Article): AbstractSection[] {
+function abstractSections(article: ClassifyInput): AbstractSection[] {
   const given = article.abstractSections.filter((s) => s.text.trim().length > 0);
   if (given.length > 1 || (given.length === 1 && given[0]!.label)) return given;
   const text = given[0]?.text ?? article.abstract;
   return text ? sectionsFromPlainText(text) : [];
 }
 
-export function articleFields(article: Article, stems: StemCache): ArticleField[] {
+export function articleFields(article: ClassifyInput, stems: StemCache): ArticleField[] {
   const fields: ArticleField[] = [];
   const add = (field: string, text: string | null | undefined) => {
-    if (text && text.trim()) fields.push({ field, text: normalizeText(text, stems) });
+    if (text && text.trim()) fields.push({ field, family: field.split(":")[0]!, text: normalizeText(text, stems) });
   };
   add("title", article.title);
   for (const s of abstractSections(article)) {

@@ -1,11 +1,11 @@
-import type { Classification } from "../../model/classification.js";
-import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
-import type { Article } from "../../model/article.js";
+import type { Stage, StageContext } from "../../pipeline/context.js";
+import { createPool, mapOrdered } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
-import { classifyArticle } from "./classify.js";
-import { compileRules } from "./compile.js";
-import type { CompiledRules } from "./compile.js";
+import { inputPages } from "./input.js";
+import type { ClassifiedPage } from "./page.js";
 import { loadVocabulary } from "./vocabulary.js";
+import type { Vocabulary } from "./vocab-schema.js";
+import type { ClassifyTask } from "./worker.js";
 
 export { classifyArticle } from "./classify.js";
 export { compileRules } from "./compile.js";
@@ -13,17 +13,20 @@ export type { CompiledRules } from "./compile.js";
 export { loadVocabulary, buildVocabulary } from "./vocabulary.js";
 export type { Vocabulary } from "./vocab-schema.js";
 
-const BATCH = 1000;
+/** Records per task of the worker pool and per transaction: small tasks keep the threads' heaps small. */
+const BATCH = 125;
+/** Fewer live records than this are classified in the main thread: starting worker threads would cost more. */
+const PARALLEL_MIN_RECORDS = 4000;
 
 /** Stores a page of classifications in one transaction, with one statement prepared for the whole run. */
-function batchSaver(db: Db, now: string): (batch: Classification[]) => void {
+function batchSaver(db: Db, rulesVersion: string, now: string): (page: ClassifiedPage) => void {
   const stmt = db.prepare(
     `INSERT INTO classifications (record_id, result, rules_version, classified_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(record_id) DO UPDATE SET result = excluded.result, rules_version = excluded.rules_version,
        classified_at = excluded.classified_at`,
   );
-  return db.transaction((batch: Classification[]) => {
-    for (const c of batch) stmt.run(c.recordId, JSON.stringify(c), c.rulesVersion, now);
+  return db.transaction((page: ClassifiedPage) => {
+    for (let i = 0; i < page.results.length; i++) stmt.run(page.recordIds[i], page.results[i], rulesVersion, now);
   });
 }
 
@@ -34,38 +37,41 @@ export interface ClassifyCounts {
   about_skin: number;
 }
 
-/**
- * Live records in record_id order, a page at a time. Keyset pages rather than one open iterator
- * (store/records.ts iterateRecords): better-sqlite3 cannot write on a connection while a read
- * iterator is open, and holding every result until the end would grow with the store.
- */
-function* livePages(db: Db, size: number): Generator<Article[]> {
-  const stmt = db.prepare<[string, number], { record_id: string; article: string }>(
-    "SELECT record_id, article FROM records WHERE deleted = 0 AND record_id > ? ORDER BY record_id LIMIT ?",
-  );
-  let after = "";
-  for (;;) {
-    const rows = stmt.all(after, size);
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.record_id;
-    yield rows.map((r) => JSON.parse(r.article) as Article);
-  }
+export interface ClassifyStoreOptions {
+  /** Told the number of records to classify before the first is done. */
+  onStart?: (total: number) => void;
+  onProgress?: (done: number) => void;
+  /** As for createPool; by default one per core when there are enough records to pay their start-up, else 1. */
+  threads?: number;
 }
 
-/** Classifies every stored, non-deleted record with `rules` and stores the results, one transaction per page. */
-export function classifyStore(db: Db, rules: CompiledRules, now: string, onProgress: (done: number) => void = () => {}): ClassifyCounts {
+/**
+ * Classifies every stored, non-deleted record with `vocabulary` and stores the results, one transaction
+ * per page. Pages are classified on worker threads when there are enough records, and stored in
+ * record_id order either way.
+ */
+export async function classifyStore(db: Db, vocabulary: Vocabulary, now: string, options: ClassifyStoreOptions = {}): Promise<ClassifyCounts> {
   const counts = { classified: 0, uncertain: 0, about_exosomes: 0, about_skin: 0 };
-  const saveBatch = batchSaver(db, now);
-  for (const page of livePages(db, BATCH)) {
-    const batch = page.map((a) => classifyArticle(a, rules));
-    for (const c of batch) {
-      if (c.designUncertain) counts.uncertain++;
-      if (c.aboutExosomes) counts.about_exosomes++;
-      if (c.aboutSkin) counts.about_skin++;
+  const live = (db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
+  options.onStart?.(live);
+  const pool = createPool<ClassifyTask, ClassifiedPage>(new URL("./worker.ts", import.meta.url), {
+    threads: options.threads ?? (live < PARALLEL_MIN_RECORDS ? 1 : undefined),
+  });
+  const saveBatch = batchSaver(db, vocabulary.rulesVersion, now);
+  try {
+    const tasks = (function* () {
+      for (const rows of inputPages(db, BATCH)) yield { vocabulary, rows };
+    })();
+    for await (const page of mapOrdered(pool, tasks)) {
+      counts.uncertain += page.uncertain;
+      counts.about_exosomes += page.aboutExosomes;
+      counts.about_skin += page.aboutSkin;
+      saveBatch(page);
+      counts.classified += page.results.length;
+      options.onProgress?.(counts.classified);
     }
-    saveBatch(batch);
-    counts.classified += batch.length;
-    onProgress(counts.classified);
+  } finally {
+    await pool.close();
   }
   // Deleted records keep no classification: they are tombstones.
   db.prepare("DELETE FROM classifications WHERE record_id IN (SELECT record_id FROM records WHERE deleted = 1)").run();
@@ -73,13 +79,13 @@ export function classifyStore(db: Db, rules: CompiledRules, now: string, onProgr
 }
 
 export const classifyStage: Stage = async (ctx: StageContext) => {
-  const vocab = loadVocabulary(ctx.config.vocab);
-  const rules = compileRules(vocab);
-  const total = (ctx.db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
-  ctx.progress.start("classify", total);
-  const counts = classifyStore(ctx.db, rules, ctx.clock().toISOString(), (done) => ctx.progress.advance("classify", done));
+  const vocabulary = loadVocabulary(ctx.config.vocab);
+  const counts = await classifyStore(ctx.db, vocabulary, ctx.clock().toISOString(), {
+    onStart: (total) => ctx.progress.start("classify", total),
+    onProgress: (done) => ctx.progress.advance("classify", done),
+  });
   ctx.progress.stop("classify");
-  ctx.logger.debug({ stage: "classify", rulesVersion: rules.rulesVersion, ...counts }, "classified");
+  ctx.logger.debug({ stage: "classify", rulesVersion: vocabulary.rulesVersion, ...counts }, "classified");
   const warnings = counts.uncertain > 0 ? [`the rules could not decide the design of ${counts.uncertain} record(s); they are marked uncertain`] : [];
   return { counts: { ...counts }, warnings };
 };

@@ -2,9 +2,9 @@ import type { Evidence } from "../../model/classification.js";
 import type { VocabFile } from "./vocab-schema.js";
 import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
-import type { Token } from "./normalize.js";
+import type { Token, WordForm } from "./normalize.js";
 import { fieldWeight, patternFor } from "./compile.js";
-import type { CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
+import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -60,30 +60,73 @@ function matchAt(f: ArticleField, phrase: string[], start: number): number {
   return pos;
 }
 
+/** The phrases that begin with one word, by what they need next, so that most are never tried. */
+export interface PhraseStarts {
+  /** One-word phrases, and phrases with a gap after their first word: tried wherever the word is. */
+  always: PhraseEntry[];
+  /** The others by their second element: a stem ... */
+  byNextStem: Map<string, PhraseEntry[]>;
+  /** ... or an exact ("=word") normalised word. */
+  byNextWord: Map<string, PhraseEntry[]>;
+}
+
+/** The phrases of `index` that begin with the word `form`: those whose first element is its stem or its exact word. */
+function phrasesStartingWith(form: WordForm, index: PhraseIndex): PhraseStarts | null {
+  if (form.startsIndex !== index) {
+    const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
+    let starts: PhraseStarts | null = null;
+    if (entries.length > 0) {
+      starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
+      for (const entry of entries) {
+        const next = entry.phrase.stems[1];
+        if (next === undefined || next === GAP) starts.always.push(entry);
+        else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
+        else push(starts.byNextStem, next, entry);
+      }
+    }
+    form.starts = starts;
+    form.startsIndex = index;
+  }
+  return form.starts;
+}
+
 /**
- * Fills each field's rulePhrases and context in one pass over its words, looking up the phrases that
- * start with each word, so scoring need not try every phrase of every rule on every field.
+ * Fills each field's rulePhrases and context in one pass over its words, trying the phrases that start
+ * with each word and go on with the next one, so scoring need not try every phrase of every rule on
+ * every field. Returns the rules with a phrase anywhere in the fields.
  */
-export function locatePhrases(fields: ArticleField[], index: PhraseIndex): void {
+export function locatePhrases(fields: ArticleField[], index: PhraseIndex): Set<CompiledRule> {
+  const rules = new Set<CompiledRule>();
   for (const f of fields) {
     const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
     const context = new Map<string, [number, number][]>();
-    const tryAll = (entries: PhraseEntry[] | undefined, start: number) => {
-      if (!entries) return;
+    const tryAt = (entries: PhraseEntry[] | undefined, start: number) => {
+      if (entries === undefined) return;
       for (const { rule, phrase } of entries) {
         const end = matchAt(f, phrase.stems, start);
         if (end <= 0) continue;
-        if (rule) addSpan(found, rule, phrase, [start, end]);
-        else push(context, phrase.key, [start, end]);
+        if (rule) {
+          addSpan(found, rule, phrase, [start, end]);
+          rules.add(rule);
+        } else push(context, phrase.key, [start, end]);
       }
     };
-    f.text.tokens.forEach((t, i) => {
-      tryAll(index.byStem.get(t.stem), i);
-      tryAll(index.byWord.get(t.norm), i);
-    });
+    const tokens = f.text.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const starts = phrasesStartingWith(t.form, index);
+      if (starts === null) continue;
+      tryAt(starts.always, i);
+      // A second element that is not a gap must be the next word, in the same sentence.
+      const next = tokens[i + 1];
+      if (next === undefined || next.sentence !== t.sentence) continue;
+      tryAt(starts.byNextStem.get(next.stem), i);
+      tryAt(starts.byNextWord.get(next.norm), i);
+    }
     f.rulePhrases = found;
     f.context = context;
   }
+  return rules;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -123,8 +166,8 @@ function snippet(f: ArticleField, start: number, end: number): string {
   return tokens.slice(a, b).map((t) => t.word).join(" ");
 }
 
-function ruleApplies(rule: CompiledRule, field: string): boolean {
-  return !rule.fields || rule.fields.has(field) || rule.fields.has(field.split(":")[0]!);
+function ruleApplies(rule: CompiledRule, f: ArticleField): boolean {
+  return !rule.fields || rule.fields.has(f.field) || rule.fields.has(f.family);
 }
 
 /** Matches of one rule in one field: snippets of the matched text, context rules applied. */
@@ -159,12 +202,24 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
   return out;
 }
 
+/** Whether the field's sentences have what each of `needs` tests for: else the rule's pattern matches none of them. */
+function hasAll(f: ArticleField, needs: RegExp[]): boolean {
+  // A match lies within one sentence, so within the sentences joined.
+  f.joined ??= f.text.sentences.join("\n");
+  const text = f.joined;
+  return needs.every((need) => need.test(text));
+}
+
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
+  if (rule.needs && !hasAll(f, rule.needs)) return out;
   const hasContext = rule.near || rule.notNear || rule.notAfter;
-  for (const [i, sentence] of f.text.sentences.entries()) {
+  const sentences = f.text.sentences;
+  for (let i = 0; i < sentences.length; i++) {
     if (out.length >= limit) break;
-    const m = patternFor(rule, sentence)!.exec(sentence);
+    const sentence = sentences[i]!;
+    const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
+    const m = re.exec(sentence);
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;
     if (span && !passesContext(rule, f, span[0], span[1])) continue;
@@ -201,11 +256,15 @@ function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
   return `${rule.group}:${m.phrase}`;
 }
 
-function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): Hit[] {
+const NO_HITS: Hit[] = [];
+
+/** `found`: the rules with a phrase in the fields (locatePhrases); the others can only match by pattern. */
+function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): Hit[] {
+  if (!rule.pattern && !found.has(rule)) return NO_HITS;
   const hits: Hit[] = [];
   for (const f of fields) {
     if (!rule.pattern && !f.rulePhrases?.has(rule)) continue;
-    if (!ruleApplies(rule, f.field)) continue;
+    if (!ruleApplies(rule, f)) continue;
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
     const matches = ruleMatches(rule, f, rule.maxCount);
@@ -218,23 +277,51 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile): 
   return hits;
 }
 
-export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: VocabFile): GroupScore {
+export function scoreGroup(group: CompiledGroup, fields: ArticleField[], spec: VocabFile, found: Set<CompiledRule>): GroupScore {
   let vetoedBy: Evidence | null = null;
   for (const rule of group.exclude) {
-    const hit = ruleHits(rule, fields, spec)[0];
+    const hit = ruleHits(rule, fields, spec, found)[0];
     if (hit) {
       vetoedBy = hit.evidence;
       break;
     }
   }
-  const hits = group.rules.flatMap((r) => ruleHits(r, fields, spec)).sort((a, b) => b.contribution - a.contribution);
-  const score = hits.reduce((sum, h) => sum + h.contribution, 0);
+  const hits: Hit[] = [];
+  for (const rule of group.rules) for (const hit of ruleHits(rule, fields, spec, found)) hits.push(hit);
+  if (hits.length > 1) hits.sort((a, b) => b.contribution - a.contribution);
+  let score = 0;
+  for (const hit of hits) score += hit.contribution;
   return { name: group.name, score: vetoedBy ? 0 : score, threshold: group.threshold, hits, vetoedBy };
 }
 
-/** Scores of every label and signal of a dimension, by name. */
-export function scoreAll(groups: CompiledGroup[], fields: ArticleField[], spec: VocabFile): Map<string, GroupScore> {
-  return new Map(groups.map((g) => [g.name, scoreGroup(g, fields, spec)]));
+/** Scores of labels and signals by name, as decisions and labels read them. */
+export interface Scores {
+  get(name: string): GroupScore | undefined;
+}
+
+/**
+ * Scores of a dimension's labels and signals by name, each computed when first asked for: a decision
+ * that stops at its first steps never scores the groups only later steps name.
+ */
+export class LazyScores implements Scores {
+  private readonly done = new Map<string, GroupScore>();
+
+  constructor(
+    private readonly dim: CompiledDimension,
+    private readonly fields: ArticleField[],
+    private readonly found: Set<CompiledRule>,
+  ) {}
+
+  get(name: string): GroupScore | undefined {
+    let score = this.done.get(name);
+    if (score === undefined) {
+      const group = this.dim.byName.get(name);
+      if (group === undefined) return undefined;
+      score = scoreGroup(group, this.fields, this.dim.spec, this.found);
+      this.done.set(name, score);
+    }
+    return score;
+  }
 }
 
 /** Confidence from a score: about 0.9 at `confidentAt`, never 1. */

@@ -1,6 +1,7 @@
 // Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
 // .env file and printing to stdout, which would corrupt `--json` output).
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+import type { PhraseStarts } from "./match.js";
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
@@ -8,20 +9,48 @@ import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
  * American, then natural's word tokenizer (its pattern) and Porter stemmer.
  */
 
-export interface Token {
-  /** Porter stem of the normalised word. */
-  stem: string;
+/** A distinct word of the texts, normalised and stemmed once per run (StemCache). */
+export interface WordForm {
   /** The word as normalised (lower case), for evidence text. */
-  word: string;
+  readonly word: string;
+  /** Porter stem of the normalised word. */
+  readonly stem: string;
   /** The word in American spelling, for exact-word phrase elements. */
-  norm: string;
-  sentence: number;
+  readonly norm: string;
+  /** match.ts's memo: the phrases of the index `startsIndex` that begin with this word. */
+  startsIndex: object | null;
+  starts: PhraseStarts | null;
+}
+
+/** One occurrence of a word: its shared form and the sentence it is in. */
+export class Token {
+  constructor(
+    readonly form: WordForm,
+    readonly sentence: number,
+  ) {}
+
+  /** Porter stem of the normalised word. */
+  get stem(): string {
+    return this.form.stem;
+  }
+
+  /** The word as normalised (lower case), for evidence text. */
+  get word(): string {
+    return this.form.word;
+  }
+
+  /** The word in American spelling, for exact-word phrase elements. */
+  get norm(): string {
+    return this.form.norm;
+  }
 }
 
 export interface NormalizedText {
   tokens: Token[];
   /** Each sentence's prepared text (lower case, Greek spelled out), for `pattern` rules. */
   sentences: string[];
+  /** Every sentence is ASCII-only (so `pattern` rules may use their ASCII twins without checking each). */
+  ascii: boolean;
 }
 
 const GREEK: Record<string, string> = {
@@ -87,15 +116,15 @@ export function americanize(word: string): string {
 
 /** Porter stems with a cache: a run never stems (or re-spells) the same word twice. */
 export class StemCache {
-  private readonly cache = new Map<string, { stem: string; norm: string }>();
+  private readonly cache = new Map<string, WordForm>();
   /** How many words were actually stemmed (for the benchmarks and tests). */
   stemmed = 0;
 
-  entry(word: string): { stem: string; norm: string } {
+  entry(word: string): WordForm {
     let e = this.cache.get(word);
     if (e === undefined) {
       const norm = americanize(word);
-      e = { stem: PorterStemmer.stem(norm), norm };
+      e = { word, stem: PorterStemmer.stem(norm), norm, startsIndex: null, starts: null };
       this.cache.set(word, e);
       this.stemmed++;
     }
@@ -125,27 +154,91 @@ export function countWords(prepared: string): number {
   return tokenize(prepared).length;
 }
 
-/** Splits into sentences on end punctuation followed by a capital or digit, and on line breaks. */
+/**
+ * Splits into sentences on end punctuation followed by a capital or digit, and on line breaks: the
+ * pieces of text.split(/(?<=[.!?;])\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/), trimmed, empty ones dropped.
+ */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;])\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const bounds = sentenceBounds(text);
+  const out: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) out.push(text.slice(bounds[k], bounds[k + 1]));
+  return out;
 }
 
 export function normalizeText(text: string, stems: StemCache): NormalizedText {
-  const tokens: Token[] = [];
-  const sentences: string[] = [];
-  for (const raw of splitSentences(text)) {
-    const prepared = prepareText(raw);
-    const sentence = sentences.length;
-    sentences.push(prepared);
-    for (const word of tokenize(prepared)) {
-      const e = stems.entry(word);
-      tokens.push({ stem: e.stem, word, norm: e.norm, sentence });
+  const out: NormalizedText = { tokens: [], sentences: [], ascii: true };
+  const bounds = sentenceBounds(text);
+  if (isAscii(text)) {
+    // On ASCII text prepareText is the lower case with prefixes joined: the whole text is lower-cased
+    // once, and the sentences are cut from that.
+    const lower = text.toLowerCase();
+    for (let k = 0; k < bounds.length; k += 2) {
+      const sentence = lower.slice(bounds[k], bounds[k + 1]);
+      addSentence(out, sentence.includes("-") ? sentence.replace(PREFIX_RE, "$1") : sentence, stems);
+    }
+  } else {
+    for (let k = 0; k < bounds.length; k += 2) {
+      const prepared = prepareText(text.slice(bounds[k], bounds[k + 1]));
+      if (out.ascii && !isAscii(prepared)) out.ascii = false;
+      addSentence(out, prepared, stems);
     }
   }
-  return { tokens, sentences };
+  return out;
+}
+
+function addSentence(out: NormalizedText, prepared: string, stems: StemCache): void {
+  const sentence = out.sentences.length;
+  out.sentences.push(prepared);
+  // The words tokenize(prepared) gives: maximal runs of its word characters.
+  const n = prepared.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(prepared.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordChar(prepared.charCodeAt(j))) j++;
+    out.tokens.push(new Token(stems.entry(prepared.slice(i, j)), sentence));
+    i = j;
+  }
+}
+
+/** The characters WORD_SPLIT does not split on: A-Z, a-z, А-Я, а-я, 0-9 and _. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x410 && c <= 0x44f);
+}
+
+/** \s of a regular expression, which is also what trim removes: Unicode white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+// The separators of splitSentences without its lookbehind (which is tried at every character): a match
+// of the first alternative starts with the end punctuation, which stays with its sentence.
+const SEPARATOR = /[.!?;]\s+(?=[A-Z0-9(\u0391-\u03a9])|\r?\n+/g;
+
+/** Start and end offsets of the sentences of splitSentences. */
+function sentenceBounds(text: string): number[] {
+  const bounds: number[] = [];
+  let last = 0;
+  SEPARATOR.lastIndex = 0;
+  for (let m; (m = SEPARATOR.exec(text)); ) {
+    const c = text.charCodeAt(m.index);
+    pushTrimmed(bounds, text, last, c === 10 || c === 13 ? m.index : m.index + 1);
+    last = m.index + m[0].length;
+  }
+  pushTrimmed(bounds, text, last, text.length);
+  return bounds;
+}
+
+function pushTrimmed(bounds: number[], text: string, start: number, end: number): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) bounds.push(start, end);
 }
 
 /**

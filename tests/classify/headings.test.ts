@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { HEADING_RE, sectionsFromPlainText } from "../../src/stages/classify/fields.js";
+
+/** sectionsFromPlainText's labels and texts as a scan of HEADING_RE over every position gives them. */
+function reference(text: string): [string | null, string][] {
+  const out: [string | null, string][] = [];
+  let last = 0;
+  let label: string | null = null;
+  for (const m of text.matchAll(HEADING_RE)) {
+    out.push([label, text.slice(last, m.index).trim()]);
+    label = m[1] ?? null;
+    last = m.index + m[0].length;
+  }
+  out.push([label, text.slice(last).trim()]);
+  return out.filter(([, t]) => t.length > 0);
+}
+
+const PIECES = [
+  "Background", "METHODS", "results", "Conclusion", "Design", "Materials and Methods", "(1) ", "Aims/Objectives", "and",
+  ":", ": ", ".", ". ", "!", "?", "?\n", "\n", "\n\n", " ", "\t", "\u00a0", "Some text", "cells", "Resulting", "x", "A", "1",
+];
+
+describe("sectionsFromPlainText", () => {
+  it("finds the headings HEADING_RE finds scanning every position", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      const length = 1 + Math.floor(random() * 25);
+      for (let k = 0; k < length; k++) text += PIECES[Math.floor(random() * PIECES.length)];
+      expect(sectionsFromPlainText(text).map((s): [string | null, string] => [s.label, s.text]), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+});
