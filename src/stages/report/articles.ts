@@ -81,7 +81,7 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     duplicate_of: view.duplicateOf,
     first_seen: isoDate(view.firstSeen),
     url: recordUrl(article),
-    abstract: details ? details.abstract(view.recordId) : article.abstract,
+    abstract: article.abstract,
     design_confidence: c?.designConfidence ?? null,
     design_uncertain: c ? c.designUncertain : null,
     source_database: article.source.database,
@@ -99,8 +99,4 @@ function* articleRows(views: readonly RecordView[], details: DetailSource | null
 /** articles.csv: one row per stored record, included or not, in record-id order. */
 export function articlesCsvChunks(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): Iterable<string> {
   return csvChunks(ARTICLE_COLUMNS, articleRows(views, details), options);
-}
-
-export function renderArticlesCsv(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): string {
-  return [...articlesCsvChunks(views, options, details)].join("");
 }

@@ -14,7 +14,6 @@ import {
   loadRecords,
   loadRetrieval,
   saveSnapshot,
-  storeDetails,
 } from "./load.js";
 import { renderOutput } from "./render.js";
 import type { ReportInput } from "./types.js";
@@ -45,17 +44,18 @@ export function measureAccuracy(config: PipelineConfig): string | null {
 /** Reads everything the reports need from the store (the stage's only reads). */
 export function loadReportInput(ctx: StageContext, accuracy: string | null): ReportInput {
   const { config, db } = ctx;
+  const { records, details } = loadRecords(db);
   return {
     pipeline: { name: config.name, title: config.title, question: config.question ?? null, queryText: config.queryText },
     runDate: ctx.clock().toISOString().slice(0, 10),
-    records: loadRecords(db),
+    records,
     searches: listSearches(db),
     imports: loadImports(db),
     retrieval: loadRetrieval(db),
     possibleDuplicates: loadPossibleDuplicates(db),
     previous: loadPreviousSnapshot(db, ctx.runId),
     accuracy,
-    details: storeDetails(db),
+    details,
   };
 }
 

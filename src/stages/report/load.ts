@@ -1,4 +1,4 @@
-import type { Article, Author } from "../../model/article.js";
+import type { Article, Author, CommentCorrection } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
@@ -41,47 +41,80 @@ export function loadClassification(db: Db, recordId: string): Classification | n
   return row ? (JSON.parse(row.result) as Classification) : null;
 }
 
-/** Fields no in-memory report part needs; SQLite drops them before JSON reaches JavaScript. */
-const HEAVY_ARTICLE_FIELDS = ["abstract", "abstractSections", "mesh", "keywords", "chemicals", "grants", "copyright"];
+/**
+ * The article fields the reports read, extracted by SQLite in one parse of each stored article, so the
+ * rest of its JSON (MeSH, affiliations' neighbours, abstract sections, grants...) never reaches JavaScript.
+ * The abstract comes as a column of its own: plain text, no JSON escaping to undo.
+ */
+const ARTICLE_PATHS = [
+  "$.recordId",
+  "$.pmid",
+  "$.doi",
+  "$.pmcid",
+  "$.title",
+  "$.journal.title",
+  "$.journal.isoAbbreviation",
+  "$.pubDate.year",
+  "$.authors",
+  "$.publicationTypes",
+  "$.commentsCorrections",
+  "$.source.database",
+] as const;
+
+type ArticleFields = [
+  recordId: string,
+  pmid: string | null,
+  doi: string | null,
+  pmcid: string | null,
+  title: string | null,
+  journalTitle: string | null,
+  isoAbbreviation: string | null,
+  year: number | null,
+  authors: Author[],
+  publicationTypes: string[],
+  commentsCorrections: CommentCorrection[],
+  database: string,
+];
 
 /**
- * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
- * affiliations) and without its abstract, which storeDetails gives while articles.csv is written.
- * Every field is named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary
- * form, about twice the memory.
+ * The article as the reports see it: the fields of ARTICLE_PATHS and the abstract; every other field
+ * is left empty. Authors keep their names only, without affiliations.
  */
-export function slimArticle(a: Article): Article {
+function reportArticle(json: string, abstract: string | null): Article {
+  const [recordId, pmid, doi, pmcid, title, journalTitle, isoAbbreviation, year, authors, publicationTypes, commentsCorrections, database] =
+    JSON.parse(json) as ArticleFields;
   return {
-    recordId: a.recordId,
-    kind: a.kind,
-    pmid: a.pmid,
-    pmidVersion: a.pmidVersion,
-    doi: a.doi,
-    pmcid: a.pmcid,
-    pii: a.pii,
-    title: a.title,
-    vernacularTitle: a.vernacularTitle,
-    languages: a.languages,
+    recordId,
+    kind: "article",
+    pmid,
+    pmidVersion: null,
+    doi,
+    pmcid,
+    pii: null,
+    title,
+    vernacularTitle: null,
+    languages: [],
     abstractSections: [],
-    abstract: null,
+    abstract,
     copyright: null,
-    journal: a.journal,
-    pubDate: a.pubDate,
-    authors: a.authors.map(slimAuthor),
-    publicationTypes: a.publicationTypes,
+    journal: { title: journalTitle, isoAbbreviation, issn: null, volume: null, issue: null, pages: null },
+    pubDate: { raw: null, year, month: null, day: null, source: null },
+    authors: authors.map(reportAuthor),
+    publicationTypes,
     mesh: [],
     keywords: [],
     chemicals: [],
     grants: [],
-    commentsCorrections: a.commentsCorrections,
-    history: a.history,
-    status: a.status,
-    publicationStatus: a.publicationStatus,
-    source: a.source,
+    commentsCorrections,
+    history: { entrez: null, pubmed: null, medline: null },
+    status: null,
+    publicationStatus: null,
+    source: { database, file: null, ownId: null, importedAt: "" },
   };
 }
 
-function slimAuthor(a: Author): Author {
+/** Every field named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary form. */
+function reportAuthor(a: Author): Author {
   return {
     lastName: a.lastName,
     foreName: a.foreName,
@@ -93,7 +126,7 @@ function slimAuthor(a: Author): Author {
   };
 }
 
-/** The classification without its labels and design evidence (see storeDetails), every field named as in slimArticle. */
+/** The classification as stored without its design evidence and labels, every field named as in reportAuthor. */
 function slimClassification(c: Classification): Classification {
   return {
     recordId: c.recordId,
@@ -117,35 +150,45 @@ function slimClassification(c: Classification): Classification {
 
 /**
  * Every stored record with its dedupe decision and classification (null where that stage has not run),
- * slimmed: abstracts, design evidence and labels are left out (see storeDetails), in record_id order.
+ * each table read in one pass. Articles carry only what the reports read (see reportArticle);
+ * classifications come without their design evidence and labels, which `details` gives.
  */
-export function loadRecords(db: Db): ReportRecord[] {
+export function loadRecords(db: Db): { records: ReportRecord[]; details: DetailSource } {
   const decisions = new Map<string, DedupeDecision>();
   for (const row of db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").iterate()) decisions.set(row.record_id, toDecision(row));
   const classifications = new Map<string, Classification>();
-  const classificationRows = db.prepare<[], { record_id: string; result: string }>(
-    "SELECT record_id, json_remove(result, '$.labels', '$.designEvidence') AS result FROM classifications",
+  const evidenceJson = new Map<string, string>();
+  const labelsJson = new Map<string, string>();
+  const classificationRows = db.prepare<[], { record_id: string; slim: string; evidence: string | null; labels: string | null }>(
+    `SELECT record_id, json_remove(result, '$.designEvidence', '$.labels') AS slim,
+       json_extract(result, '$.designEvidence') AS evidence, json_extract(result, '$.labels') AS labels FROM classifications`,
   );
   for (const row of classificationRows.iterate()) {
-    classifications.set(row.record_id, slimClassification(JSON.parse(row.result) as Classification));
+    classifications.set(row.record_id, slimClassification(JSON.parse(row.slim) as Classification));
+    if (row.evidence !== null) evidenceJson.set(row.record_id, row.evidence);
+    if (row.labels !== null) labelsJson.set(row.record_id, row.labels);
   }
-  const paths = HEAVY_ARTICLE_FIELDS.map((f) => `'$.${f}'`).join(", ");
-  const recordRows = db.prepare<[], { record_id: string; article: string; deleted: number; first_seen: string }>(
-    `SELECT record_id, json_remove(article, ${paths}) AS article, deleted, first_seen FROM records ORDER BY record_id`,
+  const paths = ARTICLE_PATHS.map((p) => `'${p}'`).join(", ");
+  const recordRows = db.prepare<[], { record_id: string; fields: string; abstract: string | null; deleted: number; first_seen: string }>(
+    `SELECT record_id, json_extract(article, ${paths}) AS fields, json_extract(article, '$.abstract') AS abstract, deleted, first_seen FROM records`,
   );
   const records: ReportRecord[] = [];
   for (const row of recordRows.iterate()) {
     records.push({
-      article: slimArticle(JSON.parse(row.article) as Article),
+      article: reportArticle(row.fields, row.abstract),
       deleted: row.deleted === 1,
       firstSeen: row.first_seen,
       decision: decisions.get(row.record_id) ?? null,
       classification: classifications.get(row.record_id) ?? null,
     });
   }
-  return records;
+  const parsed = <T>(json: string | undefined): T[] => (json === undefined ? [] : (JSON.parse(json) as T[]));
+  const details: DetailSource = {
+    designEvidence: (id) => parsed<Evidence>(evidenceJson.get(id)),
+    labels: (id) => parsed<Label>(labelsJson.get(id)),
+  };
+  return { records, details };
 }
-
 
 function parseStringArray(json: string): string[] {
   const value: unknown = JSON.parse(json);
@@ -223,19 +266,4 @@ export function saveSnapshot(db: Db, runId: number, rows: readonly SnapshotRow[]
     del.run(runId);
     for (const r of rows) ins.run(runId, r.recordId, r.included ? 1 : 0, r.design, JSON.stringify(r.conditions), r.retracted ? 1 : 0);
   })();
-}
-
-/** Abstracts, design evidence and labels read from the store one record at a time (prepared once). */
-export function storeDetails(db: Db): DetailSource {
-  const abstract = db.prepare<[string], { abstract: string | null }>("SELECT json_extract(article, '$.abstract') AS abstract FROM records WHERE record_id = ?");
-  const classificationPart = (path: string) =>
-    db.prepare<[string], { json: string | null }>(`SELECT json_extract(result, '${path}') AS json FROM classifications WHERE record_id = ?`);
-  const designEvidence = classificationPart("$.designEvidence");
-  const labels = classificationPart("$.labels");
-  const parsed = <T>(json: string | null | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
-  return {
-    abstract: (id) => abstract.get(id)?.abstract ?? null,
-    designEvidence: (id) => parsed<Evidence>(designEvidence.get(id)?.json),
-    labels: (id) => parsed<Label>(labels.get(id)?.json),
-  };
 }

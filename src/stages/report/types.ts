@@ -42,11 +42,10 @@ export interface ImportCount {
 }
 
 /**
- * The heavy fields, looked up one record at a time while articles.csv and tags.csv are written, so a
- * large store's abstracts and evidence (most of its memory) are never all held at once.
+ * Design evidence and labels, kept as JSON text until articles.csv and tags.csv are written: parsed for
+ * every record at once, they would take more memory than all the rest of a large store's records.
  */
 export interface DetailSource {
-  abstract(recordId: string): string | null;
   designEvidence(recordId: string): Evidence[];
   labels(recordId: string): Label[];
 }
@@ -65,6 +64,6 @@ export interface ReportInput {
   previous: { runId: number; rows: SnapshotRow[] } | null;
   /** The classifiers' measured accuracy as Markdown (measured at report time), or null when not measured. */
   accuracy: string | null;
-  /** Where abstracts and labels come from when the records were loaded without them; null = from the records. */
+  /** Where design evidence and labels come from when the records were loaded without them; null = from the records. */
   details: DetailSource | null;
 }
