@@ -33,9 +33,10 @@ describe("reading the store for the report", () => {
       const loaded = records.find((r) => r.article.recordId === original.article.recordId)!;
       const a = loaded.article;
       const o = original.article;
-      expect([a.pmid, a.doi, a.pmcid, a.title, a.abstract, a.journal.title, a.journal.isoAbbreviation, a.pubDate.year]).toEqual(
-        [o.pmid, o.doi, o.pmcid, o.title, o.abstract, o.journal.title, o.journal.isoAbbreviation, o.pubDate.year],
+      expect([a.pmid, a.doi, a.pmcid, a.title, a.journal.title, a.journal.isoAbbreviation, a.pubDate.year]).toEqual(
+        [o.pmid, o.doi, o.pmcid, o.title, o.journal.title, o.journal.isoAbbreviation, o.pubDate.year],
       );
+      expect([a.abstract, details.abstract(o.recordId)]).toEqual([null, o.abstract]);
       expect(a.authors).toEqual(o.authors.map((author) => ({ ...author, affiliations: [] })));
       expect([a.publicationTypes, a.commentsCorrections, a.source.database]).toEqual([o.publicationTypes, o.commentsCorrections, o.source.database]);
       expect([loaded.deleted, loaded.decision]).toEqual([original.deleted, original.decision]);
@@ -44,5 +45,12 @@ describe("reading the store for the report", () => {
       expect(details.designEvidence(o.recordId)).toEqual(c?.designEvidence ?? []);
       expect(details.labels(o.recordId)).toEqual(c?.labels ?? []);
     }
+  });
+
+  it("refuses to give details once released, rather than give none", () => {
+    const { records, details } = loadRecords(buildStore());
+    details.release();
+    expect(() => details.abstract(records[0]!.article.recordId)).toThrow(/released/);
+    expect(() => details.labels(records[0]!.article.recordId)).toThrow(/released/);
   });
 });

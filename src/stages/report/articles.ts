@@ -81,7 +81,7 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     duplicate_of: view.duplicateOf,
     first_seen: isoDate(view.firstSeen),
     url: recordUrl(article),
-    abstract: article.abstract,
+    abstract: details ? details.abstract(view.recordId) : article.abstract,
     design_confidence: c?.designConfidence ?? null,
     design_uncertain: c ? c.designUncertain : null,
     source_database: article.source.database,

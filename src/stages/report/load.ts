@@ -2,6 +2,7 @@ import type { Article, Author, CommentCorrection } from "../../model/article.js"
 import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
+import { LitreviewError } from "../../errors.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
 
@@ -43,8 +44,7 @@ export function loadClassification(db: Db, recordId: string): Classification | n
 
 /**
  * The article fields the reports read, extracted by SQLite in one parse of each stored article, so the
- * rest of its JSON (MeSH, affiliations' neighbours, abstract sections, grants...) never reaches JavaScript.
- * The abstract comes as a column of its own: plain text, no JSON escaping to undo.
+ * rest of its JSON (MeSH, affiliations, abstract sections, grants...) never reaches JavaScript.
  */
 const ARTICLE_PATHS = [
   "$.recordId",
@@ -77,10 +77,10 @@ type ArticleFields = [
 ];
 
 /**
- * The article as the reports see it: the fields of ARTICLE_PATHS and the abstract; every other field
- * is left empty. Authors keep their names only, without affiliations.
+ * The article as the reports see it: the fields of ARTICLE_PATHS; every other field, the abstract
+ * included (see StoredDetails), is left empty. Authors keep their names only, without affiliations.
  */
-function reportArticle(json: string, abstract: string | null): Article {
+function reportArticle(json: string): Article {
   const [recordId, pmid, doi, pmcid, title, journalTitle, isoAbbreviation, year, authors, publicationTypes, commentsCorrections, database] =
     JSON.parse(json) as ArticleFields;
   return {
@@ -95,7 +95,7 @@ function reportArticle(json: string, abstract: string | null): Article {
     vernacularTitle: null,
     languages: [],
     abstractSections: [],
-    abstract,
+    abstract: null,
     copyright: null,
     journal: { title: journalTitle, isoAbbreviation, issn: null, volume: null, issue: null, pages: null },
     pubDate: { raw: null, year, month: null, day: null, source: null },
@@ -149,44 +149,89 @@ function slimClassification(c: Classification): Classification {
 }
 
 /**
+ * Abstracts, design evidence and labels, which take more memory than the rest of the records. Abstracts
+ * are read from the store one record at a time as articles.csv is written (held for every record, they
+ * alone took 40 MB of 20,000 records); design evidence and labels are read with the classifications and
+ * kept as JSON text, parsed only when written. The stage releases them before it reads the pairs.
+ */
+export class StoredDetails implements DetailSource {
+  private readonly abstractOf: (recordId: string) => string | null;
+  private evidenceJson = new Map<string, string>();
+  private labelsJson = new Map<string, string>();
+  private released = false;
+
+  constructor(db: Db) {
+    const abstract = db.prepare<[string], string | null>("SELECT json_extract(article, '$.abstract') FROM records WHERE record_id = ?").pluck();
+    this.abstractOf = (recordId) => abstract.get(recordId) ?? null;
+  }
+
+  addClassification(recordId: string, evidenceJson: string | null, labelsJson: string | null): void {
+    if (evidenceJson !== null) this.evidenceJson.set(recordId, evidenceJson);
+    if (labelsJson !== null) this.labelsJson.set(recordId, labelsJson);
+  }
+
+  abstract(recordId: string): string | null {
+    this.checkHeld();
+    return this.abstractOf(recordId);
+  }
+
+  designEvidence(recordId: string): Evidence[] {
+    this.checkHeld();
+    return parseArray<Evidence>(this.evidenceJson.get(recordId));
+  }
+
+  labels(recordId: string): Label[] {
+    this.checkHeld();
+    return parseArray<Label>(this.labelsJson.get(recordId));
+  }
+
+  release(): void {
+    this.released = true;
+    this.evidenceJson = new Map();
+    this.labelsJson = new Map();
+  }
+
+  private checkHeld(): void {
+    if (this.released) throw new LitreviewError("INTERNAL", "report details read after they were released");
+  }
+}
+
+function parseArray<T>(json: string | undefined): T[] {
+  return json === undefined ? [] : (JSON.parse(json) as T[]);
+}
+
+/**
  * Every stored record with its dedupe decision and classification (null where that stage has not run),
  * each table read in one pass. Articles carry only what the reports read (see reportArticle);
- * classifications come without their design evidence and labels, which `details` gives.
+ * abstracts, design evidence and labels are in `details`.
  */
-export function loadRecords(db: Db): { records: ReportRecord[]; details: DetailSource } {
+export function loadRecords(db: Db): { records: ReportRecord[]; details: StoredDetails } {
+  const details = new StoredDetails(db);
   const decisions = new Map<string, DedupeDecision>();
   for (const row of db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").iterate()) decisions.set(row.record_id, toDecision(row));
   const classifications = new Map<string, Classification>();
-  const evidenceJson = new Map<string, string>();
-  const labelsJson = new Map<string, string>();
   const classificationRows = db.prepare<[], { record_id: string; slim: string; evidence: string | null; labels: string | null }>(
     `SELECT record_id, json_remove(result, '$.designEvidence', '$.labels') AS slim,
        json_extract(result, '$.designEvidence') AS evidence, json_extract(result, '$.labels') AS labels FROM classifications`,
   );
   for (const row of classificationRows.iterate()) {
     classifications.set(row.record_id, slimClassification(JSON.parse(row.slim) as Classification));
-    if (row.evidence !== null) evidenceJson.set(row.record_id, row.evidence);
-    if (row.labels !== null) labelsJson.set(row.record_id, row.labels);
+    details.addClassification(row.record_id, row.evidence, row.labels);
   }
   const paths = ARTICLE_PATHS.map((p) => `'${p}'`).join(", ");
-  const recordRows = db.prepare<[], { record_id: string; fields: string; abstract: string | null; deleted: number; first_seen: string }>(
-    `SELECT record_id, json_extract(article, ${paths}) AS fields, json_extract(article, '$.abstract') AS abstract, deleted, first_seen FROM records`,
+  const recordRows = db.prepare<[], { record_id: string; fields: string; deleted: number; first_seen: string }>(
+    `SELECT record_id, json_extract(article, ${paths}) AS fields, deleted, first_seen FROM records`,
   );
   const records: ReportRecord[] = [];
   for (const row of recordRows.iterate()) {
     records.push({
-      article: reportArticle(row.fields, row.abstract),
+      article: reportArticle(row.fields),
       deleted: row.deleted === 1,
       firstSeen: row.first_seen,
       decision: decisions.get(row.record_id) ?? null,
       classification: classifications.get(row.record_id) ?? null,
     });
   }
-  const parsed = <T>(json: string | undefined): T[] => (json === undefined ? [] : (JSON.parse(json) as T[]));
-  const details: DetailSource = {
-    designEvidence: (id) => parsed<Evidence>(evidenceJson.get(id)),
-    labels: (id) => parsed<Label>(labelsJson.get(id)),
-  };
   return { records, details };
 }
 

@@ -42,10 +42,11 @@ export interface ImportCount {
 }
 
 /**
- * Design evidence and labels, kept as JSON text until articles.csv and tags.csv are written: parsed for
- * every record at once, they would take more memory than all the rest of a large store's records.
+ * The heavy fields, held apart from the records (design evidence and labels as JSON text, parsed only
+ * when written) so that the stage can let them go once articles.csv and tags.csv are written.
  */
 export interface DetailSource {
+  abstract(recordId: string): string | null;
   designEvidence(recordId: string): Evidence[];
   labels(recordId: string): Label[];
 }
@@ -64,6 +65,6 @@ export interface ReportInput {
   previous: { runId: number; rows: SnapshotRow[] } | null;
   /** The classifiers' measured accuracy as Markdown (measured at report time), or null when not measured. */
   accuracy: string | null;
-  /** Where design evidence and labels come from when the records were loaded without them; null = from the records. */
+  /** Where abstracts, design evidence and labels come from when the records were loaded without them; null = from the records. */
   details: DetailSource | null;
 }
