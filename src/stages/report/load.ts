@@ -1,4 +1,4 @@
-import type { Article, Author, CommentCorrection } from "../../model/article.js";
+import type { Article, Author, CommentCorrection, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
@@ -48,44 +48,44 @@ export function loadClassification(db: Db, recordId: string): Classification | n
  */
 const ARTICLE_PATHS = [
   "$.recordId",
+  "$.kind",
   "$.pmid",
   "$.doi",
   "$.pmcid",
   "$.title",
-  "$.journal.title",
-  "$.journal.isoAbbreviation",
-  "$.pubDate.year",
+  "$.journal",
+  "$.pubDate",
   "$.authors",
   "$.publicationTypes",
   "$.commentsCorrections",
-  "$.source.database",
+  "$.source",
 ] as const;
 
 type ArticleFields = [
   recordId: string,
+  kind: RecordKind,
   pmid: string | null,
   doi: string | null,
   pmcid: string | null,
   title: string | null,
-  journalTitle: string | null,
-  isoAbbreviation: string | null,
-  year: number | null,
+  journal: JournalInfo,
+  pubDate: PublicationDate,
   authors: Author[],
   publicationTypes: string[],
   commentsCorrections: CommentCorrection[],
-  database: string,
+  source: RecordSource,
 ];
 
 /**
  * The article as the reports see it: the fields of ARTICLE_PATHS; every other field, the abstract
- * included (see StoredDetails), is left empty. Authors keep their names only, without affiliations.
+ * included (see StoredDetails), is left empty. Authors keep everything but their affiliations.
  */
 function reportArticle(json: string): Article {
-  const [recordId, pmid, doi, pmcid, title, journalTitle, isoAbbreviation, year, authors, publicationTypes, commentsCorrections, database] =
+  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source] =
     JSON.parse(json) as ArticleFields;
   return {
     recordId,
-    kind: "article",
+    kind,
     pmid,
     pmidVersion: null,
     doi,
@@ -97,8 +97,8 @@ function reportArticle(json: string): Article {
     abstractSections: [],
     abstract: null,
     copyright: null,
-    journal: { title: journalTitle, isoAbbreviation, issn: null, volume: null, issue: null, pages: null },
-    pubDate: { raw: null, year, month: null, day: null, source: null },
+    journal,
+    pubDate,
     authors: authors.map(reportAuthor),
     publicationTypes,
     mesh: [],
@@ -109,7 +109,7 @@ function reportArticle(json: string): Article {
     history: { entrez: null, pubmed: null, medline: null },
     status: null,
     publicationStatus: null,
-    source: { database, file: null, ownId: null, importedAt: "" },
+    source,
   };
 }
 
