@@ -26,6 +26,16 @@ describe("atomic report writes", () => {
     expect(readdirSync(dir)).toEqual(["a.csv"]);
   });
 
+  it("writes long text and pieces in UTF-8 whole, surrogate pairs across slice boundaries included", () => {
+    const dir = tempDir();
+    const long = `${"a".repeat((1 << 18) - 1)}😀${"é".repeat(1 << 18)}😀✓`;
+    writeFileAtomic(dir, "long.csv", long);
+    expect(readFileSync(join(dir, "long.csv"), "utf8")).toBe(long);
+    const pieces = ["x".repeat(1 << 18), "😀", "", `y${"😀".repeat(1 << 17)}`];
+    writeFileAtomic(dir, "pieces.csv", pieces);
+    expect(readFileSync(join(dir, "pieces.csv"), "utf8")).toBe(pieces.join(""));
+  });
+
   it("creates the report folder and writes every file", () => {
     const dir = join(tempDir(), "nested", "out");
     writeReports(dir, new Map([["x.csv", "x"], ["y.md", "y"]]));

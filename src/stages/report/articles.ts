@@ -100,7 +100,3 @@ function* articleRows(views: readonly RecordView[], details: DetailSource | null
 export function articlesCsvChunks(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): Iterable<string> {
   return csvChunks(ARTICLE_COLUMNS, articleRows(views, details), options);
 }
-
-export function renderArticlesCsv(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): string {
-  return [...articlesCsvChunks(views, options, details)].join("");
-}

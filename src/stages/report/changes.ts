@@ -41,10 +41,13 @@ export function diffSnapshots(views: readonly RecordView[], previous: { runId: n
       changes.added.push(view);
       continue;
     }
-    const sameConditions = JSON.stringify([...old.conditions].sort()) === JSON.stringify(now.conditions);
-    if (old.included !== now.included || old.design !== now.design || !sameConditions) {
+    if (old.included !== now.included || old.design !== now.design || !sameValues([...old.conditions].sort(), now.conditions)) {
       changes.reclassified.push({ view, before: old, after: now });
     }
   }
   return changes;
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }

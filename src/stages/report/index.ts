@@ -14,9 +14,10 @@ import {
   loadRecords,
   loadRetrieval,
   saveSnapshot,
-  storeDetails,
 } from "./load.js";
+import type { StoredDetails } from "./load.js";
 import { renderOutput } from "./render.js";
+import type { OutputName } from "./render.js";
 import type { ReportInput } from "./types.js";
 import { buildViews } from "./view.js";
 import { writeReports } from "./write.js";
@@ -42,32 +43,46 @@ export function measureAccuracy(config: PipelineConfig): string | null {
   return accuracyMarkdown(evalClassify(text, compileRules(loadVocabulary(config.vocab))), gold);
 }
 
-/** Reads everything the reports need from the store (the stage's only reads). */
-export function loadReportInput(ctx: StageContext, accuracy: string | null): ReportInput {
+/**
+ * Reads what the reports need from the store, except the possible-duplicate pairs, which the stage reads
+ * only for their own file (see reportStage).
+ */
+export function loadReportInput(ctx: StageContext, accuracy: string | null): ReportInput & { details: StoredDetails } {
   const { config, db } = ctx;
+  const { records, details } = loadRecords(db);
   return {
     pipeline: { name: config.name, title: config.title, question: config.question ?? null, queryText: config.queryText },
     runDate: ctx.clock().toISOString().slice(0, 10),
-    records: loadRecords(db),
+    records,
     searches: listSearches(db),
     imports: loadImports(db),
     retrieval: loadRetrieval(db),
-    possibleDuplicates: loadPossibleDuplicates(db),
+    possibleDuplicates: [],
     previous: loadPreviousSnapshot(db, ctx.runId),
     accuracy,
-    details: storeDetails(db),
+    details,
   };
 }
+
+const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
 
 /**
  * Renders every output the pipeline names into ctx.outDir (each written atomically), then records what
  * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
+ * possible-duplicates.csv is written last: its pairs are read only then, after the abstracts, design
+ * evidence and labels are released, so that a large store never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
   const input = loadReportInput(ctx, measureAccuracy(ctx.config));
   const views = buildViews(input.records);
   const csv = { bom: ctx.report.bom };
-  const files = new Map(ctx.config.outputs.map((name) => [name, renderOutput(name, input, views, csv)]));
+  const outputs = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...ctx.config.outputs.filter((name) => name === PAIRS_OUTPUT)];
+  const render = (name: OutputName): Iterable<string> => {
+    if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
+    input.details.release();
+    return renderOutput(name, { ...input, possibleDuplicates: loadPossibleDuplicates(ctx.db) }, views, csv);
+  };
+  const files = new Map(outputs.map((name) => [name, rendered(() => render(name))]));
   ctx.progress.start("report", files.size);
   writeReports(ctx.outDir, files, (done) => ctx.progress.advance("report", done));
   ctx.progress.stop("report");
@@ -89,6 +104,11 @@ export const reportStage: Stage = async (ctx) => {
     warnings: unclassifiedWarning(count((v) => v.exclusionReason === "unclassified")),
   };
 };
+
+/** An output rendered only when its file is written, so that each reads what it needs in turn. */
+function* rendered(render: () => Iterable<string>): Generator<string> {
+  yield* render();
+}
 
 function unclassifiedWarning(n: number): string[] {
   return n === 0 ? [] : [`${n} record(s) have no classification yet and are excluded as "unclassified": run the classify stage`];

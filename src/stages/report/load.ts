@@ -1,7 +1,8 @@
-import type { Article, Author } from "../../model/article.js";
+import type { Article, Author, CommentCorrection, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
+import { LitreviewError } from "../../errors.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
 
@@ -41,47 +42,88 @@ export function loadClassification(db: Db, recordId: string): Classification | n
   return row ? (JSON.parse(row.result) as Classification) : null;
 }
 
-/** Fields no in-memory report part needs; SQLite drops them before JSON reaches JavaScript. */
-const HEAVY_ARTICLE_FIELDS = ["abstract", "abstractSections", "mesh", "keywords", "chemicals", "grants", "copyright"];
+/**
+ * The article fields the reports read, extracted by SQLite in one parse of each stored article, so the
+ * rest of its JSON (MeSH, affiliations, abstract sections, grants...) never reaches JavaScript.
+ */
+const ARTICLE_PATHS = [
+  "$.recordId",
+  "$.kind",
+  "$.pmid",
+  "$.doi",
+  "$.pmcid",
+  "$.title",
+  "$.journal",
+  "$.pubDate",
+  "$.authors",
+  "$.publicationTypes",
+  "$.commentsCorrections",
+  "$.source",
+] as const;
+
+type ArticleFields = [
+  recordId: string,
+  kind: RecordKind,
+  pmid: string | null,
+  doi: string | null,
+  pmcid: string | null,
+  title: string | null,
+  journal: JournalInfo,
+  pubDate: PublicationDate,
+  authors: Author[],
+  publicationTypes: string[],
+  commentsCorrections: CommentCorrection[],
+  source: RecordSource,
+];
 
 /**
- * The article without what no report shows (MeSH, keywords, chemicals, grants, abstract sections,
- * affiliations) and without its abstract, which storeDetails gives while articles.csv is written.
- * Every field is named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary
- * form, about twice the memory.
+ * The one empty list every loaded record shares for the fields the reports do not read (frozen, so a
+ * change would fail loudly): 20,000 records have 150,000 authors, an empty affiliation list each.
  */
-export function slimArticle(a: Article): Article {
+const NONE = Object.freeze([]) as never[];
+
+/** No history dates: the reports do not read them. */
+const NO_HISTORY = Object.freeze({ entrez: null, pubmed: null, medline: null });
+
+/**
+ * The article as the reports see it: the fields of ARTICLE_PATHS; every other field, the abstract
+ * included (see StoredDetails), is left empty. Authors keep everything but their affiliations.
+ */
+function reportArticle(json: string): Article {
+  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source] =
+    JSON.parse(json) as ArticleFields;
   return {
-    recordId: a.recordId,
-    kind: a.kind,
-    pmid: a.pmid,
-    pmidVersion: a.pmidVersion,
-    doi: a.doi,
-    pmcid: a.pmcid,
-    pii: a.pii,
-    title: a.title,
-    vernacularTitle: a.vernacularTitle,
-    languages: a.languages,
-    abstractSections: [],
+    recordId,
+    kind,
+    pmid,
+    pmidVersion: null,
+    doi,
+    pmcid,
+    pii: null,
+    title,
+    vernacularTitle: null,
+    languages: NONE,
+    abstractSections: NONE,
     abstract: null,
     copyright: null,
-    journal: a.journal,
-    pubDate: a.pubDate,
-    authors: a.authors.map(slimAuthor),
-    publicationTypes: a.publicationTypes,
-    mesh: [],
-    keywords: [],
-    chemicals: [],
-    grants: [],
-    commentsCorrections: a.commentsCorrections,
-    history: a.history,
-    status: a.status,
-    publicationStatus: a.publicationStatus,
-    source: a.source,
+    journal,
+    pubDate,
+    authors: authors.map(reportAuthor),
+    publicationTypes,
+    mesh: NONE,
+    keywords: NONE,
+    chemicals: NONE,
+    grants: NONE,
+    commentsCorrections,
+    history: NO_HISTORY,
+    status: null,
+    publicationStatus: null,
+    source,
   };
 }
 
-function slimAuthor(a: Author): Author {
+/** Every field named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary form. */
+function reportAuthor(a: Author): Author {
   return {
     lastName: a.lastName,
     foreName: a.foreName,
@@ -89,11 +131,11 @@ function slimAuthor(a: Author): Author {
     suffix: a.suffix,
     collectiveName: a.collectiveName,
     orcid: a.orcid,
-    affiliations: [],
+    affiliations: NONE,
   };
 }
 
-/** The classification without its labels and design evidence (see storeDetails), every field named as in slimArticle. */
+/** The classification as stored without its design evidence and labels, every field named as in reportAuthor. */
 function slimClassification(c: Classification): Classification {
   return {
     recordId: c.recordId,
@@ -102,7 +144,7 @@ function slimClassification(c: Classification): Classification {
     evidenceLevel: c.evidenceLevel,
     designConfidence: c.designConfidence,
     designUncertain: c.designUncertain,
-    designEvidence: [],
+    designEvidence: NONE,
     conditions: c.conditions,
     exosomeSources: c.exosomeSources,
     claims: c.claims,
@@ -110,42 +152,97 @@ function slimClassification(c: Classification): Classification {
     aboutSkin: c.aboutSkin,
     participants: c.participants,
     followupWeeks: c.followupWeeks,
-    labels: [],
+    labels: NONE,
     rulesVersion: c.rulesVersion,
   };
 }
 
 /**
- * Every stored record with its dedupe decision and classification (null where that stage has not run),
- * slimmed: abstracts, design evidence and labels are left out (see storeDetails), in record_id order.
+ * Abstracts, design evidence and labels, which take more memory than the rest of the records. Abstracts
+ * are read from the store one record at a time as articles.csv is written (held for every record, they
+ * alone took 40 MB of 20,000 records); design evidence and labels are read with the classifications and
+ * kept as JSON text, parsed only when written. The stage releases them before it reads the pairs.
  */
-export function loadRecords(db: Db): ReportRecord[] {
+export class StoredDetails implements DetailSource {
+  private readonly abstractOf: (recordId: string) => string | null;
+  private evidenceJson = new Map<string, string>();
+  private labelsJson = new Map<string, string>();
+  private released = false;
+
+  constructor(db: Db) {
+    const abstract = db.prepare<[string], string | null>("SELECT json_extract(article, '$.abstract') FROM records WHERE record_id = ?").pluck();
+    this.abstractOf = (recordId) => abstract.get(recordId) ?? null;
+  }
+
+  addClassification(recordId: string, evidenceJson: string | null, labelsJson: string | null): void {
+    if (evidenceJson !== null) this.evidenceJson.set(recordId, evidenceJson);
+    if (labelsJson !== null) this.labelsJson.set(recordId, labelsJson);
+  }
+
+  abstract(recordId: string): string | null {
+    this.checkHeld();
+    return this.abstractOf(recordId);
+  }
+
+  designEvidence(recordId: string): Evidence[] {
+    this.checkHeld();
+    return parseArray<Evidence>(this.evidenceJson.get(recordId));
+  }
+
+  labels(recordId: string): Label[] {
+    this.checkHeld();
+    return parseArray<Label>(this.labelsJson.get(recordId));
+  }
+
+  release(): void {
+    this.released = true;
+    this.evidenceJson = new Map();
+    this.labelsJson = new Map();
+  }
+
+  private checkHeld(): void {
+    if (this.released) throw new LitreviewError("INTERNAL", "report details read after they were released");
+  }
+}
+
+function parseArray<T>(json: string | undefined): T[] {
+  return json === undefined ? [] : (JSON.parse(json) as T[]);
+}
+
+/**
+ * Every stored record with its dedupe decision and classification (null where that stage has not run),
+ * each table read in one pass. Articles carry only what the reports read (see reportArticle);
+ * abstracts, design evidence and labels are in `details`.
+ */
+export function loadRecords(db: Db): { records: ReportRecord[]; details: StoredDetails } {
+  const details = new StoredDetails(db);
   const decisions = new Map<string, DedupeDecision>();
   for (const row of db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions").iterate()) decisions.set(row.record_id, toDecision(row));
   const classifications = new Map<string, Classification>();
-  const classificationRows = db.prepare<[], { record_id: string; result: string }>(
-    "SELECT record_id, json_remove(result, '$.labels', '$.designEvidence') AS result FROM classifications",
+  const classificationRows = db.prepare<[], { record_id: string; slim: string; evidence: string | null; labels: string | null }>(
+    `SELECT record_id, json_remove(result, '$.designEvidence', '$.labels') AS slim,
+       json_extract(result, '$.designEvidence') AS evidence, json_extract(result, '$.labels') AS labels FROM classifications`,
   );
   for (const row of classificationRows.iterate()) {
-    classifications.set(row.record_id, slimClassification(JSON.parse(row.result) as Classification));
+    classifications.set(row.record_id, slimClassification(JSON.parse(row.slim) as Classification));
+    details.addClassification(row.record_id, row.evidence, row.labels);
   }
-  const paths = HEAVY_ARTICLE_FIELDS.map((f) => `'$.${f}'`).join(", ");
-  const recordRows = db.prepare<[], { record_id: string; article: string; deleted: number; first_seen: string }>(
-    `SELECT record_id, json_remove(article, ${paths}) AS article, deleted, first_seen FROM records ORDER BY record_id`,
+  const paths = ARTICLE_PATHS.map((p) => `'${p}'`).join(", ");
+  const recordRows = db.prepare<[], { record_id: string; fields: string; deleted: number; first_seen: string }>(
+    `SELECT record_id, json_extract(article, ${paths}) AS fields, deleted, first_seen FROM records`,
   );
   const records: ReportRecord[] = [];
   for (const row of recordRows.iterate()) {
     records.push({
-      article: slimArticle(JSON.parse(row.article) as Article),
+      article: reportArticle(row.fields),
       deleted: row.deleted === 1,
       firstSeen: row.first_seen,
       decision: decisions.get(row.record_id) ?? null,
       classification: classifications.get(row.record_id) ?? null,
     });
   }
-  return records;
+  return { records, details };
 }
-
 
 function parseStringArray(json: string): string[] {
   const value: unknown = JSON.parse(json);
@@ -176,24 +273,32 @@ export function loadRetrieval(db: Db): RetrievalCounts {
   return { searched, received, unavailable };
 }
 
+/** Pairs per query of loadPossibleDuplicates. */
+const PAIRS_PER_QUERY = 1000;
+
 /**
- * The near-miss pairs. A store has many more pairs than records, each record in many of them, so every
- * record id is kept once and shared.
+ * The near-miss pairs. A store has many more pairs than records, so SQLite hands them over as one JSON
+ * array per thousand pairs, in rowid order: one JSON.parse per thousand rather than a row object and a
+ * field-scores parse per pair. SQLite writes a REAL in JSON with as many digits as it takes to read back
+ * the same double (17 at most), so the scores are exact. Each record is in many pairs, so every record id
+ * is kept once and shared.
  */
 export function loadPossibleDuplicates(db: Db): PossibleDuplicate[] {
+  const page = db.prepare<[number], { last: number | null; pairs: string }>(
+    `SELECT max(rowid) AS last, json_group_array(json_array(record_id_a, record_id_b, score, json(field_scores))) AS pairs
+     FROM (SELECT rowid, * FROM possible_duplicates WHERE rowid > ? ORDER BY rowid LIMIT ${PAIRS_PER_QUERY})`,
+  );
   const ids = new Map<string, string>();
   const shared = (id: string): string => ids.get(id) ?? (ids.set(id, id), id);
-  const rows = db.prepare<[], { record_id_a: string; record_id_b: string; score: number; field_scores: string }>("SELECT * FROM possible_duplicates");
   const pairs: PossibleDuplicate[] = [];
-  for (const r of rows.iterate()) {
-    pairs.push({
-      recordIdA: shared(r.record_id_a),
-      recordIdB: shared(r.record_id_b),
-      score: r.score,
-      fieldScores: JSON.parse(r.field_scores) as Record<string, number | null>,
-    });
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const { last, pairs: json } = page.get(after)!;
+    if (last === null) return pairs;
+    for (const [recordIdA, recordIdB, score, fieldScores] of JSON.parse(json) as [string, string, number, Record<string, number | null>][]) {
+      pairs.push({ recordIdA: shared(recordIdA), recordIdB: shared(recordIdB), score, fieldScores });
+    }
+    after = last;
   }
-  return pairs;
 }
 
 /** The latest report before this run, or null when this is the first. */
@@ -223,19 +328,4 @@ export function saveSnapshot(db: Db, runId: number, rows: readonly SnapshotRow[]
     del.run(runId);
     for (const r of rows) ins.run(runId, r.recordId, r.included ? 1 : 0, r.design, JSON.stringify(r.conditions), r.retracted ? 1 : 0);
   })();
-}
-
-/** Abstracts, design evidence and labels read from the store one record at a time (prepared once). */
-export function storeDetails(db: Db): DetailSource {
-  const abstract = db.prepare<[string], { abstract: string | null }>("SELECT json_extract(article, '$.abstract') AS abstract FROM records WHERE record_id = ?");
-  const classificationPart = (path: string) =>
-    db.prepare<[string], { json: string | null }>(`SELECT json_extract(result, '${path}') AS json FROM classifications WHERE record_id = ?`);
-  const designEvidence = classificationPart("$.designEvidence");
-  const labels = classificationPart("$.labels");
-  const parsed = <T>(json: string | null | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
-  return {
-    abstract: (id) => abstract.get(id)?.abstract ?? null,
-    designEvidence: (id) => parsed<Evidence>(designEvidence.get(id)?.json),
-    labels: (id) => parsed<Label>(labels.get(id)?.json),
-  };
 }

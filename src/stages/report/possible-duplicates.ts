@@ -1,6 +1,6 @@
 import type { PossibleDuplicate } from "../../model/dedupe.js";
-import { csvChunks } from "./csv.js";
-import type { CsvOptions, CsvRow } from "./csv.js";
+import { csvCell, csvHeader, inChunks } from "./csv.js";
+import type { CsvOptions } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
@@ -17,10 +17,8 @@ export function possibleDuplicatesCsvChunks(
   options: CsvOptions,
 ): Iterable<string> {
   const fields = fieldNames(pairs);
-  const sorted = [...pairs].sort(
-    (a, b) => b.score - a.score || compareRecordIds(a.recordIdA, b.recordIdA) || compareRecordIds(a.recordIdB, b.recordIdB),
-  );
-  return csvChunks([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], pairRows(sorted, views, fields), options);
+  const header = csvHeader([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], options);
+  return inChunks(header, pairRecords(pairs, views, fields));
 }
 
 /** Every field any pair has a score for, in name order (a loop: flatMap made one array per pair). */
@@ -30,23 +28,43 @@ function fieldNames(pairs: readonly PossibleDuplicate[]): string[] {
   return [...names].sort(compareText);
 }
 
-function* pairRows(pairs: readonly PossibleDuplicate[], views: readonly RecordView[], fields: readonly string[]): Generator<CsvRow> {
-  const byId = new Map(views.map((v) => [v.recordId, v]));
-  for (const p of pairs) {
-    const a = byId.get(p.recordIdA)?.article ?? null;
-    const b = byId.get(p.recordIdB)?.article ?? null;
-    const row: CsvRow = {
-      record_id_a: p.recordIdA,
-      record_id_b: p.recordIdB,
-      score: round(p.score),
-      title_a: a?.title ?? null,
-      title_b: b?.title ?? null,
-      url_a: a ? recordUrl(a) : null,
-      url_b: b ? recordUrl(b) : null,
-    };
-    for (const f of fields) row[`score_${f}`] = roundOrNull(p.fieldScores[f] ?? null);
-    yield row;
+/**
+ * The CSV records, sorted. A pair's record ids are compared by their rank in record-id order, computed
+ * once per record rather than once per comparison, and each record's id, title and link cells are
+ * formatted once however many pairs it is in.
+ */
+function* pairRecords(pairs: readonly PossibleDuplicate[], views: readonly RecordView[], fields: readonly string[]): Generator<string> {
+  const ids = recordIdOrder(views, pairs);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const byId = new Map(views.map((v) => [v.recordId, v.article]));
+  const idCells = ids.map((id) => csvCell(id));
+  const titleCells = ids.map((id) => csvCell(byId.get(id)?.title ?? null));
+  const urlCells = ids.map((id) => {
+    const article = byId.get(id);
+    return csvCell(article ? recordUrl(article) : null);
+  });
+  const rankA = Int32Array.from(pairs, (p) => rank.get(p.recordIdA)!);
+  const rankB = Int32Array.from(pairs, (p) => rank.get(p.recordIdB)!);
+  const order = pairs.map((_, i) => i).sort((i, j) => pairs[j]!.score - pairs[i]!.score || rankA[i]! - rankA[j]! || rankB[i]! - rankB[j]!);
+  for (const i of order) {
+    const p = pairs[i]!;
+    const a = rankA[i]!;
+    const b = rankB[i]!;
+    let line = `${idCells[a]},${idCells[b]},${csvCell(round(p.score))},${titleCells[a]},${titleCells[b]},${urlCells[a]},${urlCells[b]}`;
+    for (const f of fields) line += "," + csvCell(roundOrNull(p.fieldScores[f] ?? null));
+    yield line + "\r\n";
   }
+}
+
+/**
+ * Every record id of the views and the pairs, in record-id order. The views are in that order already;
+ * only a pair naming a record the store no longer holds makes a sort necessary.
+ */
+function recordIdOrder(views: readonly RecordView[], pairs: readonly PossibleDuplicate[]): string[] {
+  const ids = new Set(views.map((v) => v.recordId));
+  const viewCount = ids.size;
+  for (const p of pairs) ids.add(p.recordIdA).add(p.recordIdB);
+  return ids.size === viewCount && viewCount === views.length ? views.map((v) => v.recordId) : [...ids].sort(compareRecordIds);
 }
 
 function round(n: number): number {

@@ -38,10 +38,6 @@ export function tagsCsvChunks(views: readonly RecordView[], options: CsvOptions,
   return csvChunks(TAG_COLUMNS, tagRows(views, details), options);
 }
 
-export function renderTagsCsv(views: readonly RecordView[], options: CsvOptions, details: DetailSource | null = null): string {
-  return [...tagsCsvChunks(views, options, details)].join("");
-}
-
 /** Classifications of the included records: the evidence the tables count. */
 export function includedClassifications(views: readonly RecordView[]): Classification[] {
   return views.filter((v) => v.included && v.classification).map((v) => v.classification!);

@@ -42,8 +42,8 @@ export interface ImportCount {
 }
 
 /**
- * The heavy fields, looked up one record at a time while articles.csv and tags.csv are written, so a
- * large store's abstracts and evidence (most of its memory) are never all held at once.
+ * The heavy fields, held apart from the records (design evidence and labels as JSON text, parsed only
+ * when written) so that the stage can let them go once articles.csv and tags.csv are written.
  */
 export interface DetailSource {
   abstract(recordId: string): string | null;
@@ -65,6 +65,6 @@ export interface ReportInput {
   previous: { runId: number; rows: SnapshotRow[] } | null;
   /** The classifiers' measured accuracy as Markdown (measured at report time), or null when not measured. */
   accuracy: string | null;
-  /** Where abstracts and labels come from when the records were loaded without them; null = from the records. */
+  /** Where abstracts, design evidence and labels come from when the records were loaded without them; null = from the records. */
   details: DetailSource | null;
 }

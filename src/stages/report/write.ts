@@ -12,7 +12,8 @@ export function writeFileAtomic(dir: string, name: string, content: string | Ite
   try {
     const fd = openSync(temp, "w", 0o644);
     try {
-      for (const piece of typeof content === "string" ? [content] : content) writeAll(fd, Buffer.from(piece, "utf8"));
+      const buffer = Buffer.allocUnsafe(SLICE_CHARS * 3);
+      for (const piece of typeof content === "string" ? [content] : content) writeText(fd, buffer, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -23,6 +24,27 @@ export function writeFileAtomic(dir: string, name: string, content: string | Ite
     throw new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
   }
   syncDirectory(dir);
+}
+
+/** Characters encoded at a time: a UTF-16 code unit is at most 3 bytes of UTF-8, so a slice always fits the buffer. */
+const SLICE_CHARS = 1 << 18;
+
+/**
+ * Writes text as UTF-8 through one reused buffer, a slice at a time, never cutting a surrogate pair
+ * (Buffer.from per piece allocated as much as the files are large, all garbage).
+ */
+function writeText(fd: number, buffer: Buffer, text: string): void {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE_CHARS, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+    const bytes = buffer.write(start === 0 && end === text.length ? text : text.slice(start, end), 0);
+    writeAll(fd, buffer.subarray(0, bytes));
+    start = end;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** writeSync may write less than asked; loop until the whole buffer is on its way to disk. */

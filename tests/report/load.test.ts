@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { loadPossibleDuplicates, loadRecords } from "../../src/stages/report/load.js";
+import { openStore } from "../../src/store/open.js";
+import { makeInput } from "./builders.js";
+import { buildStore } from "./store.js";
+
+describe("reading the store for the report", () => {
+  it("reads every pair, in pages, with scores exactly as stored", () => {
+    const db = openStore(":memory:");
+    const insert = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?)");
+    const awkward = [0.1 + 0.2, 1 / 3, 0.88, 1, 0, 5e-324, 1e300, 0.123456789012345678, 2 / 3];
+    const expected = [];
+    for (let i = 0; i < 2_345; i++) {
+      const score = awkward[i % awkward.length]! * (1 + i / 7919);
+      const fieldScores = { title: awkward[(i + 1) % awkward.length]!, abstract: null, "odd \"name\"": i % 2 === 0 ? 1 : -0.5 };
+      insert.run(`${i}`, `hash:${i}`, score, JSON.stringify(fieldScores));
+      expected.push({ recordIdA: `${i}`, recordIdB: `hash:${i}`, score, fieldScores });
+    }
+    db.prepare("DELETE FROM possible_duplicates WHERE record_id_a IN ('5', '1000', '1001')").run();
+    const kept = expected.filter((p) => !["5", "1000", "1001"].includes(p.recordIdA));
+    expect(loadPossibleDuplicates(db)).toEqual(kept);
+  });
+
+  it("reads an empty table as no pairs", () => {
+    expect(loadPossibleDuplicates(openStore(":memory:"))).toEqual([]);
+  });
+
+  it("gives the articles the fields the reports read, and design evidence and labels on demand", () => {
+    const { records, details } = loadRecords(buildStore());
+    const source = makeInput().records;
+    expect(records).toHaveLength(source.length);
+    for (const original of source) {
+      const loaded = records.find((r) => r.article.recordId === original.article.recordId)!;
+      const a = loaded.article;
+      const o = original.article;
+      expect([a.kind, a.pmid, a.doi, a.pmcid, a.title, a.journal, a.pubDate, a.source]).toEqual(
+        [o.kind, o.pmid, o.doi, o.pmcid, o.title, o.journal, o.pubDate, o.source],
+      );
+      expect([a.abstract, details.abstract(o.recordId)]).toEqual([null, o.abstract]);
+      expect(a.authors).toEqual(o.authors.map((author) => ({ ...author, affiliations: [] })));
+      expect([a.publicationTypes, a.commentsCorrections]).toEqual([o.publicationTypes, o.commentsCorrections]);
+      expect([loaded.deleted, loaded.decision]).toEqual([original.deleted, original.decision]);
+      const c = original.classification;
+      expect(loaded.classification).toEqual(c ? { ...c, designEvidence: [], labels: [] } : null);
+      expect(details.designEvidence(o.recordId)).toEqual(c?.designEvidence ?? []);
+      expect(details.labels(o.recordId)).toEqual(c?.labels ?? []);
+    }
+  });
+
+  it("refuses to give details once released, rather than give none", () => {
+    const { records, details } = loadRecords(buildStore());
+    details.release();
+    expect(() => details.abstract(records[0]!.article.recordId)).toThrow(/released/);
+    expect(() => details.labels(records[0]!.article.recordId)).toThrow(/released/);
+  });
+});
