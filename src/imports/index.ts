@@ -6,6 +6,7 @@ import type { Db } from "../store/open.js";
 import { FORMAT_NAMES } from "./detect.js";
 import { openContent, sniffFile, type SniffedFile } from "./files.js";
 import { parserFor } from "./parsers.js";
+import { prepareItem } from "./prepared.js";
 import { emptyBatchCounts, storeBatch, type BatchCounts } from "./store-batch.js";
 import type { ImportItem } from "./types.js";
 
@@ -65,7 +66,7 @@ async function importOne(db: Db, file: SniffedFile, options: ImportOptions, diag
   let batch: ImportItem[] = [];
   const flush = (): void => {
     if (batch.length === 0) return;
-    const part = storeBatch(db, batch, options.runId, options.clock().toISOString());
+    const part = storeBatch(db, batch.map(prepareItem), options.runId, options.clock().toISOString());
     for (const item of batch) if (item.diagnostic) diagnostics.push(item.diagnostic);
     for (const key of Object.keys(part) as (keyof BatchCounts)[]) counts[key] += part[key];
     batch = [];
