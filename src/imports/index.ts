@@ -5,10 +5,13 @@ import type { Logger } from "../pipeline/context.js";
 import type { Db } from "../store/open.js";
 import { FORMAT_NAMES } from "./detect.js";
 import { openContent, sniffFile, type SniffedFile } from "./files.js";
+import { createPool, threadCount, type WorkerPool } from "../parallel/pool.js";
 import { parserFor } from "./parsers.js";
-import { prepareItem } from "./prepared.js";
+import { prepareItem, type PreparedItem } from "./prepared.js";
+import type { PieceInput, PieceOutcome } from "./pubmed-piece-worker.js";
+import { PIECE_WORKER, readPubmedInParallel, type ParallelOptions } from "./pubmed-parallel.js";
 import { emptyBatchCounts, storeBatch, type BatchCounts } from "./store-batch.js";
-import type { ImportItem } from "./types.js";
+import type { ImportFile, ImportItem } from "./types.js";
 
 export { detectFormat } from "./detect.js";
 export type { ImportFormat, ImportItem } from "./types.js";
@@ -21,6 +24,16 @@ export const IMPORT_BATCH_SIZE = 500;
  * records are, and the file stays where it is.
  */
 export const RAW_COPY_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * PubMed XML files from this size on are read on worker threads (when there is more than one core):
+ * below it, starting the threads (a few hundred milliseconds) costs more than it saves.
+ */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** About 60 records a piece; enough pieces at work to keep the threads busy while a batch is stored. */
+const PARALLEL_OPTIONS: ParallelOptions = { pieceBytes: 1024 * 1024, inFlight: 8 };
+
+type Threads = WorkerPool<PieceInput, PieceOutcome>;
 
 export interface ImportOptions {
   runId: number | null;
@@ -59,20 +72,31 @@ async function storeRawCopy(db: Db, file: SniffedFile, runId: number | null, now
   return true;
 }
 
-async function importOne(db: Db, file: SniffedFile, options: ImportOptions, diagnostics: Diagnostic[]): Promise<BatchCounts> {
-  const importedAt = options.clock().toISOString();
+/** The file's items, parsed and serialized: on worker threads for a large PubMed XML file, else here. */
+function readItems(file: SniffedFile, importFile: ImportFile, threads: () => Threads): AsyncIterable<PreparedItem> {
+  if (file.format === "pubmed-xml" && file.size >= PARALLEL_MIN_BYTES && threadCount() > 1) {
+    const source = { database: "pubmed", file: importFile.file, importedAt: importFile.importedAt };
+    return readPubmedInParallel(openContent(file), source, importFile.file, threads(), PARALLEL_OPTIONS);
+  }
+  return prepared(parserFor(file.format)(openContent(file), importFile));
+}
+
+async function* prepared(items: AsyncIterable<ImportItem>): AsyncGenerator<PreparedItem> {
+  for await (const item of items) yield prepareItem(item);
+}
+
+async function importOne(db: Db, file: SniffedFile, items: AsyncIterable<PreparedItem>, options: ImportOptions, diagnostics: Diagnostic[]): Promise<BatchCounts> {
   const counts = emptyBatchCounts();
-  const parse = parserFor(file.format);
-  let batch: ImportItem[] = [];
+  let batch: PreparedItem[] = [];
   const flush = (): void => {
     if (batch.length === 0) return;
-    const part = storeBatch(db, batch.map(prepareItem), options.runId, options.clock().toISOString());
+    const part = storeBatch(db, batch, options.runId, options.clock().toISOString());
     for (const item of batch) if (item.diagnostic) diagnostics.push(item.diagnostic);
     for (const key of Object.keys(part) as (keyof BatchCounts)[]) counts[key] += part[key];
     batch = [];
   };
   try {
-    for await (const item of parse(openContent(file), { file: file.path, importedAt })) {
+    for await (const item of items) {
       batch.push(item);
       if (batch.length >= IMPORT_BATCH_SIZE) flush();
     }
@@ -105,13 +129,20 @@ export async function importFiles(db: Db, files: string[], options: ImportOption
   for (const path of files) sniffed.push(await sniffFile(path));
   const counts: ImportCounts = { files: 0, ...emptyBatchCounts() };
   const diagnostics: Diagnostic[] = [];
-  for (const file of sniffed) {
-    options.logger.info({ file: file.path, format: file.format, bytes: file.size }, `importing ${file.path} (${FORMAT_NAMES[file.format]})`);
-    const part = await importOne(db, file, options, diagnostics);
-    const kept = await storeRawCopy(db, file, options.runId, options.clock().toISOString());
-    add(counts, part);
-    counts.files++;
-    options.logger.info({ file: file.path, ...part, rawCopy: kept }, `imported ${file.path}: ${part.records} record(s), ${part.new} new, ${part.updated} updated, ${part.unchanged} unchanged, ${part.errors} error(s)`);
+  const pool: { started?: Threads } = {};
+  const threads = (): Threads => (pool.started ??= createPool<PieceInput, PieceOutcome>(PIECE_WORKER));
+  try {
+    for (const file of sniffed) {
+      options.logger.info({ file: file.path, format: file.format, bytes: file.size }, `importing ${file.path} (${FORMAT_NAMES[file.format]})`);
+      const items = readItems(file, { file: file.path, importedAt: options.clock().toISOString() }, threads);
+      const part = await importOne(db, file, items, options, diagnostics);
+      const kept = await storeRawCopy(db, file, options.runId, options.clock().toISOString());
+      add(counts, part);
+      counts.files++;
+      options.logger.info({ file: file.path, ...part, rawCopy: kept }, `imported ${file.path}: ${part.records} record(s), ${part.new} new, ${part.updated} updated, ${part.unchanged} unchanged, ${part.errors} error(s)`);
+    }
+  } finally {
+    await pool.started?.close();
   }
   return { counts, diagnostics };
 }
