@@ -93,6 +93,11 @@ export async function* xmlPieces(input: AsyncIterable<Buffer>, pieceBytes: numbe
     lastEnd = -1;
     first = false;
   }
+  if (lastEnd !== -1) {
+    const [piece, rest] = cutParts(parts, lastEnd);
+    yield { parts: piece, tail: false };
+    parts = rest;
+  }
   yield { parts, tail: true };
 }
 
