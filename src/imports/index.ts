@@ -10,7 +10,7 @@ import { parserFor } from "./parsers.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
 import type { PieceInput, PieceOutcome } from "./pubmed-piece-worker.js";
 import { PIECE_WORKER, readPubmedInParallel, type ParallelOptions } from "./pubmed-parallel.js";
-import { emptyBatchCounts, storeBatch, type BatchCounts } from "./store-batch.js";
+import { emptyBatchCounts, storeBatch, withFewerCheckpoints, type BatchCounts } from "./store-batch.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
 export { detectFormat } from "./detect.js";
@@ -125,6 +125,10 @@ async function importOne(db: Db, file: SniffedFile, items: AsyncIterable<Prepare
  * store as it was (the counts say unchanged).
  */
 export async function importFiles(db: Db, files: string[], options: ImportOptions): Promise<ImportResult> {
+  return withFewerCheckpoints(db, () => importAll(db, files, options));
+}
+
+async function importAll(db: Db, files: string[], options: ImportOptions): Promise<ImportResult> {
   const sniffed: SniffedFile[] = [];
   for (const path of files) sniffed.push(await sniffFile(path));
   const counts: ImportCounts = { files: 0, ...emptyBatchCounts() };
