@@ -62,7 +62,7 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
 }
 
 /** The chunk size a file's content is given in (a stream's default): parsers see their input in these steps. */
-const CHUNK_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 64 * 1024;
 /** An uncompressed file is read this much at a time: one system call instead of sixteen. */
 const READ_BYTES = 16 * CHUNK_BYTES;
 

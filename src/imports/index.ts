@@ -9,7 +9,9 @@ import { createPool, threadCount, type WorkerPool } from "../parallel/pool.js";
 import { parserFor } from "./parsers.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
 import type { PieceInput, PieceOutcome } from "./pubmed-piece-worker.js";
-import { PIECE_WORKER, readPubmedInParallel, type ParallelOptions } from "./pubmed-parallel.js";
+import { filePieces } from "./pubmed-file-pieces.js";
+import { PIECE_WORKER, readPubmedInParallel } from "./pubmed-parallel.js";
+import { xmlPieces } from "./pubmed-pieces.js";
 import { emptyBatchCounts, storeBatch, withFewerCheckpoints, type BatchCounts } from "./store-batch.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
@@ -31,7 +33,8 @@ export const RAW_COPY_LIMIT_BYTES = 50 * 1024 * 1024;
  */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** About 60 records a piece; enough pieces at work to keep the threads busy while a batch is stored. */
-const PARALLEL_OPTIONS: ParallelOptions = { pieceBytes: 1024 * 1024, inFlight: 8 };
+const PIECE_BYTES = 1024 * 1024;
+const PIECES_IN_FLIGHT = 8;
 
 type Threads = WorkerPool<PieceInput, PieceOutcome>;
 
@@ -76,7 +79,8 @@ async function storeRawCopy(db: Db, file: SniffedFile, runId: number | null, now
 function readItems(file: SniffedFile, importFile: ImportFile, threads: () => Threads): AsyncIterable<PreparedItem> {
   if (file.format === "pubmed-xml" && file.size >= PARALLEL_MIN_BYTES && threadCount() > 1) {
     const source = { database: "pubmed", file: importFile.file, importedAt: importFile.importedAt };
-    return readPubmedInParallel(openContent(file), source, importFile.file, threads(), PARALLEL_OPTIONS);
+    const pieces = file.gzip ? xmlPieces(openContent(file), PIECE_BYTES) : filePieces(file.path, file.size, PIECE_BYTES);
+    return readPubmedInParallel(pieces, source, importFile.file, threads(), PIECES_IN_FLIGHT);
   }
   return prepared(parserFor(file.format)(openContent(file), importFile));
 }

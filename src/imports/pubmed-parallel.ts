@@ -13,16 +13,12 @@ import type { PubmedSource } from "../stages/parse/pubmed-xml/index.js";
 import { readChunk, type ChunkOutcome } from "../stages/parse/pubmed-xml/records.js";
 import { RecordSplitter, type RecordChunk } from "../stages/parse/pubmed-xml/split.js";
 import type { PieceInput, PieceOutcome, Reread } from "./pubmed-piece-worker.js";
-import { pieceBytes, xmlPieces, type XmlPiece } from "./pubmed-pieces.js";
+import { inFileChunks, readRange } from "./pubmed-file-pieces.js";
+import { pieceBytes, type XmlPiece } from "./pubmed-pieces.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
 
 export const PIECE_WORKER = new URL("./pubmed-piece-worker.ts", import.meta.url);
 
-export interface ParallelOptions {
-  pieceBytes: number;
-  /** Pieces sent ahead of the one being stored. */
-  inFlight: number;
-}
 
 /** The file's reading state on the main thread: its splitter, and where its numbering stands. */
 class FileReader {
@@ -40,7 +36,8 @@ class FileReader {
 
   /** Reads a piece here, exactly as the one-stream reader does: in the chunks it arrived in. */
   *read(piece: XmlPiece): Generator<PreparedItem> {
-    for (const part of piece.parts) yield* this.push(this.decoder.write(part));
+    const parts = "parts" in piece ? piece.parts : inFileChunks(readRange(piece.range), piece.range.start);
+    for (const part of parts) yield* this.push(this.decoder.write(part));
   }
 
   /** After the whole input: the decoder's leftovers, and the problems only the end reveals. */
@@ -100,15 +97,16 @@ interface Pending {
 }
 
 /**
- * The items of a PubMed XML input (bytes), read on `pool`'s threads, in input order, with at most
- * `inFlight` pieces at work so memory stays bounded however large the file.
+ * The items of a PubMed XML input, given as its pieces (xmlPieces or filePieces), read on `pool`'s
+ * threads, in input order, with at most `inFlight` pieces at work so memory stays bounded however
+ * large the file.
  */
 export async function* readPubmedInParallel(
-  input: AsyncIterable<Buffer>,
+  pieces: AsyncIterable<XmlPiece> | Iterable<XmlPiece>,
   source: PubmedSource,
   location: string,
   pool: WorkerPool<PieceInput, PieceOutcome>,
-  options: ParallelOptions,
+  inFlight: number,
 ): AsyncGenerator<PreparedItem> {
   const reader = new FileReader(source, location);
   let damaged = false;
@@ -125,11 +123,12 @@ export async function* readPubmedInParallel(
   }
 
   const pending: Pending[] = [];
-  for await (const piece of xmlPieces(input, options.pieceBytes)) {
-    const outcome = damaged || piece.tail ? null : pool.run({ bytes: pieceBytes(piece), source, location });
+  for await (const piece of pieces) {
+    const sent = "parts" in piece ? { bytes: pieceBytes(piece.parts) } : { range: piece.range };
+    const outcome = damaged || piece.tail ? null : pool.run({ piece: sent, source, location });
     outcome?.catch(() => {}); // awaited in order by settle; this keeps a failure from being "unhandled" meanwhile
     pending.push({ piece, outcome });
-    if (pending.length > options.inFlight) yield* settle(pending.shift()!);
+    if (pending.length > inFlight) yield* settle(pending.shift()!);
   }
   for (const next of pending) yield* settle(next);
   yield* reader.finish();

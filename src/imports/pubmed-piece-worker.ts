@@ -9,9 +9,11 @@ import { readChunk } from "../stages/parse/pubmed-xml/records.js";
 import { RecordSplitter, type RecordChunk } from "../stages/parse/pubmed-xml/split.js";
 import type { PubmedSource } from "../stages/parse/pubmed-xml/index.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
+import { readRange, type FileRange } from "./pubmed-file-pieces.js";
 
 export interface PieceInput {
-  bytes: Uint8Array;
+  /** The piece: its bytes, or where it lies in an uncompressed file, for the thread to read itself. */
+  piece: { bytes: Uint8Array } | { range: FileRange };
   source: PubmedSource;
   location: string;
 }
@@ -54,7 +56,8 @@ function countLines(bytes: Buffer): number {
 }
 
 export default function readPiece(input: PieceInput): PieceOutcome {
-  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.length);
+  const { piece } = input;
+  const bytes = "range" in piece ? readRange(piece.range) : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length);
   const chunks = split(bytes);
   if (chunks === null) return { kind: "damaged" };
   const records = chunks.length;

@@ -2,15 +2,23 @@
  * Cuts PubMed XML, arriving as bytes, into pieces that end where a record ends, so worker threads can
  * each split and parse a piece of their own. Works on bytes: nothing is decoded here.
  */
+import type { FileRange } from "./pubmed-file-pieces.js";
 
-const CLOSE_TAGS = ["</PubmedArticle>", "</PubmedBookArticle>", "</DeleteCitation>"].map((tag) => Buffer.from(tag));
+export const CLOSE_TAGS = ["</PubmedArticle>", "</PubmedBookArticle>", "</DeleteCitation>"].map((tag) => Buffer.from(tag));
 
-export interface XmlPiece {
-  /** The piece's bytes, in the chunks they arrived in (a piece may begin or end inside a chunk). */
-  parts: Buffer[];
+export type XmlPiece = {
   /** The rest of the input after the last record's end: the set's closing tag, or what truncated it. */
   tail: boolean;
-}
+} & (
+  | {
+      /** The piece's bytes, in the chunks they arrived in (a piece may begin or end inside a chunk). */
+      parts: Buffer[];
+    }
+  | {
+      /** Where the piece lies in an uncompressed file (pubmed-file-pieces.ts). */
+      range: FileRange;
+    }
+);
 
 /** Offset just past the last record closing tag in `bytes`, or -1 when there is none. */
 export function lastRecordEnd(bytes: Buffer): number {
@@ -102,6 +110,6 @@ export async function* xmlPieces(input: AsyncIterable<Buffer>, pieceBytes: numbe
 }
 
 /** A piece's bytes in one buffer, to send to a worker thread. */
-export function pieceBytes(piece: XmlPiece): Buffer {
-  return piece.parts.length === 1 ? piece.parts[0]! : Buffer.concat(piece.parts);
+export function pieceBytes(parts: Buffer[]): Buffer {
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }

@@ -10,7 +10,8 @@ import { createPool } from "../../src/parallel/pool.js";
 import { prepareItem, type PreparedItem } from "../../src/imports/prepared.js";
 import type { PieceInput, PieceOutcome } from "../../src/imports/pubmed-piece-worker.js";
 import { PIECE_WORKER, readPubmedInParallel } from "../../src/imports/pubmed-parallel.js";
-import { lastRecordEnd, xmlPieces } from "../../src/imports/pubmed-pieces.js";
+import { filePieces, inFileChunks } from "../../src/imports/pubmed-file-pieces.js";
+import { lastRecordEnd, xmlPieces, type XmlPiece } from "../../src/imports/pubmed-pieces.js";
 import { streamPubmedXml } from "../../src/stages/parse/pubmed-xml/index.js";
 
 const PUBMED = fileURLToPath(new URL("../fixtures/pubmed/", import.meta.url));
@@ -46,6 +47,19 @@ const INPUTS: [string, string][] = [
   ["only a prolog", PROLOG],
   ["nothing", ""],
 ];
+
+function partsOf(piece: XmlPiece): Buffer[] {
+  if (!("parts" in piece)) throw new Error("a piece of a stream has parts");
+  return piece.parts;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "litreview-parallel-"));
+let files = 0;
+function fileOf(text: string): { path: string; size: number } {
+  const path = join(dir, `input-${files++}.xml`);
+  writeFileSync(path, text);
+  return { path, size: Buffer.byteLength(text) };
+}
 
 async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -87,24 +101,45 @@ describe("xmlPieces", () => {
     const text = doc([...RECORDS.slice(0, 6), BOOK, DELETE, ...RECORDS.slice(6, 10)]);
     for (const chunkBytes of [7, 100, 65536]) {
       const pieces = await collect(xmlPieces(chunks(Buffer.from(text), chunkBytes), 1));
-      expect(Buffer.concat(pieces.flatMap((p) => p.parts)).toString()).toBe(text);
-      const ends = pieces.filter((p) => !p.tail).map((p) => Buffer.concat(p.parts).toString().slice(-20));
+      expect(Buffer.concat(pieces.flatMap((p) => partsOf(p))).toString()).toBe(text);
+      const ends = pieces.filter((p) => !p.tail).map((p) => Buffer.concat(partsOf(p)).toString().slice(-20));
       for (const end of ends) expect(end).toMatch(/<\/(PubmedArticle|PubmedBookArticle|DeleteCitation)>$/);
       if (chunkBytes < 100) expect(ends).toHaveLength(12); // each record ends in a chunk of its own
       expect(pieces.at(-1)).toEqual({ parts: expect.any(Array), tail: true });
-      expect(Buffer.concat(pieces.at(-1)!.parts).toString()).toBe(`\n${EPILOG}`);
+      expect(Buffer.concat(partsOf(pieces.at(-1)!)).toString()).toBe(`\n${EPILOG}`);
     }
   });
 
   it("cuts at the last record end once the size asked for has arrived, the first piece at the first", async () => {
     const pieces = await collect(xmlPieces(chunks(Buffer.from(doc(RECORDS)), 4096), 100_000));
-    const sizes = pieces.map((p) => p.parts.reduce((n, part) => n + part.length, 0));
+    const sizes = pieces.map((p) => partsOf(p).reduce((n, part) => n + part.length, 0));
     const longest = Math.max(...RECORDS.map((r) => Buffer.byteLength(r)));
     // The piece before the tail holds what is left.
     expect(sizes.slice(1, -2).every((n) => n > 100_000 - longest && n < 100_000 + 4096)).toBe(true);
-    expect(Buffer.concat(pieces.at(-1)!.parts).toString()).toBe(`\n${EPILOG}`);
+    expect(Buffer.concat(partsOf(pieces.at(-1)!)).toString()).toBe(`\n${EPILOG}`);
     expect(sizes[0]).toBeLessThan(Buffer.byteLength(PROLOG + RECORDS[0]) + 4096);
     expect(sizes.length).toBeGreaterThan(4);
+  });
+
+  it("gives the same pieces of a file as ranges, its bytes in the file's own chunks", async () => {
+    const text = doc([...RECORDS.slice(0, 6), BOOK, DELETE, ...RECORDS.slice(6)]);
+    const { path, size } = fileOf(text);
+    const bytes = (piece: XmlPiece) => ("range" in piece ? Buffer.from(text).subarray(piece.range.start, piece.range.end).toString() : "");
+    // Cut at every chunk that holds a record end: at its last one, as a stream is cut.
+    const fromStream = await collect(xmlPieces(chunks(Buffer.from(text), 65536), 1));
+    expect([...filePieces(path, size, 1)].map(bytes)).toEqual(fromStream.map((p) => Buffer.concat(partsOf(p)).toString()));
+    const pieces = [...filePieces(path, size, 100_000)];
+    expect(pieces.map(bytes).join("")).toBe(text);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const piece of pieces.slice(0, -1)) expect(bytes(piece)).toMatch(/<\/(PubmedArticle|PubmedBookArticle|DeleteCitation)>$/);
+    expect(bytes(pieces.at(-1)!)).toBe(`\n${EPILOG}`);
+  });
+
+  it("cuts a file's range where the file's 64 KiB chunks end", () => {
+    const sizes = (start: number, length: number) => inFileChunks(Buffer.alloc(length), start).map((p) => p.length);
+    expect(sizes(65536 - 10, 65536 + 30)).toEqual([10, 65536, 20]);
+    expect(sizes(0, 65536)).toEqual([65536]);
+    expect(sizes(100, 50)).toEqual([50]);
   });
 
   it("finds the last end of any record kind", () => {
@@ -122,8 +157,13 @@ describe("readPubmedInParallel gives what the one-stream reader gives", () => {
       [4096, 200_000],
     ] as const) {
       const want = await expected(text, chunkBytes);
-      const got = await collect(readPubmedInParallel(chunks(Buffer.from(text), chunkBytes), SOURCE, "big.xml", inline, { pieceBytes, inFlight: 3 }));
+      const got = await collect(readPubmedInParallel(xmlPieces(chunks(Buffer.from(text), chunkBytes), pieceBytes), SOURCE, "big.xml", inline, 3));
       expect(got).toEqual(want);
+    }
+    const { path, size } = fileOf(text);
+    for (const pieceBytes of [1, 50_000]) {
+      const got = await collect(readPubmedInParallel(filePieces(path, size, pieceBytes), SOURCE, "big.xml", inline, 3));
+      expect(got).toEqual(await expected(text, 65536));
     }
   });
 
@@ -134,7 +174,8 @@ describe("readPubmedInParallel gives what the one-stream reader gives", () => {
   it("on worker threads too", async () => {
     for (const [, text] of INPUTS.slice(0, 5)) {
       const want = await expected(text, 65536);
-      const got = await collect(readPubmedInParallel(chunks(Buffer.from(text), 65536), SOURCE, "big.xml", threads, { pieceBytes: 20_000, inFlight: 4 }));
+      const { path, size } = fileOf(text);
+      const got = await collect(readPubmedInParallel(filePieces(path, size, 20_000), SOURCE, "big.xml", threads, 4));
       expect(got).toEqual(want);
     }
   }, 60_000);
@@ -149,8 +190,7 @@ describe("importFiles", () => {
         copies.push(i === 7 ? withoutTitle(renumbered) : renumbered);
       }
     }
-    const file = join(mkdtempSync(join(tmpdir(), "litreview-parallel-")), "big.xml");
-    writeFileSync(file, doc(copies));
+    const { path: file } = fileOf(doc(copies));
     const stored = async (threads: string) => {
       process.env.LITREVIEW_THREADS = threads;
       const db = openStore(":memory:");
