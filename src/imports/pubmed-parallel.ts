@@ -1,6 +1,6 @@
 /**
  * PubMed XML import on worker threads: the main thread cuts the file into pieces of whole records
- * (pubmed-pieces.ts), worker threads split, parse and serialize them (pubmed-piece-worker.ts), and the
+ * (pubmed-file-pieces.ts, or pubmed-pieces.ts for a stream), worker threads split, parse and serialize them (pubmed-piece-worker.ts), and the
  * items come back in file order, with the same records and diagnostics as reading the file in one
  * stream (streamPubmedXml) gives. That holds because the main thread keeps the file's one
  * RecordSplitter: a piece read by a worker only moves it on (skip), and whatever needs the file's
@@ -18,7 +18,6 @@ import { pieceBytes, type XmlPiece } from "./pubmed-pieces.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
 
 export const PIECE_WORKER = new URL("./pubmed-piece-worker.ts", import.meta.url);
-
 
 /** The file's reading state on the main thread: its splitter, and where its numbering stands. */
 class FileReader {
@@ -91,6 +90,11 @@ class FileReader {
   }
 }
 
+/** A piece as a worker thread gets it: where it lies in the file, or its bytes. */
+function toSend(piece: XmlPiece): PieceInput["piece"] {
+  return "range" in piece ? { range: piece.range } : { bytes: pieceBytes(piece.parts) };
+}
+
 interface Pending {
   piece: XmlPiece;
   outcome: Promise<PieceOutcome> | null;
@@ -124,8 +128,7 @@ export async function* readPubmedInParallel(
 
   const pending: Pending[] = [];
   for await (const piece of pieces) {
-    const sent = "parts" in piece ? { bytes: pieceBytes(piece.parts) } : { range: piece.range };
-    const outcome = damaged || piece.tail ? null : pool.run({ piece: sent, source, location });
+    const outcome = damaged || piece.tail ? null : pool.run({ piece: toSend(piece), source, location });
     outcome?.catch(() => {}); // awaited in order by settle; this keeps a failure from being "unhandled" meanwhile
     pending.push({ piece, outcome });
     if (pending.length > inFlight) yield* settle(pending.shift()!);
