@@ -5,9 +5,15 @@ import type { Logger } from "../pipeline/context.js";
 import type { Db } from "../store/open.js";
 import { FORMAT_NAMES } from "./detect.js";
 import { openContent, sniffFile, type SniffedFile } from "./files.js";
+import { createPool, threadCount, type WorkerPool } from "../parallel/pool.js";
 import { parserFor } from "./parsers.js";
-import { emptyBatchCounts, storeBatch, type BatchCounts } from "./store-batch.js";
-import type { ImportItem } from "./types.js";
+import { prepareItem, type PreparedItem } from "./prepared.js";
+import type { PieceInput, PieceOutcome } from "./pubmed-piece-worker.js";
+import { filePieces } from "./pubmed-file-pieces.js";
+import { PIECE_WORKER, readPubmedInParallel } from "./pubmed-parallel.js";
+import { xmlPieces } from "./pubmed-pieces.js";
+import { emptyBatchCounts, storeBatch, withFewerCheckpoints, type BatchCounts } from "./store-batch.js";
+import type { ImportFile, ImportItem } from "./types.js";
 
 export { detectFormat } from "./detect.js";
 export type { ImportFormat, ImportItem } from "./types.js";
@@ -20,6 +26,17 @@ export const IMPORT_BATCH_SIZE = 500;
  * records are, and the file stays where it is.
  */
 export const RAW_COPY_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * PubMed XML files from this size on are read on worker threads (when there is more than one core):
+ * below it, starting the threads (a few hundred milliseconds) costs more than it saves.
+ */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** About 60 records a piece; enough pieces at work to keep the threads busy while a batch is stored. */
+const PIECE_BYTES = 1024 * 1024;
+const PIECES_IN_FLIGHT = 8;
+
+type Threads = WorkerPool<PieceInput, PieceOutcome>;
 
 export interface ImportOptions {
   runId: number | null;
@@ -58,11 +75,23 @@ async function storeRawCopy(db: Db, file: SniffedFile, runId: number | null, now
   return true;
 }
 
-async function importOne(db: Db, file: SniffedFile, options: ImportOptions, diagnostics: Diagnostic[]): Promise<BatchCounts> {
-  const importedAt = options.clock().toISOString();
+/** The file's items, parsed and serialized: on worker threads for a large PubMed XML file, else here. */
+function readItems(file: SniffedFile, importFile: ImportFile, threads: () => Threads): AsyncIterable<PreparedItem> {
+  if (file.format === "pubmed-xml" && file.size >= PARALLEL_MIN_BYTES && threadCount() > 1) {
+    const source = { database: "pubmed", file: importFile.file, importedAt: importFile.importedAt };
+    const pieces = file.gzip ? xmlPieces(openContent(file), PIECE_BYTES) : filePieces(file.path, file.size, PIECE_BYTES);
+    return readPubmedInParallel(pieces, source, importFile.file, threads(), PIECES_IN_FLIGHT);
+  }
+  return prepared(parserFor(file.format)(openContent(file), importFile));
+}
+
+async function* prepared(items: AsyncIterable<ImportItem>): AsyncGenerator<PreparedItem> {
+  for await (const item of items) yield prepareItem(item);
+}
+
+async function importOne(db: Db, file: SniffedFile, items: AsyncIterable<PreparedItem>, options: ImportOptions, diagnostics: Diagnostic[]): Promise<BatchCounts> {
   const counts = emptyBatchCounts();
-  const parse = parserFor(file.format);
-  let batch: ImportItem[] = [];
+  let batch: PreparedItem[] = [];
   const flush = (): void => {
     if (batch.length === 0) return;
     const part = storeBatch(db, batch, options.runId, options.clock().toISOString());
@@ -71,7 +100,7 @@ async function importOne(db: Db, file: SniffedFile, options: ImportOptions, diag
     batch = [];
   };
   try {
-    for await (const item of parse(openContent(file), { file: file.path, importedAt })) {
+    for await (const item of items) {
       batch.push(item);
       if (batch.length >= IMPORT_BATCH_SIZE) flush();
     }
@@ -100,17 +129,28 @@ async function importOne(db: Db, file: SniffedFile, options: ImportOptions, diag
  * store as it was (the counts say unchanged).
  */
 export async function importFiles(db: Db, files: string[], options: ImportOptions): Promise<ImportResult> {
+  return withFewerCheckpoints(db, () => importAll(db, files, options));
+}
+
+async function importAll(db: Db, files: string[], options: ImportOptions): Promise<ImportResult> {
   const sniffed: SniffedFile[] = [];
   for (const path of files) sniffed.push(await sniffFile(path));
   const counts: ImportCounts = { files: 0, ...emptyBatchCounts() };
   const diagnostics: Diagnostic[] = [];
-  for (const file of sniffed) {
-    options.logger.info({ file: file.path, format: file.format, bytes: file.size }, `importing ${file.path} (${FORMAT_NAMES[file.format]})`);
-    const part = await importOne(db, file, options, diagnostics);
-    const kept = await storeRawCopy(db, file, options.runId, options.clock().toISOString());
-    add(counts, part);
-    counts.files++;
-    options.logger.info({ file: file.path, ...part, rawCopy: kept }, `imported ${file.path}: ${part.records} record(s), ${part.new} new, ${part.updated} updated, ${part.unchanged} unchanged, ${part.errors} error(s)`);
+  const pool: { started?: Threads } = {};
+  const threads = (): Threads => (pool.started ??= createPool<PieceInput, PieceOutcome>(PIECE_WORKER));
+  try {
+    for (const file of sniffed) {
+      options.logger.info({ file: file.path, format: file.format, bytes: file.size }, `importing ${file.path} (${FORMAT_NAMES[file.format]})`);
+      const items = readItems(file, { file: file.path, importedAt: options.clock().toISOString() }, threads);
+      const part = await importOne(db, file, items, options, diagnostics);
+      const kept = await storeRawCopy(db, file, options.runId, options.clock().toISOString());
+      add(counts, part);
+      counts.files++;
+      options.logger.info({ file: file.path, ...part, rawCopy: kept }, `imported ${file.path}: ${part.records} record(s), ${part.new} new, ${part.updated} updated, ${part.unchanged} unchanged, ${part.errors} error(s)`);
+    }
+  } finally {
+    await pool.started?.close();
   }
   return { counts, diagnostics };
 }

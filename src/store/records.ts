@@ -15,15 +15,48 @@ export function contentHash(article: Article): string {
 }
 
 /**
+ * A record as the store writes it: its JSON, its content hash and the columns kept beside them. Plain
+ * strings, so worker threads can build it and send it to the thread that holds the store.
+ */
+export interface SerializedRecord {
+  recordId: string;
+  kind: Article["kind"];
+  pmid: string | null;
+  doi: string | null;
+  pmcid: string | null;
+  database: string;
+  /** The source's file and own id, "" when absent (the key of record_sources). */
+  file: string;
+  ownId: string;
+  json: string;
+  hash: string;
+}
+
+/**
  * The stored JSON and the content hash from one stringify: parsers put `source` last, so the JSON
  * without it is the stored JSON with its last member cut (the same bytes contentHash hashes).
  */
-function serialize(article: Article): { json: string; hash: string } {
+export function serializeRecord(article: Article): SerializedRecord {
   const json = JSON.stringify(article);
   const keys = Object.keys(article);
   const sourceMember = `,"source":${JSON.stringify(article.source)}}`;
-  if (keys[keys.length - 1] !== "source" || !json.endsWith(sourceMember)) return { json, hash: contentHash(article) };
-  return { json, hash: hashOf(`${json.slice(0, json.length - sourceMember.length)}}`) };
+  const hash =
+    keys[keys.length - 1] !== "source" || !json.endsWith(sourceMember)
+      ? contentHash(article)
+      : hashOf(`${json.slice(0, json.length - sourceMember.length)}}`);
+  const { source } = article;
+  return {
+    recordId: article.recordId,
+    kind: article.kind,
+    pmid: article.pmid,
+    doi: article.doi,
+    pmcid: article.pmcid,
+    database: source.database,
+    file: source.file ?? "",
+    ownId: source.ownId ?? "",
+    json,
+    hash,
+  };
 }
 
 function changedFields(before: Article, after: Article): string[] {
@@ -65,49 +98,33 @@ function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
 }
 
 /**
- * Stores a record, or updates the stored one when its content changed (remembering what changed).
- * Seeing the same content again changes nothing but the list of sources.
+ * Stores a serialized record, or updates the stored one when its content changed (remembering what
+ * changed). Seeing the same content again changes nothing but the list of sources.
  */
-export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
+export function upsertSerialized(db: Db, record: SerializedRecord, runId: number | null, now: string): UpsertOutcome {
   const sql = statementsFor(db);
-  const { json, hash } = serialize(article);
-  const existing = sql.select.get(article.recordId);
+  const { recordId, json, hash } = record;
+  const existing = sql.select.get(recordId);
   let outcome: UpsertOutcome;
   if (!existing) {
-    sql.insert.run(
-      article.recordId,
-      article.kind,
-      article.pmid,
-      article.doi,
-      article.pmcid,
-      article.source.database,
-      json,
-      hash,
-      now,
-      runId,
-      now,
-    );
+    sql.insert.run(recordId, record.kind, record.pmid, record.doi, record.pmcid, record.database, json, hash, now, runId, now);
     outcome = "new";
   } else if (existing.content_hash !== hash || existing.deleted) {
-    const before = JSON.parse(sql.article.get(article.recordId)!.article) as Article;
-    sql.change.run(article.recordId, runId, now, existing.content_hash, JSON.stringify(changedFields(before, article)));
-    sql.update.run(
-      article.kind,
-      article.pmid,
-      article.doi,
-      article.pmcid,
-      article.source.database,
-      json,
-      hash,
-      now,
-      article.recordId,
-    );
+    const before = JSON.parse(sql.article.get(recordId)!.article) as Article;
+    const fields = changedFields(before, JSON.parse(json) as Article);
+    sql.change.run(recordId, runId, now, existing.content_hash, JSON.stringify(fields));
+    sql.update.run(record.kind, record.pmid, record.doi, record.pmcid, record.database, json, hash, now, recordId);
     outcome = "updated";
   } else {
     outcome = "unchanged";
   }
-  sql.source.run(article.recordId, article.source.database, article.source.file ?? "", article.source.ownId ?? "", now);
+  sql.source.run(recordId, record.database, record.file, record.ownId, now);
   return outcome;
+}
+
+/** Stores a record (see upsertSerialized). */
+export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
+  return upsertSerialized(db, serializeRecord(article), runId, now);
 }
 
 /** Marks records as deleted (PubMed DeleteCitation); they stay in the store as tombstones. */

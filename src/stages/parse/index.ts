@@ -1,9 +1,11 @@
-import type { Article, DeletedRecord, Diagnostic } from "../../model/article.js";
+import type { Diagnostic } from "../../model/article.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import { redactSecrets } from "../../errors.js";
-import { markDeleted, recordDiagnostics, upsertRecord } from "../../store/records.js";
-import { parsePubmedXml } from "./pubmed-xml/index.js";
-import { bodyText, markParsed, newestAnswerByPmid, readRaw, reparseAll, unparsedIds, type RawResponse } from "./raw.js";
+import { createPool, mapOrdered, threadCount } from "../../parallel/pool.js";
+import type { Db } from "../../store/open.js";
+import { markDeleted, recordDiagnostics, upsertSerialized } from "../../store/records.js";
+import readAnswer, { type AnswerInput, type ReadAnswer } from "./read-answer.js";
+import { markParsed, newestAnswerByPmid, readRaw, reparseAll, unparsedIds, type RawResponse } from "./raw.js";
 
 export { reparseAll } from "./raw.js";
 export { parsePubmedXml, streamPubmedXml } from "./pubmed-xml/index.js";
@@ -30,14 +32,14 @@ export function rawLocation(raw: RawResponse): string {
   return `raw_responses #${raw.rawId} (${request.length > 120 ? `${request.slice(0, 120)}…` : request})`;
 }
 
-interface Parsed {
-  records: Article[];
-  deleted: DeletedRecord[];
-  diagnostics: Diagnostic[];
-}
+/**
+ * Stored answers (compressed) from this many bytes on are read on worker threads (when there is more
+ * than one core): below it, starting the threads costs more than it saves.
+ */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
 /** Writes one answer's records, deletions and diagnostics, and marks it parsed, in one transaction. */
-function store(ctx: StageContext, raw: RawResponse, parsed: Parsed, newest: Map<string, number>, counts: ParseCounts): void {
+function store(ctx: StageContext, raw: RawResponse, parsed: ReadAnswer, newest: Map<string, number>, counts: ParseCounts): void {
   const now = ctx.clock().toISOString();
   ctx.db.transaction(() => {
     for (const record of parsed.records) {
@@ -47,7 +49,7 @@ function store(ctx: StageContext, raw: RawResponse, parsed: Parsed, newest: Map<
         counts.superseded++;
         continue;
       }
-      counts[upsertRecord(ctx.db, record, ctx.runId, now)]++;
+      counts[upsertSerialized(ctx.db, record, ctx.runId, now)]++;
     }
     for (const d of parsed.deleted) counts.deleted += markDeleted(ctx.db, d.pmids, now);
     recordDiagnostics(ctx.db, ctx.runId, parsed.diagnostics, now);
@@ -55,17 +57,46 @@ function store(ctx: StageContext, raw: RawResponse, parsed: Parsed, newest: Map<
   })();
 }
 
-/** A body that cannot be decompressed is one error diagnostic, not a failed run. */
-function parseRaw(raw: RawResponse, source: { database: string; file: null; importedAt: string }): Parsed {
-  const location = rawLocation(raw);
-  let xml: string;
-  try {
-    xml = bodyText(raw.body);
-  } catch (error) {
-    const message = `stored body cannot be decompressed (${(error as Error).message}); fetch it again`;
-    return { records: [], deleted: [], diagnostics: [{ severity: "error", location, position: null, recordId: null, message }] };
+function answerInput(raw: RawResponse): AnswerInput {
+  return { body: raw.body, source: { database: "pubmed", file: null, importedAt: raw.receivedAt }, location: rawLocation(raw) };
+}
+
+function unparsedBytes(db: Db): number {
+  return db
+    .prepare<[], { n: number | null }>("SELECT sum(length(body)) AS n FROM raw_responses WHERE kind = 'efetch' AND parsed_at IS NULL")
+    .get()!.n ?? 0;
+}
+
+/** The stored answers of `ids` that exist, each with its place in `ids`. */
+function* storedAnswers(db: Db, ids: number[]): Generator<[number, RawResponse]> {
+  for (const [i, rawId] of ids.entries()) {
+    const raw = readRaw(db, rawId);
+    if (raw !== null) yield [i, raw];
   }
-  return parsePubmedXml(xml, source, location);
+}
+
+/**
+ * Each stored answer with its place in `ids` and what it reads as, in order: on worker threads for a
+ * large backlog, with a few answers at work at a time.
+ */
+async function* readAnswers(db: Db, ids: number[]): AsyncGenerator<[number, RawResponse, ReadAnswer]> {
+  if (threadCount() < 2 || unparsedBytes(db) < PARALLEL_MIN_BYTES) {
+    for (const [i, raw] of storedAnswers(db, ids)) yield [i, raw, readAnswer(answerInput(raw))];
+    return;
+  }
+  const pool = createPool<AnswerInput, ReadAnswer>(new URL("./read-answer.ts", import.meta.url));
+  const sent: [number, RawResponse][] = [];
+  const inputs = (function* () {
+    for (const answer of storedAnswers(db, ids)) {
+      sent.push(answer);
+      yield answerInput(answer[1]);
+    }
+  })();
+  try {
+    for await (const read of mapOrdered(pool, inputs)) yield [...sent.shift()!, read];
+  } finally {
+    await pool.close();
+  }
 }
 
 function summarise(counts: ParseCounts, errors: Diagnostic[]): StageOutcome {
@@ -93,11 +124,7 @@ export const parseStage: Stage = async (ctx) => {
   const counts = emptyCounts();
   const errors: Diagnostic[] = [];
   ctx.progress.start("parse", ids.length);
-  for (const [i, rawId] of ids.entries()) {
-    const raw = readRaw(ctx.db, rawId);
-    if (raw === null) continue;
-    const source = { database: "pubmed", file: null, importedAt: raw.receivedAt };
-    const parsed = parseRaw(raw, source);
+  for await (const [i, raw, parsed] of readAnswers(ctx.db, ids)) {
     store(ctx, raw, parsed, newest, counts);
     counts.responses++;
     for (const d of parsed.diagnostics) {

@@ -95,6 +95,18 @@ export class RecordSplitter {
     return this.keep(safe, out);
   }
 
+  /**
+   * Counts as read `records` whole records holding `lines` line breaks that were split elsewhere (by a
+   * worker thread given that stretch of the same input), so later record and line numbers stay those
+   * of the whole input. Only between records: nothing may be buffered.
+   */
+  skip(records: number, lines: number): void {
+    if (this.buf !== "") throw new Error("RecordSplitter.skip: part of a record is buffered");
+    this.records += records;
+    this.line += lines;
+    if (records > 0) this.sawContent = true;
+  }
+
   /** Call once at the end of input; the leftovers become problems (truncated record or file). */
   finish(): void {
     const rest = this.buf;
