@@ -3,9 +3,14 @@ import { describe, expect, it } from "vitest";
 import { csvChunks, csvHeader, csvRecord, formatCell, quoteField, renderCsv } from "../../src/stages/report/csv.js";
 import type { CellValue, CsvRow } from "../../src/stages/report/csv.js";
 
-/** The writer the report used before its own: csv-stringify with the report's options, cells formatted first. */
+/**
+ * csv-stringify with the report's options, cells formatted first; told to quote a lone CR or LF as well,
+ * which it otherwise leaves bare (a spreadsheet then splits the row).
+ */
+const OPTIONS = { record_delimiter: "\r\n", quoted_empty: false, quoted_match: /[\r\n]/ } as const;
+
 function oracle(columns: readonly string[], rows: readonly CsvRow[], bom: boolean): string {
-  const write = (records: string[][]): string => stringify(records, { record_delimiter: "\r\n", quoted_empty: false });
+  const write = (records: string[][]): string => stringify(records, OPTIONS);
   return (bom ? "\ufeff" : "") + write([[...columns]]) + write(rows.map((row) => columns.map((c) => formatCell(row[c] ?? null))));
 }
 
@@ -54,7 +59,7 @@ describe("the CSV writer against csv-stringify", () => {
     for (const a of ALPHABET) {
       for (const b of ["", ...ALPHABET]) {
         const text = a + b;
-        expect(quoteField(text), JSON.stringify(text)).toBe(stringify([[text]], { record_delimiter: "\r\n", quoted_empty: false }).slice(0, -2));
+        expect(quoteField(text), JSON.stringify(text)).toBe(stringify([[text]], OPTIONS).slice(0, -2));
       }
     }
   });
@@ -72,5 +77,6 @@ describe("the CSV writer against csv-stringify", () => {
     expect(chunks.join("")).toBe(oracle(["n", "text"], rows, true));
     expect(chunks[0]!.startsWith(csvHeader(["n", "text"], { bom: true }))).toBe(true);
     expect(csvRecord([1, "a,b", null])).toBe('1,"a,b",\r\n');
+    expect(csvRecord(["line\nbreak", "carriage\rreturn"])).toBe('"line\nbreak","carriage\rreturn"\r\n');
   });
 });

@@ -56,13 +56,13 @@ export function formatCell(value: CellValue): string {
 }
 
 /**
- * A field as the CSV holds it: quoted when it holds a comma, a double quote or a CRLF, quotes inside
- * doubled. This is csv-stringify's rule with a CRLF record delimiter (the tests hold it to that library):
- * a lone LF or CR does not make it quote the field.
+ * A field as the CSV holds it: quoted when it holds a comma, a double quote or any line break (CR, LF),
+ * quotes inside doubled. csv-stringify with a CRLF record delimiter leaves a lone LF or CR unquoted, which
+ * splits the row in Excel and LibreOffice; the tests hold this rule to csv-stringify told to quote those too.
  */
 export function quoteField(text: string): string {
   if (text.includes('"')) return `"${text.replaceAll('"', '""')}"`;
-  return text.includes(",") || text.includes("\r\n") ? `"${text}"` : text;
+  return text.includes(",") || text.includes("\n") || text.includes("\r") ? `"${text}"` : text;
 }
 
 /** One cell as the CSV holds it: formatted, then quoted where needed. */
