@@ -1,8 +1,8 @@
 /**
  * Worker threads for CPU-bound stage work (parsing records, classifying them), so it uses every core while
- * the main thread keeps the store. One set of threads serves the whole process: starting a thread that can
- * load TypeScript costs a few hundred milliseconds, so parse and classify in one run share them. A pool
- * is a handle that runs one module's default export on those threads. Inputs and outputs cross by
+ * the main thread keeps the store. One set of threads serves every pool open at the same time; a pool is
+ * a handle that runs one module's default export on them. When the last open pool closes the threads end,
+ * so a stage that is done gives their memory back before the next stage starts. Inputs and outputs cross by
  * structured clone: send strings and plain arrays. `LITREVIEW_THREADS=1` (or a one-core machine) runs
  * the module inline in the main thread, with the same results.
  */
@@ -13,7 +13,7 @@ export interface WorkerPool<In, Out> {
   /** Threads doing the work; 0 when the module runs inline in the main thread. */
   readonly threads: number;
   run(input: In): Promise<Out>;
-  /** Rejects this pool's later runs; the shared threads stay for other pools and exit with the process. */
+  /** Rejects this pool's later runs; the threads end when no other pool is open. */
   close(): Promise<void>;
 }
 
@@ -59,22 +59,35 @@ function revive(raw: WorkerError): Error {
   return error;
 }
 
-/** The process's threads: started on first use, referenced only while they have work. */
+/** The threads of the open pools: started on first use, referenced only while they have work. */
 class SharedThreads {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 0;
+  private openPools = 0;
 
   get size(): number {
     return this.slots.length;
   }
 
-  /** Starts threads until there are at least `n`. */
-  ensure(n: number): void {
+  /** A pool opens: starts threads until there are at least `n`. */
+  open(n: number): void {
+    this.openPools++;
     while (this.slots.length < n) this.start();
   }
 
+  /** A pool closes: the last one to close ends the threads (what is still queued or running is rejected). */
+  async close(): Promise<void> {
+    if (--this.openPools > 0) return;
+    const ending = this.slots.splice(0);
+    const error = new Error("the worker pool was closed");
+    for (const task of this.queue.splice(0)) task.reject(error);
+    for (const slot of ending) slot.task?.reject(error);
+    await Promise.all(ending.map((slot) => slot.worker.terminate()));
+  }
+
   run(module: string, input: unknown): Promise<unknown> {
+    if (this.slots.length === 0) return Promise.reject(new Error("the worker threads have stopped (see the error before this one)"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, module, input, resolve, reject });
       this.dispatch();
@@ -133,7 +146,7 @@ class ThreadPool<In, Out> implements WorkerPool<In, Out> {
     private readonly module: string,
     threads: number,
   ) {
-    shared.ensure(threads);
+    shared.open(threads);
   }
 
   get threads(): number {
@@ -146,7 +159,9 @@ class ThreadPool<In, Out> implements WorkerPool<In, Out> {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    await shared.close();
   }
 }
 

@@ -71,6 +71,17 @@ describe("worker pool", () => {
     await expect(pool(1, missing).run({ text: "x" })).rejects.toThrow(/no default export/);
   });
 
+  it("keeps the threads while any pool is open, and ends them with the last", async () => {
+    const first = pool(2);
+    const second = pool(2);
+    await first.close();
+    await expect(second.run({ text: "still" })).resolves.toMatchObject({ text: "STILL" });
+    expect(second.threads).toBe(2);
+    await second.close();
+    expect(second.threads).toBe(0);
+    await expect(pool(2).run({ text: "anew" })).resolves.toMatchObject({ text: "ANEW" });
+  });
+
   it("rejects runs after close", async () => {
     const threaded = pool(2);
     await threaded.close();
