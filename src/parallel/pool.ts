@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { LitreviewError, type ErrorCode } from "../errors.js";
 
 export interface WorkerPool<In, Out> {
   /** Threads doing the work; 0 when the module runs inline in the main thread. */
@@ -52,9 +53,16 @@ export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
   return availableParallelism();
 }
 
-/** A worker's error as an Error again, keeping its name, code and any other own fields. */
+/**
+ * A worker's error as an Error again, keeping its name, code and any other own fields; a LitreviewError
+ * comes back as one, so the command line still maps it to its exit code.
+ */
 function revive(raw: WorkerError): Error {
-  const error = Object.assign(new Error(raw.message), raw);
+  const error =
+    raw.name === "LitreviewError"
+      ? new LitreviewError(raw.code as ErrorCode, raw.message, { context: raw.context as Record<string, unknown> })
+      : new Error(raw.message);
+  Object.assign(error, raw);
   error.name = raw.name;
   return error;
 }
@@ -188,13 +196,21 @@ class InlinePool<In, Out> implements WorkerPool<In, Out> {
   }
 }
 
-/**
- * A pool running `module`'s default export. With `threads` of 1 (the default when LITREVIEW_THREADS=1 or
- * the machine has one core), the module runs inline: no thread start-up, same results.
- */
-export function createPool<In, Out>(module: URL, options: { threads?: number } = {}): WorkerPool<In, Out> {
+export interface PoolOptions {
+  /** Threads to run on (default threadCount()). */
+  threads?: number;
+  /**
+   * Run in the main thread instead (default: when `threads` is 1, as with LITREVIEW_THREADS=1 or one core).
+   * `{ threads: 1, inline: false }` is one thread beside the main one, for work that overlaps the main thread's.
+   */
+  inline?: boolean;
+}
+
+/** A pool running `module`'s default export on worker threads, or inline: no thread start-up, same results. */
+export function createPool<In, Out>(module: URL, options: PoolOptions = {}): WorkerPool<In, Out> {
   const threads = options.threads ?? threadCount();
-  return threads <= 1 ? new InlinePool<In, Out>(module.href) : new ThreadPool<In, Out>(module.href, threads);
+  const inline = options.inline ?? threads <= 1;
+  return inline ? new InlinePool<In, Out>(module.href) : new ThreadPool<In, Out>(module.href, Math.max(1, threads));
 }
 
 /**

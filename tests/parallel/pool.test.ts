@@ -1,5 +1,6 @@
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
+import { LitreviewError } from "../../src/errors.js";
 import { createPool, mapOrdered, threadCount, type WorkerPool } from "../../src/parallel/pool.js";
 import type { ShoutInput } from "./fixtures/shout-worker.js";
 
@@ -52,6 +53,19 @@ describe("worker pool", () => {
       record: "quiet",
     });
     await expect(threaded.run({ text: "again" })).resolves.toMatchObject({ text: "AGAIN" });
+  });
+
+  it("gives a worker's LitreviewError back as one, code and context kept", async () => {
+    const error = await pool(2).run({ text: "vocab", misconfigured: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LitreviewError);
+    expect(error).toMatchObject({ code: "CONFIG", message: 'no rules for "vocab"', context: { text: "vocab" } });
+  });
+
+  it("runs on one thread beside the main one when asked", async () => {
+    const beside = createPool<ShoutInput, Shouted>(SHOUT, { threads: 1, inline: false });
+    pools.push(beside as WorkerPool<unknown, unknown>);
+    expect(beside.threads).toBe(1);
+    expect((await beside.run({ text: "aside" })).threadId).not.toBe(threadId);
   });
 
   it("stops an ordered map at the first failure", async () => {
