@@ -148,6 +148,23 @@ export function endTagEnd(xml: string, at: number): number {
   return xml.charCodeAt(gt) === GT ? gt + 1 : -1;
 }
 
+/** The index after the end tag at `at` when it is `</name>` (white space allowed before ">"); -1 otherwise. */
+export function closingTagEnd(xml: string, at: number, name: string): number {
+  const from = at + 2;
+  for (let k = 0; k < name.length; k++) if (xml.charCodeAt(from + k) !== name.charCodeAt(k)) return -1;
+  const gt = skipSpace(xml, from + name.length);
+  return xml.charCodeAt(gt) === GT ? gt + 1 : -1;
+}
+
+/** xml.slice(from, to).trim(), slicing once. */
+export function trimmedSlice(xml: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(xml.charCodeAt(a))) a++;
+  while (b > a && isSpace(xml.charCodeAt(b - 1))) b--;
+  return a === b ? "" : xml.slice(a, b);
+}
+
 /** For a comment, CDATA section or processing instruction at `at`: the index after it; -1 when unclosed or not one. */
 export function markupEnd(xml: string, at: number): number {
   let close: string;

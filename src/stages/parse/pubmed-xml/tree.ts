@@ -8,6 +8,7 @@
  * tests/parse/tree.test.ts holds it to fast-xml-parser's output on every fixture record.
  */
 import {
+  closingTagEnd,
   endTagEnd,
   hasStrayAmpersand,
   isBlank,
@@ -16,6 +17,7 @@ import {
   nameEnd,
   newStartTag,
   readStartTag,
+  trimmedSlice,
 } from "./scan.js";
 
 export type TreeResult = { ok: true; tree: Record<string, unknown> } | { ok: false; message: string; line: number };
@@ -35,6 +37,15 @@ function addChild(parent: Record<string, unknown>, name: string, value: unknown)
   else if (Array.isArray(existing)) existing.push(value);
   else parent[name] = [existing, value];
 }
+
+/** The value fast-xml-parser gives a closed element: its trimmed text, or an object of attributes and children. */
+function valueOf(node: Record<string, unknown> | null, text: string): unknown {
+  if (node === null) return text;
+  if (text !== "") node["#text"] = text;
+  return node;
+}
+
+const STRAY_AMPERSAND = "an & that starts no entity (write &amp;)";
 
 function escapeCdata(body: string): string {
   return body.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -89,6 +100,14 @@ export function readTree(xml: string, stopNodes: ReadonlySet<string>): TreeResul
   const tag = newStartTag();
   // Where the next "&" is, so that a text is searched for stray ones only when it holds one.
   let amp = xml.indexOf("&");
+  const strayAmpersandIn = (from: number, to: number): boolean => {
+    if (amp === -1 || amp >= to) return false;
+    if (amp < from) amp = xml.indexOf("&", from);
+    if (amp === -1 || amp >= to) return false;
+    if (hasStrayAmpersand(xml, amp, to)) return true;
+    amp = xml.indexOf("&", to);
+    return false;
+  };
   let i = 0;
   while (i < xml.length) {
     const at = i;
@@ -99,13 +118,7 @@ export function readTree(xml: string, stopNodes: ReadonlySet<string>): TreeResul
         if (!isBlank(xml, at, i)) return fail("text outside the record element", at);
         continue;
       }
-      if (amp !== -1 && amp < i) {
-        if (amp < at) amp = xml.indexOf("&", at);
-        if (amp !== -1 && amp < i) {
-          if (hasStrayAmpersand(xml, amp, i)) return fail("an & that starts no entity (write &amp;)", at);
-          amp = xml.indexOf("&", i);
-        }
-      }
+      if (strayAmpersandIn(at, i)) return fail(STRAY_AMPERSAND, at);
       // White space before an element's first real text is trimmed away anyway: no need to keep it.
       if (texts[depth] !== "") texts[depth] += xml.slice(at, i);
       else if (!isBlank(xml, at, i)) texts[depth] = xml.slice(at, i);
@@ -134,30 +147,31 @@ export function readTree(xml: string, stopNodes: ReadonlySet<string>): TreeResul
         addChild(nodes[depth] ?? (nodes[depth] = {}), name, value);
         i = end + close.length;
       } else {
-        depth++;
-        names[depth] = name;
-        nodes[depth] = tag.attributes;
-        texts[depth] = "";
+        // Most elements hold only text: <name>text</name> is read at once, without a frame.
+        const lt = xml.indexOf("<", i);
+        const end = lt !== -1 && xml.charCodeAt(lt + 1) === SLASH ? closingTagEnd(xml, lt, name) : -1;
+        if (end !== -1) {
+          if (strayAmpersandIn(i, lt)) return fail(STRAY_AMPERSAND, i);
+          addChild(nodes[depth] ?? (nodes[depth] = {}), name, valueOf(tag.attributes, trimmedSlice(xml, i, lt)));
+          i = end;
+        } else {
+          depth++;
+          names[depth] = name;
+          nodes[depth] = tag.attributes;
+          texts[depth] = "";
+        }
       }
       if (depth === 0) rootSeen = true;
     } else if (c === SLASH) {
-      const end = endTagEnd(xml, i);
-      if (end === -1) return fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
       const name = names[depth]!;
-      const nameStop = nameEnd(xml, i + 2);
-      if (depth === 0 || nameStop - i - 2 !== name.length || !xml.startsWith(name, i + 2)) {
-        const found = xml.slice(i + 2, nameStop);
+      const end = depth === 0 ? -1 : closingTagEnd(xml, i, name);
+      if (end === -1) {
+        if (endTagEnd(xml, i) === -1) return fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
+        const found = xml.slice(i + 2, nameEnd(xml, i + 2));
         return fail(depth === 0 ? `unexpected </${found}>` : `expected </${name}>, found </${found}>`, at);
       }
       i = end;
-      // The value fast-xml-parser gives a closed element: trimmed text, or an object of attributes and children.
-      const text = texts[depth]!.trim();
-      const node = nodes[depth]!;
-      let value: unknown = text;
-      if (node !== null) {
-        if (text !== "") node["#text"] = text;
-        value = node;
-      }
+      const value = valueOf(nodes[depth]!, texts[depth]!.trim());
       depth--;
       addChild(nodes[depth] ?? (nodes[depth] = {}), name, value);
       if (depth === 0) rootSeen = true;
