@@ -89,8 +89,11 @@ export class RecordSplitter {
     if (text.length > 0) this.sawContent = true;
     if (text.length <= PIECE) return this.split(text);
     const out: RecordChunk[] = [];
-    for (let i = 0; i < text.length; i += PIECE) {
-      for (const chunk of this.split(text.slice(i, i + PIECE))) out.push(chunk);
+    for (let i = 0; i < text.length; ) {
+      // Never less than the unsplit tail, so a huge record is not copied once per 16k of it.
+      const size = Math.max(PIECE, this.buf.length);
+      for (const chunk of this.split(text.slice(i, i + size))) out.push(chunk);
+      i += size;
     }
     return out;
   }
