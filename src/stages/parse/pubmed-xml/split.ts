@@ -2,6 +2,8 @@
  * Splits PubMed XML text, arriving in pieces of any size, into one string per record
  * (`<PubmedArticle>`, `<PubmedBookArticle>`, `<DeleteCitation>`), so a 2 GB file is parsed with memory
  * bounded by the largest record. Knows nothing of a record's inside: xml.ts validates each one.
+ * Each piece is searched once: record starts and ends by offset, line numbers by a cursor that only
+ * moves forward, and the text before the first incomplete record is dropped once per piece.
  */
 
 export type RecordTag = "PubmedArticle" | "PubmedBookArticle" | "DeleteCitation";
@@ -20,10 +22,27 @@ export interface SplitProblem {
 }
 
 const START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/g;
-const NESTED_START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/;
+const PMID_RE = /<PMID[^>]*>(\d+)<\/PMID>/;
 /** What may stand between records: prolog, DOCTYPE, the set's own tags, comments, whitespace. */
 const BETWEEN_RE =
   /<\?xml[^>]*\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>|<PubmedArticleSet\s*>|<\/PubmedArticleSet\s*>|<PubmedArticleSet\s*\/>|<!--[\s\S]*?-->|[ \t\r\n\uFEFF]+/y;
+
+/**
+ * Text is split this many characters at a time: joining the unsplit tail to a large piece makes a
+ * string big enough for V8's large-object space, several times slower to allocate and collect.
+ */
+const PIECE = 16384;
+
+interface RecordStart {
+  at: number;
+  tag: RecordTag;
+}
+
+function recordStart(text: string, from: number): RecordStart | null {
+  START_RE.lastIndex = from;
+  const m = START_RE.exec(text);
+  return m === null ? null : { at: m.index, tag: m[1] as RecordTag };
+}
 
 /** Index of the first character that is not prolog, wrapper or whitespace; -1 when there is none. */
 function firstUnexpected(between: string): number {
@@ -37,6 +56,15 @@ function firstUnexpected(between: string): number {
   return -1;
 }
 
+/** Whether text[from, to) is only the white space that usually separates records. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 32 && c !== 13 && c !== 9 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
 function countLines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf("\n", from); i !== -1 && i < to; i = s.indexOf("\n", i + 1)) n++;
@@ -44,9 +72,11 @@ function countLines(s: string, from: number, to: number): number {
 }
 
 export class RecordSplitter {
+  /** Text not yet split: an incomplete record, or what may be the beginning of a tag. */
   private buf = "";
-  /** Line number (1-based) of buf[0]. */
+  /** Line number (1-based) of buf[lineAt]. */
   private line = 1;
+  private lineAt = 0;
   private records = 0;
   private setOpened = false;
   private setClosed = false;
@@ -56,41 +86,47 @@ export class RecordSplitter {
 
   /** Adds text and returns the records it completed. */
   push(text: string): RecordChunk[] {
-    this.buf += text;
     if (text.length > 0) this.sawContent = true;
+    if (text.length <= PIECE) return this.split(text);
     const out: RecordChunk[] = [];
+    for (let i = 0; i < text.length; ) {
+      // Never less than the unsplit tail, so a huge record is not copied once per 16k of it.
+      const size = Math.max(PIECE, this.buf.length);
+      for (const chunk of this.split(text.slice(i, i + size))) out.push(chunk);
+      i += size;
+    }
+    return out;
+  }
+
+  private split(text: string): RecordChunk[] {
+    const buf = this.buf + text;
+    this.buf = buf;
+    const out: RecordChunk[] = [];
+    // Everything before `pos` is split: records given out, the text between them checked.
     let pos = 0;
-    for (;;) {
-      START_RE.lastIndex = pos;
-      const m = START_RE.exec(this.buf);
-      if (m === null) break;
-      const tag = m[1] as RecordTag;
+    let start = recordStart(buf, 0);
+    while (start !== null) {
+      const { at, tag } = start;
       const close = `</${tag}>`;
-      const end = this.buf.indexOf(close, m.index);
-      if (end === -1) {
-        this.checkBetween(pos, m.index);
-        pos = m.index;
-        return this.keep(pos, out);
+      const end = buf.indexOf(close, at);
+      this.checkBetween(pos, at);
+      if (end === -1) return this.keep(at, out);
+      const next = recordStart(buf, at + 1);
+      if (next !== null && next.at < end) {
+        // A record cut short and followed by another one (concatenated or partly written input).
+        this.truncated(at, tag, next.at);
+        pos = next.at;
+      } else {
+        const stop = end + close.length;
+        this.records++;
+        out.push({ tag, xml: buf.slice(at, stop), index: this.records, line: this.lineOf(at) });
+        pos = stop;
       }
-      this.checkBetween(pos, m.index);
-      // A record cut short and followed by another one (concatenated or partly written input).
-      const nested = this.buf.slice(m.index + 1, end).search(NESTED_START_RE);
-      if (nested !== -1) {
-        this.truncated(m.index, tag, m.index + 1 + nested);
-        pos = m.index + 1 + nested;
-        continue;
-      }
-      const stop = end + close.length;
-      this.records++;
-      const start = this.line + countLines(this.buf, 0, m.index);
-      out.push({ tag, xml: this.buf.slice(m.index, stop), index: this.records, line: start });
-      this.line = start + countLines(this.buf, m.index, stop);
-      this.buf = this.buf.slice(stop);
-      pos = 0;
+      start = next;
     }
     // No record starts in what is left: check the part that cannot be the beginning of a tag.
-    const lastLt = this.buf.lastIndexOf("<");
-    const safe = lastLt === -1 ? this.buf.length : lastLt;
+    const lastLt = buf.lastIndexOf("<");
+    const safe = lastLt < pos ? buf.length : lastLt;
     this.checkBetween(pos, safe);
     return this.keep(safe, out);
   }
@@ -110,46 +146,54 @@ export class RecordSplitter {
   /** Call once at the end of input; the leftovers become problems (truncated record or file). */
   finish(): void {
     const rest = this.buf;
-    const open = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/.exec(rest);
+    const open = recordStart(rest, 0);
     if (open !== null) {
-      const pmid = /<PMID[^>]*>(\d+)<\/PMID>/.exec(rest.slice(open.index))?.[1];
+      const pmid = PMID_RE.exec(rest.slice(open.at))?.[1];
       this.problems.push({
-        message: `input ends inside <${open[1]}>${pmid ? ` (PMID ${pmid})` : ""}: the file or response is truncated; records before it were read, refetch or re-download it to get the rest`,
-        position: `record ${this.records + 1}, line ${this.line + countLines(rest, 0, open.index)}`,
+        message: `input ends inside <${open.tag}>${pmid ? ` (PMID ${pmid})` : ""}: the file or response is truncated; records before it were read, refetch or re-download it to get the rest`,
+        position: `record ${this.records + 1}, line ${this.lineOf(open.at)}`,
       });
     } else {
       this.checkBetween(0, rest.length);
       if (this.setOpened && !this.setClosed) {
         this.problems.push({
           message: "input ends before </PubmedArticleSet>: the file or response is truncated after the last complete record",
-          position: `after record ${this.records}, line ${this.line + countLines(rest, 0, rest.length)}`,
+          position: `after record ${this.records}, line ${this.lineOf(rest.length)}`,
         });
       }
     }
     if (!this.sawContent) this.problems.push({ message: "input is empty: no PubMed XML", position: "line 1" });
     this.buf = "";
+    this.lineAt = 0;
+  }
+
+  /** The line of buf[at]; `at` never goes back between calls until keep() moves the buffer on. */
+  private lineOf(at: number): number {
+    this.line += countLines(this.buf, this.lineAt, at);
+    this.lineAt = at;
+    return this.line;
   }
 
   private truncated(start: number, tag: RecordTag, next: number): void {
     this.records++;
-    const pmid = /<PMID[^>]*>(\d+)<\/PMID>/.exec(this.buf.slice(start, next))?.[1];
+    const pmid = PMID_RE.exec(this.buf.slice(start, next))?.[1];
     this.problems.push({
       message: `<${tag}>${pmid ? ` (PMID ${pmid})` : ""} is cut short: another record starts before its </${tag}>; record skipped, refetch or re-download it`,
-      position: `record ${this.records}, line ${this.line + countLines(this.buf, 0, start)}`,
+      position: `record ${this.records}, line ${this.lineOf(start)}`,
     });
   }
 
+  /** Drops the text before `from`, which is split. */
   private keep(from: number, out: RecordChunk[]): RecordChunk[] {
-    if (from > 0) {
-      this.line += countLines(this.buf, 0, from);
-      this.buf = this.buf.slice(from);
-    }
+    this.lineOf(from);
+    this.buf = this.buf.slice(from);
+    this.lineAt = 0;
     return out;
   }
 
   /** Anything between records other than the set's wrapper is reported once (an error page, an ERROR element). */
   private checkBetween(from: number, to: number): void {
-    if (to <= from) return;
+    if (to <= from || onlySpace(this.buf, from, to)) return;
     const between = this.buf.slice(from, to);
     if (between.includes("<PubmedArticleSet")) this.setOpened = true;
     if (between.includes("</PubmedArticleSet")) this.setClosed = true;
@@ -161,7 +205,7 @@ export class RecordSplitter {
     const snippet = this.buf.slice(from + at, from + at + 240).replace(/\s+/g, " ").slice(0, 120);
     this.problems.push({
       message: `content that is not a PubMed record: "${snippet}" (an error page or an E-utilities ERROR instead of PubMed XML?)`,
-      position: `after record ${this.records}, line ${this.line + countLines(this.buf, 0, from + at)}`,
+      position: `after record ${this.records}, line ${this.lineOf(from + at)}`,
     });
   }
 }

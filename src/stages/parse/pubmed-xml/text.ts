@@ -22,12 +22,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const XML_SPACE = /[ \t\r\n]+/g;
 /** Whitespace that tidy would change: a tab or line break, a double space, or any space at either end. */
 const UNTIDY = /[\t\r\n]| {2}|^\s|\s$/;
+/** Either of the above: most texts have neither, and one test tells so. */
+const UNTIDY_OR_NON_ASCII = /[\t\r\n]| {2}|^\s|\s$|[^\x00-\x7f]/;
 
 /**
  * Collapses XML whitespace (not U+00A0: a no-break space is content), trims, NFC-normalises;
  * null when nothing is left.
  */
 export function tidy(text: string): string | null {
+  if (!UNTIDY_OR_NON_ASCII.test(text)) return text === "" ? null : text;
   const collapsed = UNTIDY.test(text) ? text.replace(XML_SPACE, " ").trim() : text;
   if (collapsed === "") return null;
   return NON_ASCII.test(collapsed) ? collapsed.normalize("NFC") : collapsed;
@@ -85,10 +88,15 @@ export function markupText(node: unknown): string | null {
   return tidy(flattenMarkup(rawText(node)));
 }
 
+/** "@_name" for each attribute name asked for, built once. */
+const ATTRIBUTE_KEYS = new Map<string, string>();
+
 /** An attribute value, decoded, or null. */
 export function attr(node: unknown, name: string): string | null {
   if (node === null || typeof node !== "object") return null;
-  const v = (node as Record<string, unknown>)[`@_${name}`];
+  let key = ATTRIBUTE_KEYS.get(name);
+  if (key === undefined) ATTRIBUTE_KEYS.set(name, (key = `@_${name}`));
+  const v = (node as Record<string, unknown>)[key];
   return typeof v === "string" ? tidy(decodeEntities(v)) : null;
 }
 

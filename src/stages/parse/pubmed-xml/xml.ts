@@ -44,17 +44,30 @@ function newlinesIn(xml: string, from: number, to: number): string {
   return n === 0 ? "" : "\n".repeat(n);
 }
 
-function cutCites(part: string): string {
-  return newlinesIn(part, 0, part.length);
-}
-
 /** Pre-2019 DTDs list a paper's references as CommentsCorrections RefType="Cites": a fifth of such records. */
-const CITES_RE = /<CommentsCorrections RefType="Cites">[\s\S]*?<\/CommentsCorrections>/g;
+const CITES_OPEN = '<CommentsCorrections RefType="Cites">';
+const CITES_CLOSE = "</CommentsCorrections>";
+
+/** Each Cites link, from its start tag to the first end tag after it, cut down to its line breaks. */
+function withoutCites(xml: string): string {
+  let start = xml.indexOf(CITES_OPEN);
+  if (start === -1) return xml;
+  let out = "";
+  let from = 0;
+  while (start !== -1) {
+    const end = xml.indexOf(CITES_CLOSE, start + CITES_OPEN.length);
+    if (end === -1) break;
+    const stop = end + CITES_CLOSE.length;
+    out += xml.slice(from, start) + newlinesIn(xml, start, stop);
+    from = stop;
+    start = xml.indexOf(CITES_OPEN, stop);
+  }
+  return out + xml.slice(from);
+}
 
 /** The record without the parts no stage reads, so the parser and validator see fewer bytes. */
 export function withoutUnusedParts(xml: string): string {
-  const trimmed = withoutReferenceLists(xml);
-  return trimmed.indexOf('RefType="Cites"') === -1 ? trimmed : trimmed.replace(CITES_RE, cutCites);
+  return withoutCites(withoutReferenceLists(xml));
 }
 
 /** On failure, `line` is the line within the record (1 = the line its start tag is on). */
