@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
-import { evalClassify } from "../classify/eval.js";
-import { compileRules, loadVocabulary } from "../classify/index.js";
-import { accuracyMarkdown } from "./summary/measured-accuracy.js";
+import { createPool, threadCount } from "../../parallel/pool.js";
+import type { AccuracyTask } from "./accuracy.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { diffSnapshots, snapshotOf } from "./changes.js";
 import {
@@ -27,27 +26,37 @@ export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
 export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
 
+/** Below this many stored records the accuracy is measured inline: a thread's start-up would cost more. */
+const ACCURACY_THREAD_MIN_RECORDS = 4000;
+
 /**
  * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
- * so the figure in summary.md never goes stale; null when the pipeline names no gold file.
+ * so the figure in summary.md never goes stale; null when the pipeline names no gold file. For a large
+ * store it is measured on a thread beside the main one, while the main thread reads the store.
  */
-export function measureAccuracy(config: PipelineConfig): string | null {
+export async function measureAccuracy(config: PipelineConfig, storedRecords = 0): Promise<string | null> {
   const gold = config.evaluation.gold;
   if (!gold) return null;
-  let text: string;
+  let goldText: string;
   try {
-    text = readFileSync(gold, "utf8");
+    goldText = readFileSync(gold, "utf8");
   } catch (cause) {
     throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
   }
-  return accuracyMarkdown(evalClassify(text, compileRules(loadVocabulary(config.vocab))), gold);
+  const inline = storedRecords < ACCURACY_THREAD_MIN_RECORDS || threadCount() <= 1;
+  const pool = createPool<AccuracyTask, string>(new URL("./accuracy.ts", import.meta.url), { threads: 1, inline });
+  try {
+    return await pool.run({ goldText, goldFile: gold, vocabDir: config.vocab });
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
  * Reads what the reports need from the store, except the possible-duplicate pairs, which the stage reads
  * only for their own file (see reportStage).
  */
-export function loadReportInput(ctx: StageContext, accuracy: string | null): ReportInput & { details: StoredDetails } {
+export function loadReportInput(ctx: StageContext, accuracy: string | null = null): ReportInput & { details: StoredDetails } {
   const { config, db } = ctx;
   const { records, details } = loadRecords(db);
   return {
@@ -73,7 +82,11 @@ const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
  * evidence and labels are released, so that a large store never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
-  const input = loadReportInput(ctx, measureAccuracy(ctx.config));
+  const live = (ctx.db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
+  const accuracy = measureAccuracy(ctx.config, live);
+  accuracy.catch(() => {}); // awaited once the store is read; this keeps an early failure from going unhandled meanwhile
+  const input = loadReportInput(ctx);
+  input.accuracy = await accuracy;
   const views = buildViews(input.records);
   const csv = { bom: ctx.report.bom };
   const outputs = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...ctx.config.outputs.filter((name) => name === PAIRS_OUTPUT)];

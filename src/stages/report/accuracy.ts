@@ -1,0 +1,18 @@
+import { evalClassify } from "../classify/eval.js";
+import { compileRules, loadVocabulary } from "../classify/index.js";
+import { accuracyMarkdown } from "./summary/measured-accuracy.js";
+
+/** What measuring the classifiers' accuracy needs: the labelled articles and where the rules are. */
+export interface AccuracyTask {
+  goldText: string;
+  goldFile: string;
+  vocabDir: string;
+}
+
+/**
+ * The accuracy section of summary.md: the labelled articles classified with the rules as they are now.
+ * The report stage runs it on a thread beside its own for a large store (src/parallel/pool.ts), inline otherwise.
+ */
+export default function measureAccuracyOf(task: AccuracyTask): string {
+  return accuracyMarkdown(evalClassify(task.goldText, compileRules(loadVocabulary(task.vocabDir))), task.goldFile);
+}
