@@ -46,7 +46,9 @@ export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
   const requested = env.LITREVIEW_THREADS?.trim();
   if (requested) {
     const n = Number(requested);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`LITREVIEW_THREADS must be a positive whole number, not "${requested}"`);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new LitreviewError("USAGE", `LITREVIEW_THREADS must be a positive whole number (1 = no worker threads), not "${requested}"`);
+    }
     return n;
   }
   return availableParallelism();

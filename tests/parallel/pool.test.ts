@@ -108,6 +108,7 @@ describe("threadCount", () => {
     expect(threadCount({ LITREVIEW_THREADS: "3" })).toBe(3);
     expect(threadCount({})).toBeGreaterThanOrEqual(1);
     expect(() => threadCount({ LITREVIEW_THREADS: "0" })).toThrow(/LITREVIEW_THREADS/);
+    expect(() => threadCount({ LITREVIEW_THREADS: "-1" })).toThrow(expect.objectContaining({ code: "USAGE" }));
     expect(() => threadCount({ LITREVIEW_THREADS: "two" })).toThrow(/LITREVIEW_THREADS/);
   });
 });
