@@ -1,5 +1,5 @@
 import { isSignificant, WordCursor } from "./normalize.js";
-import { keepUint32 } from "./slab.js";
+import { countShared, keepUint32 } from "./slab.js";
 import { THRESHOLDS } from "./thresholds.js";
 
 /** What dedupe keeps of an abstract: numbers, not text (memory), made in one pass over its normalised words. */
@@ -57,20 +57,6 @@ export function abstractFeatures(abstract: string | null): AbstractFeatures {
 
 /** Share of the smaller sorted hash set found in the larger one. */
 export function shingleContainment(a: Uint32Array, b: Uint32Array): number {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  if (small.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < small.length && j < large.length) {
-    const x = small[i]!;
-    const y = large[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared / small.length;
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : countShared(a, b) / smaller;
 }

@@ -4,7 +4,7 @@
  * pairs, a one-character string padded with a space), the same 2|A∩B| / (|A| + |B|), so the same numbers
  * to the bit. Each bigram is kept as the number (first << 16 | second) in a sorted array.
  */
-import { keepUint32 } from "./slab.js";
+import { countShared, keepUint32 } from "./slab.js";
 
 /** natural's sanitize: lower case, runs of white space made one space, trimmed. */
 function sanitize(text: string): string {
@@ -30,18 +30,5 @@ export function diceBigrams(text: string): Uint32Array {
 
 /** DiceCoefficient of the two texts the bigram sets were made of (NaN for two empty texts, as natural). */
 export function diceOfBigrams(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
+  return (2 * countShared(a, b)) / (a.length + b.length);
 }

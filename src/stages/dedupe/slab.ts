@@ -19,3 +19,21 @@ export function keepUint32(values: Uint32Array): Uint32Array {
   used += values.length;
   return copy;
 }
+
+/** How many numbers two sorted arrays of distinct numbers (bigram or shingle hashes) have in common. */
+export function countShared(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
