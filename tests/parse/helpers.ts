@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { Article } from "../../src/model/article.js";
+import { pipelineSchema, type PipelineConfig } from "../../src/config/pipeline.js";
+import { noProgress, silentLogger, type StageContext } from "../../src/pipeline/context.js";
+import type { Db } from "../../src/store/open.js";
 import { parsePubmedXml, type PubmedParseResult, type PubmedSource } from "../../src/stages/parse/pubmed-xml/index.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/pubmed/", import.meta.url));
@@ -36,4 +39,27 @@ export function edited(name: string, from: string | RegExp, to: string): string 
   const out = text.replace(from, to);
   if (out === text) throw new Error(`edit of ${name} changed nothing`);
   return out;
+}
+
+const STAGE_CONFIG: PipelineConfig = {
+  ...pipelineSchema.parse({ name: "test", title: "Test", query: "queries/test.txt" }),
+  file: "pipelines/test.yaml",
+  queryText: "exosomes AND skin",
+};
+
+/** A parse-stage context on `db` with a fixed clock and run; `offline` leaves out the E-utilities client. */
+export function stageContext(db: Db, offline = false): StageContext {
+  return {
+    db,
+    config: STAGE_CONFIG,
+    runId: 7,
+    clock: () => new Date("2026-03-04T05:06:07.000Z"),
+    logger: silentLogger,
+    progress: noProgress,
+    client: offline ? null : ({} as StageContext["client"]),
+    outDir: "reports/test",
+    since: null,
+    full: false,
+    report: { bom: true },
+  };
 }

@@ -1,31 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pipelineSchema, type PipelineConfig } from "../../src/config/pipeline.js";
-import { noProgress, silentLogger, type StageContext } from "../../src/pipeline/context.js";
 import { PARALLEL_MIN_BYTES, parseStage } from "../../src/stages/parse/index.js";
 import { openStore, type Db } from "../../src/store/open.js";
-import { fixtureText } from "./helpers.js";
-
-const config: PipelineConfig = {
-  ...pipelineSchema.parse({ name: "test", title: "Test", query: "queries/test.txt" }),
-  file: "pipelines/test.yaml",
-  queryText: "exosomes AND skin",
-};
-
-function context(db: Db): StageContext {
-  return {
-    db,
-    config,
-    runId: 7,
-    clock: () => new Date("2026-03-04T05:06:07.000Z"),
-    logger: silentLogger,
-    progress: noProgress,
-    client: {} as StageContext["client"],
-    outDir: "reports/test",
-    since: null,
-    full: false,
-    report: { bom: true },
-  };
-}
+import { fixtureText, stageContext } from "./helpers.js";
 
 /** Answers of fresh PMIDs, stored uncompressed (as an older writer did) so that a few make a large backlog. */
 function storeAnswers(db: Db): number {
@@ -56,7 +32,7 @@ async function parsed(threads: string) {
   const db = openStore(":memory:");
   try {
     const answers = storeAnswers(db);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     const rows = (sql: string) => db.prepare(sql).all();
     return {
       answers,

@@ -1,33 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pipelineSchema, type PipelineConfig } from "../../src/config/pipeline.js";
-import { noProgress, silentLogger, type StageContext } from "../../src/pipeline/context.js";
 import { parseStage, reparseAll } from "../../src/stages/parse/index.js";
 import { openStore, type Db } from "../../src/store/open.js";
 import { getRecord } from "../../src/store/records.js";
-import { fixtureText } from "./helpers.js";
-
-const config: PipelineConfig = {
-  ...pipelineSchema.parse({ name: "test", title: "Test", query: "queries/test.txt" }),
-  file: "pipelines/test.yaml",
-  queryText: "exosomes AND skin",
-};
-
-function context(db: Db, offline = false): StageContext {
-  return {
-    db,
-    config,
-    runId: 7,
-    clock: () => new Date("2026-03-04T05:06:07.000Z"),
-    logger: silentLogger,
-    progress: noProgress,
-    client: offline ? null : ({} as StageContext["client"]),
-    outDir: "reports/test",
-    since: null,
-    full: false,
-    report: { bom: true },
-  };
-}
+import { fixtureText, stageContext } from "./helpers.js";
 
 function storeAnswer(db: Db, xml: string, pmids: string[], request = "efetch db=pubmed id=…&api_key=SECRET123"): number {
   const info = db
@@ -49,7 +25,7 @@ describe("parse stage", () => {
   it("stores the records of unparsed efetch answers and marks the answers parsed", async () => {
     storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
     storeAnswer(db, fixtureText("metapub-pmid20301577-book-article.xml"), ["20301577"]);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.counts).toEqual({
       responses: 2, parsed: 3, new: 3, updated: 0, unchanged: 0, superseded: 0, deleted: 0, errors: 0, warnings: 0,
     });
@@ -64,8 +40,8 @@ describe("parse stage", () => {
 
   it("does nothing the second time: the answers are parsed", async () => {
     storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
-    await parseStage(context(db));
-    const again = await parseStage(context(db));
+    await parseStage(stageContext(db));
+    const again = await parseStage(stageContext(db));
     expect(again.counts.responses).toBe(0);
     expect(again.counts.parsed).toBe(0);
   });
@@ -74,10 +50,10 @@ describe("parse stage", () => {
     const indexed = fixtureText("metapub-pmid35649368-erratum-in.xml");
     const before = indexed.replace(/<MeshHeadingList>[\s\S]*?<\/MeshHeadingList>/, "");
     storeAnswer(db, before, ["35649368"]);
-    await parseStage(context(db));
+    await parseStage(stageContext(db));
     expect(getRecord(db, "35649368")!.article.mesh).toEqual([]);
     storeAnswer(db, indexed, ["35649368"]);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.counts).toMatchObject({ parsed: 1, updated: 1, new: 0 });
     expect(getRecord(db, "35649368")!.article.mesh.length).toBe(9);
     expect(getRecord(db, "35649368")!.revision).toBe(2);
@@ -89,8 +65,8 @@ describe("parse stage", () => {
     const indexed = fixtureText("metapub-pmid35649368-erratum-in.xml");
     storeAnswer(db, indexed.replace(/<MeshHeadingList>[\s\S]*?<\/MeshHeadingList>/, ""), ["35649368"]);
     storeAnswer(db, indexed, ["35649368"]);
-    await parseStage(context(db));
-    const offline = await parseStage(context(db, true));
+    await parseStage(stageContext(db));
+    const offline = await parseStage(stageContext(db, true));
     expect(offline.counts).toMatchObject({ responses: 2, parsed: 2, superseded: 1, unchanged: 1, updated: 0 });
     expect(getRecord(db, "35649368")!.revision).toBe(1);
     expect(db.prepare("SELECT COUNT(*) AS n FROM record_changes").get()).toEqual({ n: 0 });
@@ -99,7 +75,7 @@ describe("parse stage", () => {
   it("reparseAll marks every stored efetch answer unparsed, and only those", async () => {
     storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
     db.prepare("INSERT INTO raw_responses (kind, request, body, received_at, parsed_at) VALUES ('import', 'x.ris', x'00', 't', 't')").run();
-    await parseStage(context(db));
+    await parseStage(stageContext(db));
     expect(reparseAll(db)).toBe(1);
     expect(unparsed(db)).toBe(1);
   });
@@ -108,7 +84,7 @@ describe("parse stage", () => {
     const text = fixtureText("biopython-pubmed2.xml");
     const cut = text.slice(0, text.indexOf("<PubmedArticle>", text.indexOf("</PubmedArticle>")) + 100);
     const rawId = storeAnswer(db, cut, ["11748933", "11700088"]);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.counts).toMatchObject({ parsed: 1, new: 1, errors: 1 });
     expect(outcome.incomplete).toMatch(/^1 malformed or truncated record/);
     expect(outcome.warnings).toHaveLength(1);
@@ -130,7 +106,7 @@ describe("parse stage", () => {
   it("applies DeleteCitation to stored records", async () => {
     storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
     storeAnswer(db, '<PubmedArticleSet><DeleteCitation><PMID Version="1">11700088</PMID></DeleteCitation></PubmedArticleSet>', []);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.counts.deleted).toBe(1);
     expect(getRecord(db, "11700088")!.deleted).toBe(true);
     expect(getRecord(db, "11748933")!.deleted).toBe(false);
@@ -140,7 +116,7 @@ describe("parse stage", () => {
     const pmids = Array.from({ length: 200 }, (_, i) => String(30000000 + i));
     const request = `POST https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&api_key=SECRET123&id=${pmids.join(",")}`;
     const rawId = storeAnswer(db, "<html>Bad Gateway</html>", pmids, request);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.warnings).toEqual([
       `raw_responses #${rawId} (POST https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&api_key=REDACTED&id=30000000,30000001,30000002,…) after record 0, line 1: content that is not a PubMed record: "<html>Bad Gateway</html>" (an error page or an E-utilities ERROR instead of PubMed XML?)`,
     ]);
@@ -151,7 +127,7 @@ describe("parse stage", () => {
       Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]),
     );
     storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
-    const outcome = await parseStage(context(db));
+    const outcome = await parseStage(stageContext(db));
     expect(outcome.counts).toMatchObject({ responses: 2, new: 2, errors: 1 });
     expect(outcome.warnings[0]).toMatch(/cannot be decompressed/);
   });
