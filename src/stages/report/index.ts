@@ -54,9 +54,9 @@ export async function measureAccuracy(config: PipelineConfig, storedRecords = 0)
 
 /**
  * Reads what the reports need from the store, except the possible-duplicate pairs, which the stage reads
- * only for their own file (see reportStage).
+ * only for their own file, and the accuracy, which it measures meanwhile (see reportStage).
  */
-export function loadReportInput(ctx: StageContext, accuracy: string | null = null): ReportInput & { details: StoredDetails } {
+export function loadReportInput(ctx: StageContext): ReportInput & { details: StoredDetails } {
   const { config, db } = ctx;
   const { records, details } = loadRecords(db);
   return {
@@ -68,7 +68,7 @@ export function loadReportInput(ctx: StageContext, accuracy: string | null = nul
     retrieval: loadRetrieval(db),
     possibleDuplicates: [],
     previous: loadPreviousSnapshot(db, ctx.runId),
-    accuracy,
+    accuracy: null,
     details,
   };
 }
