@@ -161,6 +161,11 @@ function toStored(row: RecordRow): StoredRecord {
   };
 }
 
+/** How many stored records are not deleted: the stages size their work (threads or not) by it. */
+export function countLiveRecords(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
+}
+
 /** All records in record_id order (deterministic). Iterates lazily so large stores stay small in memory. */
 export function* iterateRecords(db: Db): Generator<StoredRecord> {
   const rows = db

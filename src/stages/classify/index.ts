@@ -1,6 +1,7 @@
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { createPool, mapOrdered } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
+import { countLiveRecords } from "../../store/records.js";
 import { inputPages } from "./input.js";
 import type { ClassifiedPage } from "./page.js";
 import { loadVocabulary } from "./vocabulary.js";
@@ -52,7 +53,7 @@ export interface ClassifyStoreOptions {
  */
 export async function classifyStore(db: Db, vocabulary: Vocabulary, now: string, options: ClassifyStoreOptions = {}): Promise<ClassifyCounts> {
   const counts = { classified: 0, uncertain: 0, about_exosomes: 0, about_skin: 0 };
-  const live = (db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
+  const live = countLiveRecords(db);
   options.onStart?.(live);
   const pool = createPool<ClassifyTask, ClassifiedPage>(new URL("./worker.ts", import.meta.url), {
     threads: options.threads ?? (live < PARALLEL_MIN_RECORDS ? 1 : undefined),

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { countLiveRecords } from "../../store/records.js";
 import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
@@ -82,7 +83,7 @@ const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
  * evidence and labels are released, so that a large store never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
-  const live = (ctx.db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
+  const live = countLiveRecords(ctx.db);
   const accuracy = measureAccuracy(ctx.config, live);
   accuracy.catch(() => {}); // awaited once the store is read; this keeps an early failure from going unhandled meanwhile
   const input = loadReportInput(ctx);
