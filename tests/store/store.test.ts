@@ -30,6 +30,22 @@ describe("store", () => {
     expect(() => openStore(path)).toThrow(/newer than this litreview understands/);
   });
 
+  it("gives a new store 16 KiB pages and leaves an existing store's page size alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "litreview-store-"));
+    const fresh = openStore(join(dir, "new.sqlite"));
+    expect(fresh.pragma("page_size", { simple: true })).toBe(16384);
+    fresh.close();
+    const oldPath = join(dir, "old.sqlite");
+    const old = new Database(oldPath);
+    old.pragma("page_size = 4096");
+    old.exec("CREATE TABLE t (x)");
+    old.close();
+    const reopened = openStore(oldPath);
+    expect(reopened.pragma("page_size", { simple: true })).toBe(4096);
+    expect(reopened.pragma("journal_mode", { simple: true })).toBe("wal");
+    reopened.close();
+  });
+
   it("stores a record once, updates it when its content changes and remembers what changed", () => {
     const db = openStore(":memory:");
     expect(upsertRecord(db, article(), 1, "2026-01-01")).toBe("new");
