@@ -9,6 +9,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { LitreviewError, type ErrorCode } from "../errors.js";
+import { workerBundle } from "./bundle.js";
 
 export interface WorkerPool<In, Out> {
   /** Threads doing the work; 0 when the module runs inline in the main thread. */
@@ -23,6 +24,8 @@ type Handler<In, Out> = (input: In) => Out | Promise<Out>;
 interface Task {
   id: number;
   module: string;
+  /** The module's bundle, sent to a thread with the first task of that module it gets. */
+  code: string;
   input: unknown;
   resolve: (output: any) => void;
   reject: (error: Error) => void;
@@ -31,6 +34,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   task: Task | null;
+  /** Modules whose bundle this thread has been sent. */
+  loaded: Set<string>;
 }
 
 interface WorkerError extends Record<string, unknown> {
@@ -95,21 +100,21 @@ class SharedThreads {
     await Promise.all(ending.map((slot) => slot.worker.terminate()));
   }
 
-  run(module: string, input: unknown): Promise<unknown> {
+  run(module: string, code: string, input: unknown): Promise<unknown> {
     if (this.slots.length === 0) return Promise.reject(new Error("the worker threads have stopped (see the error before this one)"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, module, input, resolve, reject });
+      this.queue.push({ id: this.nextId++, module, code, input, resolve, reject });
       this.dispatch();
     });
   }
 
   private start(): void {
-    // execArgv: [] so a parent started with `--import tsx` does not register tsx twice in the thread. V8's
+    // execArgv: [] so a parent started with `--import tsx` does not load tsx in the thread: it runs bundles. V8's
     // default young generation is kept: capping it at 12-24 MB cut the peak by 40-70 MB but cost 35% more
     // CPU on the 20,000-record import (records outlived the young generation and were promoted).
     const worker = new Worker(ENTRY, { execArgv: [] });
     worker.unref();
-    const slot: Slot = { worker, task: null };
+    const slot: Slot = { worker, task: null, loaded: new Set() };
     worker.on("message", (message: { id: number; output?: unknown; error?: WorkerError }) => {
       const task = slot.task;
       if (task?.id !== message.id) return;
@@ -130,7 +135,9 @@ class SharedThreads {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, module: task.module, input: task.input });
+      const code = slot.loaded.has(task.module) ? undefined : task.code;
+      slot.loaded.add(task.module);
+      slot.worker.postMessage({ id: task.id, module: task.module, code, input: task.input });
     }
   }
 
@@ -150,21 +157,26 @@ const shared = new SharedThreads();
 
 class ThreadPool<In, Out> implements WorkerPool<In, Out> {
   private closed = false;
+  private readonly code: Promise<string>;
 
   constructor(
     private readonly module: string,
     threads: number,
   ) {
     shared.open(threads);
+    this.code = workerBundle(module);
+    this.code.catch(() => {}); // reported by run()
   }
 
   get threads(): number {
     return shared.size;
   }
 
-  run(input: In): Promise<Out> {
-    if (this.closed) return Promise.reject(new Error("the worker pool was closed"));
-    return shared.run(this.module, input) as Promise<Out>;
+  async run(input: In): Promise<Out> {
+    if (this.closed) throw new Error("the worker pool was closed");
+    const code = await this.code;
+    if (this.closed) throw new Error("the worker pool was closed");
+    return (await shared.run(this.module, code, input)) as Out;
   }
 
   async close(): Promise<void> {

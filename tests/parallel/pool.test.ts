@@ -85,6 +85,15 @@ describe("worker pool", () => {
     await expect(pool(1, missing).run({ text: "x" })).rejects.toThrow(/no default export/);
   });
 
+  it("runs a module that reads files beside itself and imports packages, in a thread as inline", async () => {
+    const beside = new URL("./fixtures/beside-worker.ts", import.meta.url);
+    for (const threads of [2, 1]) {
+      const greeter = createPool<string, string>(beside, { threads });
+      pools.push(greeter as WorkerPool<unknown, unknown>);
+      expect(await Promise.all(["en", "fr", "de"].map((l) => greeter.run(l)))).toEqual(["hello", "bonjour", "?"]);
+    }
+  });
+
   it("keeps the threads while any pool is open, and ends them with the last", async () => {
     const first = pool(2);
     const second = pool(2);

@@ -1,5 +1,6 @@
 import { evalClassify } from "../classify/eval.js";
-import { compileRules, loadVocabulary } from "../classify/index.js";
+import { compileRules } from "../classify/compile.js";
+import { loadVocabulary } from "../classify/vocabulary.js";
 import { accuracyMarkdown } from "./summary/measured-accuracy.js";
 
 /** What measuring the classifiers' accuracy needs: the labelled articles and where the rules are. */
