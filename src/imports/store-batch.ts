@@ -60,15 +60,16 @@ export function storeBatch(db: Db, items: readonly PreparedItem[], runId: number
 }
 
 /**
- * WAL pages SQLite lets gather before it copies them into the database file, syncing both: 64 MiB while
- * importing instead of the default 4 MiB, so a large import syncs a few times rather than after every
+ * How much WAL SQLite lets gather before it copies it into the database file, syncing both: 64 MiB while
+ * importing instead of the default 1,000 pages, so a large import syncs a few times rather than after every
  * batch. Only when the copying happens changes: readers and crash safety are as before.
  */
-const IMPORT_CHECKPOINT_PAGES = 16384;
+const IMPORT_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
 export async function withFewerCheckpoints<T>(db: Db, work: () => Promise<T>): Promise<T> {
   const before = db.pragma("wal_autocheckpoint", { simple: true }) as number;
-  db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+  const pageSize = db.pragma("page_size", { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.ceil(IMPORT_CHECKPOINT_BYTES / pageSize)}`);
   try {
     return await work();
   } finally {
