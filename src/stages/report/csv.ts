@@ -65,9 +65,9 @@ export function quoteField(text: string): string {
   return text.includes(",") || text.includes("\n") || text.includes("\r") ? `"${text}"` : text;
 }
 
-/** One cell as the CSV holds it: formatted, then quoted where needed. */
+/** One cell as the CSV holds it: formatted, then quoted where needed (text only: a number or a boolean never needs it). */
 export function csvCell(value: CellValue): string {
-  return quoteField(formatCell(value));
+  return typeof value === "string" ? quoteField(capCell(neutraliseFormula(value))) : formatCell(value);
 }
 
 /** One record: the cells formatted and quoted, joined by commas, ended with CRLF. */

@@ -46,14 +46,32 @@ function* pairRecords(pairs: readonly PossibleDuplicate[], views: readonly Recor
   const rankA = Int32Array.from(pairs, (p) => rank.get(p.recordIdA)!);
   const rankB = Int32Array.from(pairs, (p) => rank.get(p.recordIdB)!);
   const order = pairs.map((_, i) => i).sort((i, j) => pairs[j]!.score - pairs[i]!.score || rankA[i]! - rankA[j]! || rankB[i]! - rankB[j]!);
+  const scoreCell = scoreCells();
   for (const i of order) {
     const p = pairs[i]!;
     const a = rankA[i]!;
     const b = rankB[i]!;
-    let line = `${idCells[a]},${idCells[b]},${csvCell(round(p.score))},${titleCells[a]},${titleCells[b]},${urlCells[a]},${urlCells[b]}`;
-    for (const f of fields) line += "," + csvCell(roundOrNull(p.fieldScores[f] ?? null));
+    let line = `${idCells[a]},${idCells[b]},${scoreCell(p.score)},${titleCells[a]},${titleCells[b]},${urlCells[a]},${urlCells[b]}`;
+    for (const f of fields) {
+      const score = p.fieldScores[f] ?? null;
+      line += score === null ? "," : "," + scoreCell(score);
+    }
     yield line + "\r\n";
   }
+}
+
+/**
+ * A score's cell, rounded to four decimals. Rounded, scores take few distinct values, so each value's text
+ * is made once: number-to-text took more time than the rest of a line.
+ */
+function scoreCells(): (score: number) => string {
+  const cells = new Map<number, string>();
+  return (score) => {
+    const rounded = round(score);
+    let cell = cells.get(rounded);
+    if (cell === undefined) cells.set(rounded, (cell = csvCell(rounded)));
+    return cell;
+  };
 }
 
 /**
@@ -69,8 +87,4 @@ function recordIdOrder(views: readonly RecordView[], pairs: readonly PossibleDup
 
 function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
-}
-
-function roundOrNull(n: number | null): number | null {
-  return n === null ? null : round(n);
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { PossibleDuplicate } from "../../src/model/dedupe.js";
+import { formatCell } from "../../src/stages/report/csv.js";
+import { possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
+import { buildViews } from "../../src/stages/report/view.js";
+import { makeArticle, makeRecord } from "./builders.js";
+
+/** A score cell as the file has always written it: rounded to four decimals, then formatted. */
+function expectedCell(score: number | null): string {
+  return score === null ? "" : formatCell(Math.round(score * 10_000) / 10_000);
+}
+
+describe("possible-duplicates.csv", () => {
+  it("writes every score rounded to four decimals, the same value however often it comes", () => {
+    const views = buildViews(["1", "2", "3"].map((id) => makeRecord(makeArticle(id), null)));
+    const scores = [0.88, 0.88004, 0.87996, 1 / 3, 2 / 3, 0.123449999, 0.00005, -0, 0, 1, 1e-9, 0.99995, 0.1 + 0.2];
+    const pairs: PossibleDuplicate[] = scores.map((score, i) => ({
+      recordIdA: "1",
+      recordIdB: i % 2 === 0 ? "2" : "3",
+      score: 0.5,
+      fieldScores: { title: score, abstract: i % 3 === 0 ? null : score / 2, year: scores[(i + 1) % scores.length]! },
+    }));
+    const lines = [...possibleDuplicatesCsvChunks(pairs, views, { bom: false })].join("").split("\r\n").slice(1, -1);
+    expect(lines).toHaveLength(pairs.length);
+    const byRecordB = new Map<string, string[][]>();
+    for (const line of lines) {
+      const cells = line.split(",");
+      byRecordB.set(cells[1]!, [...(byRecordB.get(cells[1]!) ?? []), cells.slice(-3)]);
+    }
+    for (const recordB of ["2", "3"]) {
+      const expected = pairs
+        .filter((p) => p.recordIdB === recordB)
+        .map((p) => ["abstract", "title", "year"].map((f) => expectedCell(p.fieldScores[f] ?? null)));
+      expect(byRecordB.get(recordB)).toEqual(expected);
+    }
+  });
+});
