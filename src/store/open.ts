@@ -29,6 +29,25 @@ export function openStore(path: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing store to read beside the connection that writes it (a worker thread's): WAL lets it
+ * read while the other writes. Its schema must be this version's, as the writing connection made it.
+ */
+export function openStoreForReading(path: string): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (cause) {
+    throw new LitreviewError("STORE", `cannot open the store ${path} for reading: ${(cause as Error).message}`, { cause });
+  }
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new LitreviewError("STORE", `the store ${path} has schema version ${version}, not ${SCHEMA_VERSION}: open it with openStore first`);
+  }
+  return db;
+}
+
 export function migrate(db: Db, path: string): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > SCHEMA_VERSION) {

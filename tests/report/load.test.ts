@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadPossibleDuplicates, loadRecords } from "../../src/stages/report/load.js";
+import { loadPairTable, loadRecords } from "../../src/stages/report/load.js";
+import { pairTableOf } from "../../src/stages/report/possible-duplicates.js";
 import { openStore } from "../../src/store/open.js";
 import { makeInput } from "./builders.js";
 import { buildStore } from "./store.js";
@@ -18,11 +19,16 @@ describe("reading the store for the report", () => {
     }
     db.prepare("DELETE FROM possible_duplicates WHERE record_id_a IN ('5', '1000', '1001')").run();
     const kept = expected.filter((p) => !["5", "1000", "1001"].includes(p.recordIdA));
-    expect(loadPossibleDuplicates(db)).toEqual(kept);
+    const table = loadPairTable(db);
+    expect(table).toEqual(pairTableOf(kept));
+    expect(table.size).toBe(2_342);
+    expect(table.fields).toEqual(["abstract", 'odd "name"', "title"]);
+    expect(table.score[4]).toBe(kept[4]!.score);
+    expect(table.fieldScores[0]!.every((v) => Number.isNaN(v))).toBe(true);
   });
 
   it("reads an empty table as no pairs", () => {
-    expect(loadPossibleDuplicates(openStore(":memory:"))).toEqual([]);
+    expect(loadPairTable(openStore(":memory:"))).toMatchObject({ size: 0, idA: [], fields: [] });
   });
 
   it("gives the articles the fields the reports read, and design evidence and labels on demand", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PossibleDuplicate } from "../../src/model/dedupe.js";
 import { formatCell } from "../../src/stages/report/csv.js";
-import { possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
+import { pairRecordsOf, pairTableOf, possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
 import { buildViews } from "../../src/stages/report/view.js";
 import { makeArticle, makeRecord } from "./builders.js";
 
@@ -20,7 +20,7 @@ describe("possible-duplicates.csv", () => {
       score: 0.5,
       fieldScores: { title: score, abstract: i % 3 === 0 ? null : score / 2, year: scores[(i + 1) % scores.length]! },
     }));
-    const lines = [...possibleDuplicatesCsvChunks(pairs, views, { bom: false })].join("").split("\r\n").slice(1, -1);
+    const lines = [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n").slice(1, -1);
     expect(lines).toHaveLength(pairs.length);
     const byRecordB = new Map<string, string[][]>();
     for (const line of lines) {

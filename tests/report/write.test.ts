@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
-import { writeFileAtomic, writeReports } from "../../src/stages/report/write.js";
+import { prepareReportDir, writeFileAtomic, writeReports } from "../../src/stages/report/write.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -38,6 +38,7 @@ describe("atomic report writes", () => {
 
   it("creates the report folder and writes every file", () => {
     const dir = join(tempDir(), "nested", "out");
+    prepareReportDir(dir, ["x.csv", "y.md"]);
     writeReports(dir, new Map([["x.csv", "x"], ["y.md", "y"]]));
     expect(readdirSync(dir).sort()).toEqual(["x.csv", "y.md"]);
   });
@@ -72,6 +73,7 @@ describe("atomic report writes", () => {
     expect(content.length).toBe(4_000_000);
     expect(["A", "B"]).toContain(content[0]);
     expect(content).toBe(content[0]!.repeat(4_000_000));
+    prepareReportDir(dir, ["articles.csv"]);
     writeReports(dir, new Map([["articles.csv", "rerun"]]));
     expect(readdirSync(dir)).toEqual(["articles.csv"]);
   });

@@ -5,11 +5,13 @@ import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
 import { createPool, threadCount } from "../../parallel/pool.js";
 import type { AccuracyTask } from "./accuracy.js";
+import type { PairsTask } from "./pairs-worker.js";
+import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { diffSnapshots, snapshotOf } from "./changes.js";
 import {
   loadImports,
-  loadPossibleDuplicates,
+  loadPairTable,
   loadPreviousSnapshot,
   loadRecords,
   loadRetrieval,
@@ -20,15 +22,18 @@ import { renderOutput } from "./render.js";
 import type { OutputName } from "./render.js";
 import type { ReportInput } from "./types.js";
 import { buildViews } from "./view.js";
-import { writeReports } from "./write.js";
+import { prepareReportDir, writeReports } from "./write.js";
 
 export { explainRecord } from "./explain.js";
 export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
 export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
 
-/** Below this many stored records the accuracy is measured inline: a thread's start-up would cost more. */
-const ACCURACY_THREAD_MIN_RECORDS = 4000;
+/**
+ * Below this many stored records the accuracy is measured, and possible-duplicates.csv written, in the
+ * main thread: a thread's start-up would cost more.
+ */
+const THREAD_MIN_RECORDS = 4000;
 
 /**
  * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
@@ -44,7 +49,7 @@ export async function measureAccuracy(config: PipelineConfig, storedRecords = 0)
   } catch (cause) {
     throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
   }
-  const inline = storedRecords < ACCURACY_THREAD_MIN_RECORDS || threadCount() <= 1;
+  const inline = storedRecords < THREAD_MIN_RECORDS || threadCount() <= 1;
   const pool = createPool<AccuracyTask, string>(new URL("./accuracy.ts", import.meta.url), { threads: 1, inline });
   try {
     return await pool.run({ goldText, goldFile: gold, vocabDir: config.vocab });
@@ -76,11 +81,23 @@ export function loadReportInput(ctx: StageContext): ReportInput & { details: Sto
 
 const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
 
+/** Writes possible-duplicates.csv on a thread beside the main one; resolves when it is written. */
+async function writePairsAside(ctx: StageContext, views: ReturnType<typeof buildViews>): Promise<void> {
+  const pool = createPool<PairsTask, number>(new URL("./pairs-worker.ts", import.meta.url), { threads: 1, inline: false });
+  try {
+    await pool.run({ storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, records: pairRecordsOf(views), csv: { bom: ctx.report.bom } });
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Renders every output the pipeline names into ctx.outDir (each written atomically), then records what
  * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
- * possible-duplicates.csv is written last: its pairs are read only then, after the abstracts, design
- * evidence and labels are released, so that a large store never holds both at once.
+ * possible-duplicates.csv is read and written apart: for a large store on a thread beside the main one,
+ * which reads the pairs through its own connection while the main thread writes the other files;
+ * otherwise last, after the abstracts, design evidence and labels are released, so that the main thread
+ * never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
   const live = countLiveRecords(ctx.db);
@@ -90,20 +107,33 @@ export const reportStage: Stage = async (ctx) => {
   input.accuracy = await accuracy;
   const views = buildViews(input.records);
   const csv = { bom: ctx.report.bom };
-  const outputs = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...ctx.config.outputs.filter((name) => name === PAIRS_OUTPUT)];
+  const wantsPairs = ctx.config.outputs.includes(PAIRS_OUTPUT);
+  const pairsAside = wantsPairs && live >= THREAD_MIN_RECORDS && threadCount() > 1 && !ctx.db.memory;
+  const inMain = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...(wantsPairs && !pairsAside ? [PAIRS_OUTPUT] : [])];
   const render = (name: OutputName): Iterable<string> => {
     if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
     input.details.release();
-    return renderOutput(name, { ...input, possibleDuplicates: loadPossibleDuplicates(ctx.db) }, views, csv);
+    return possibleDuplicatesCsvChunks(loadPairTable(ctx.db), pairRecordsOf(views), csv);
   };
-  const files = new Map(outputs.map((name) => [name, rendered(() => render(name))]));
-  ctx.progress.start("report", files.size);
-  writeReports(ctx.outDir, files, (done) => ctx.progress.advance("report", done));
+  const files = new Map(inMain.map((name) => [name, rendered(() => render(name))]));
+  prepareReportDir(ctx.outDir, ctx.config.outputs);
+  ctx.progress.start("report", ctx.config.outputs.length);
+  const pairsWritten = pairsAside ? writePairsAside(ctx, views) : null;
+  pairsWritten?.catch(() => {}); // awaited below, once the other files are written
+  let done = 0;
+  try {
+    writeReports(ctx.outDir, files, (n) => ctx.progress.advance("report", (done = n)));
+  } catch (error) {
+    await pairsWritten?.catch(() => {}); // no thread outlives the stage; the first failure is the one to tell
+    throw error;
+  }
+  await pairsWritten;
+  if (pairsAside) ctx.progress.advance("report", done + 1);
   ctx.progress.stop("report");
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, input.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
-  ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: [...files.keys()] }, "reports written");
+  ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: ctx.config.outputs }, "reports written");
   return {
     counts: {
       records: views.length,

@@ -5,6 +5,7 @@ import type { Db } from "../../store/open.js";
 import { LitreviewError } from "../../errors.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds } from "./view.js";
+import { PairTableBuilder, type PairTable } from "./possible-duplicates.js";
 
 interface DecisionRow {
   record_id: string;
@@ -273,29 +274,27 @@ export function loadRetrieval(db: Db): RetrievalCounts {
   return { searched, received, unavailable };
 }
 
-/** Pairs per query of loadPossibleDuplicates. */
+/** Pairs per query of loadPairTable. */
 const PAIRS_PER_QUERY = 1000;
 
 /**
- * The near-miss pairs. A store has many more pairs than records, so SQLite hands them over as one JSON
- * array per thousand pairs, in rowid order: one JSON.parse per thousand rather than a row object and a
- * field-scores parse per pair. SQLite writes a REAL in JSON with as many digits as it takes to read back
- * the same double (17 at most), so the scores are exact. Each record is in many pairs, so every record id
- * is kept once and shared.
+ * The near-miss pairs, as columns. A store has many more pairs than records, so SQLite hands them over
+ * as one JSON array per thousand pairs, in rowid order: one JSON.parse per thousand rather than a row
+ * object and a field-scores parse per pair. SQLite writes a REAL in JSON with as many digits as it takes
+ * to read back the same double (17 at most), so the scores are exact.
  */
-export function loadPossibleDuplicates(db: Db): PossibleDuplicate[] {
+export function loadPairTable(db: Db): PairTable {
+  const count = db.prepare<[], number>("SELECT count(*) FROM possible_duplicates").pluck().get()!;
   const page = db.prepare<[number], { last: number | null; pairs: string }>(
     `SELECT max(rowid) AS last, json_group_array(json_array(record_id_a, record_id_b, score, json(field_scores))) AS pairs
      FROM (SELECT rowid, * FROM possible_duplicates WHERE rowid > ? ORDER BY rowid LIMIT ${PAIRS_PER_QUERY})`,
   );
-  const ids = new Map<string, string>();
-  const shared = (id: string): string => ids.get(id) ?? (ids.set(id, id), id);
-  const pairs: PossibleDuplicate[] = [];
+  const table = new PairTableBuilder(count);
   for (let after = Number.MIN_SAFE_INTEGER; ; ) {
     const { last, pairs: json } = page.get(after)!;
-    if (last === null) return pairs;
+    if (last === null) return table.finish();
     for (const [recordIdA, recordIdB, score, fieldScores] of JSON.parse(json) as [string, string, number, Record<string, number | null>][]) {
-      pairs.push({ recordIdA: shared(recordIdA), recordIdB: shared(recordIdB), score, fieldScores });
+      table.add(recordIdA, recordIdB, score, fieldScores);
     }
     after = last;
   }

@@ -4,28 +4,102 @@ import type { CsvOptions } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
+/**
+ * What possible-duplicates.csv needs of each stored record: id, title and link, in record-id order. Plain
+ * arrays, so the file can be written on a worker thread (see pairs-worker.ts).
+ */
+export interface PairRecords {
+  ids: string[];
+  titles: (string | null)[];
+  urls: (string | null)[];
+}
+
+export function pairRecordsOf(views: readonly RecordView[]): PairRecords {
+  return {
+    ids: views.map((v) => v.recordId),
+    titles: views.map((v) => v.article.title),
+    urls: views.map((v) => recordUrl(v.article)),
+  };
+}
+
 export const POSSIBLE_DUPLICATE_FIXED = ["record_id_a", "record_id_b", "score", "title_a", "title_b", "url_a", "url_b"] as const;
 
 /**
- * possible-duplicates.csv: pairs just under the fuzzy threshold, highest score first, then by record ids.
- * Per-field scores follow as `score_<field>` columns, fields in name order. In chunks of rows: a large
- * store has ten times more pairs than records.
+ * The near-miss pairs as columns: a large store has ten times more pairs than records, and an object per
+ * pair (with one more for its field scores) took several times the memory. Record ids are shared strings.
  */
-export function possibleDuplicatesCsvChunks(
-  pairs: readonly PossibleDuplicate[],
-  views: readonly RecordView[],
-  options: CsvOptions,
-): Iterable<string> {
-  const fields = fieldNames(pairs);
-  const header = csvHeader([...POSSIBLE_DUPLICATE_FIXED, ...fields.map((f) => `score_${f}`)], options);
-  return inChunks(header, pairRecords(pairs, views, fields));
+export interface PairTable {
+  size: number;
+  idA: string[];
+  idB: string[];
+  score: Float64Array;
+  /** Every field any pair has a score for, in name order. */
+  fields: string[];
+  /** One column per field: NaN where the pair has no score for it. */
+  fieldScores: Float64Array[];
 }
 
-/** Every field any pair has a score for, in name order (a loop: flatMap made one array per pair). */
-function fieldNames(pairs: readonly PossibleDuplicate[]): string[] {
-  const names = new Set<string>();
-  for (const p of pairs) for (const name in p.fieldScores) names.add(name);
-  return [...names].sort(compareText);
+/** Builds a PairTable a pair at a time; `size` is the number of pairs to come. */
+export class PairTableBuilder {
+  private readonly idA: string[] = [];
+  private readonly idB: string[] = [];
+  private readonly score: Float64Array;
+  private readonly columns = new Map<string, Float64Array>();
+  private readonly ids = new Map<string, string>();
+
+  constructor(private readonly size: number) {
+    this.score = new Float64Array(size);
+  }
+
+  add(recordIdA: string, recordIdB: string, score: number, fieldScores: Record<string, number | null>): void {
+    const i = this.idA.length;
+    if (i >= this.size) throw new Error(`more than the ${this.size} pairs announced`);
+    this.idA.push(this.shared(recordIdA));
+    this.idB.push(this.shared(recordIdB));
+    this.score[i] = score;
+    // A field named with a null score still has its column, as every pair's cell for it may be empty.
+    for (const name in fieldScores) {
+      let column = this.columns.get(name);
+      if (!column) this.columns.set(name, (column = new Float64Array(this.size).fill(NaN)));
+      const value = fieldScores[name];
+      if (value !== null && value !== undefined) column[i] = value;
+    }
+  }
+
+  finish(): PairTable {
+    const fields = [...this.columns.keys()].sort(compareText);
+    const size = this.idA.length;
+    return {
+      size,
+      idA: this.idA,
+      idB: this.idB,
+      score: this.score.subarray(0, size),
+      fields,
+      fieldScores: fields.map((f) => this.columns.get(f)!.subarray(0, size)),
+    };
+  }
+
+  private shared(id: string): string {
+    const known = this.ids.get(id);
+    if (known !== undefined) return known;
+    this.ids.set(id, id);
+    return id;
+  }
+}
+
+export function pairTableOf(pairs: readonly PossibleDuplicate[]): PairTable {
+  const builder = new PairTableBuilder(pairs.length);
+  for (const p of pairs) builder.add(p.recordIdA, p.recordIdB, p.score, p.fieldScores);
+  return builder.finish();
+}
+
+/**
+ * possible-duplicates.csv: pairs just under the fuzzy threshold, highest score first, then by record ids.
+ * Per-field scores follow as `score_<field>` columns, fields in name order. In chunks of rows.
+ */
+export function possibleDuplicatesCsvChunks(pairs: PairTable, records: PairRecords, options: CsvOptions): Iterable<string> {
+  const header = csvHeader([...POSSIBLE_DUPLICATE_FIXED, ...pairs.fields.map((f) => `score_${f}`)], options);
+  return inChunks(header, pairLines(pairs, records));
 }
 
 /**
@@ -33,28 +107,26 @@ function fieldNames(pairs: readonly PossibleDuplicate[]): string[] {
  * once per record rather than once per comparison, and each record's id, title and link cells are
  * formatted once however many pairs it is in.
  */
-function* pairRecords(pairs: readonly PossibleDuplicate[], views: readonly RecordView[], fields: readonly string[]): Generator<string> {
-  const ids = recordIdOrder(views, pairs);
+function* pairLines(pairs: PairTable, records: PairRecords): Generator<string> {
+  const ids = recordIdOrder(records.ids, pairs);
   const rank = new Map(ids.map((id, i) => [id, i]));
-  const byId = new Map(views.map((v) => [v.recordId, v.article]));
+  const known = new Map(records.ids.map((id, i) => [id, i]));
   const idCells = ids.map((id) => csvCell(id));
-  const titleCells = ids.map((id) => csvCell(byId.get(id)?.title ?? null));
-  const urlCells = ids.map((id) => {
-    const article = byId.get(id);
-    return csvCell(article ? recordUrl(article) : null);
-  });
-  const rankA = Int32Array.from(pairs, (p) => rank.get(p.recordIdA)!);
-  const rankB = Int32Array.from(pairs, (p) => rank.get(p.recordIdB)!);
-  const order = pairs.map((_, i) => i).sort((i, j) => pairs[j]!.score - pairs[i]!.score || rankA[i]! - rankA[j]! || rankB[i]! - rankB[j]!);
+  const titleCells = ids.map((id) => csvCell(records.titles[known.get(id) ?? -1] ?? null));
+  const urlCells = ids.map((id) => csvCell(records.urls[known.get(id) ?? -1] ?? null));
+  const { score, fieldScores } = pairs;
+  const rankA = Int32Array.from(pairs.idA, (id) => rank.get(id)!);
+  const rankB = Int32Array.from(pairs.idB, (id) => rank.get(id)!);
+  const order = new Uint32Array(pairs.size).map((_, i) => i);
+  order.sort((i, j) => score[j]! - score[i]! || rankA[i]! - rankA[j]! || rankB[i]! - rankB[j]!);
   const scoreCell = scoreCells();
   for (const i of order) {
-    const p = pairs[i]!;
     const a = rankA[i]!;
     const b = rankB[i]!;
-    let line = `${idCells[a]},${idCells[b]},${scoreCell(p.score)},${titleCells[a]},${titleCells[b]},${urlCells[a]},${urlCells[b]}`;
-    for (const f of fields) {
-      const score = p.fieldScores[f] ?? null;
-      line += score === null ? "," : "," + scoreCell(score);
+    let line = `${idCells[a]},${idCells[b]},${scoreCell(score[i]!)},${titleCells[a]},${titleCells[b]},${urlCells[a]},${urlCells[b]}`;
+    for (const column of fieldScores) {
+      const value = column[i]!;
+      line += value !== value /* NaN: no score */ ? "," : "," + scoreCell(value);
     }
     yield line + "\r\n";
   }
@@ -75,14 +147,14 @@ function scoreCells(): (score: number) => string {
 }
 
 /**
- * Every record id of the views and the pairs, in record-id order. The views are in that order already;
- * only a pair naming a record the store no longer holds makes a sort necessary.
+ * Every record id of the stored records and the pairs, in record-id order. The records are in that order
+ * already; only a pair naming a record the store no longer holds makes a sort necessary.
  */
-function recordIdOrder(views: readonly RecordView[], pairs: readonly PossibleDuplicate[]): string[] {
-  const ids = new Set(views.map((v) => v.recordId));
-  const viewCount = ids.size;
-  for (const p of pairs) ids.add(p.recordIdA).add(p.recordIdB);
-  return ids.size === viewCount && viewCount === views.length ? views.map((v) => v.recordId) : [...ids].sort(compareRecordIds);
+function recordIdOrder(recordIds: readonly string[], pairs: PairTable): string[] {
+  const ids = new Set(recordIds);
+  const known = ids.size;
+  for (let i = 0; i < pairs.size; i++) ids.add(pairs.idA[i]!).add(pairs.idB[i]!);
+  return ids.size === known && known === recordIds.length ? [...recordIds] : [...ids].sort(compareRecordIds);
 }
 
 function round(n: number): number {

@@ -1,7 +1,7 @@
 import type { PipelineFile } from "../../config/pipeline.js";
 import { articlesCsvChunks } from "./articles.js";
 import type { CsvOptions } from "./csv.js";
-import { possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
+import { pairRecordsOf, pairTableOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import { renderPrismaCsv } from "./prisma.js";
 import { renderSummary } from "./summary/index.js";
 import { renderClaimsCsv, renderEvidenceMatrixCsv, tagsCsvChunks } from "./tables.js";
@@ -18,7 +18,7 @@ const RENDERERS: Record<OutputName, (input: ReportInput, views: readonly RecordV
   "evidence-matrix.csv": (_i, v, o) => renderEvidenceMatrixCsv(v, o),
   "claims.csv": (_i, v, o) => renderClaimsCsv(v, o),
   "prisma.csv": (_i, v, o) => renderPrismaCsv(v, o),
-  "possible-duplicates.csv": (i, v, o) => possibleDuplicatesCsvChunks(i.possibleDuplicates, v, o),
+  "possible-duplicates.csv": (i, v, o) => possibleDuplicatesCsvChunks(pairTableOf(i.possibleDuplicates), pairRecordsOf(v), o),
   "summary.md": (i, v) => renderSummary(i, v),
 };
 

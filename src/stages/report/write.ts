@@ -73,17 +73,21 @@ export function staleTempFiles(dir: string, names: Iterable<string>): string[] {
   return readdirSync(dir).filter((f) => f.endsWith(".tmp") && prefixes.some((p) => f.startsWith(p)));
 }
 
+/** Makes the report folder and removes the temporary files a killed run left there for these report names. */
+export function prepareReportDir(dir: string, names: Iterable<string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const stale of staleTempFiles(dir, names)) rmSync(join(dir, stale), { force: true });
+}
+
 /**
- * Writes every file, each atomically, after removing temporary files a killed run left behind. Content
- * may come in pieces, rendered while it is written, so a large report is never held whole in memory.
+ * Writes every file, each atomically, into a prepared folder. Content may come in pieces, rendered while
+ * it is written, so a large report is never held whole in memory.
  */
 export function writeReports(
   dir: string,
   files: ReadonlyMap<string, string | Iterable<string>>,
   onWritten: (filesDone: number) => void = () => {},
 ): void {
-  mkdirSync(dir, { recursive: true });
-  for (const stale of staleTempFiles(dir, files.keys())) rmSync(join(dir, stale), { force: true });
   let done = 0;
   for (const [name, content] of files) {
     writeFileAtomic(dir, name, content);
