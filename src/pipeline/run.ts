@@ -7,6 +7,7 @@ import { deleteRun, finishRun, markInterruptedRuns, recordStage, startRun, type 
 import type { EutilsClient } from "../eutils/client.js";
 import type { Logger, Progress, Stage, StageContext, StageName } from "./context.js";
 import { acquireRunLock } from "./lock.js";
+import { releaseStageGarbage } from "./memory.js";
 import { needsNetwork, selectStages } from "./select.js";
 import { runSummaryLine } from "./summary.js";
 
@@ -102,6 +103,7 @@ export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<R
         throw error;
       }
       completed += 1;
+      releaseStageGarbage();
       counts[name] = outcome.counts;
       recordStage(db, runId, name, outcome.counts, outcome.warnings);
       for (const warning of outcome.warnings) logger.warn({ stage: name }, warning);
