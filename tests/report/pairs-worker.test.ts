@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPairTable, loadRecords } from "../../src/stages/report/load.js";
+import { loadPairRecords, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
 import writePossibleDuplicates from "../../src/stages/report/pairs-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
 import { buildViews } from "../../src/stages/report/view.js";
@@ -10,7 +10,7 @@ import { openStore } from "../../src/store/open.js";
 import { buildStore } from "./store.js";
 
 describe("possible-duplicates.csv written beside the main thread", () => {
-  it("reads the pairs through its own connection and writes what the main thread would", () => {
+  it("reads the pairs and the records through its own connection and writes what the main thread would", () => {
     const dir = mkdtempSync(join(tmpdir(), "litreview-pairs-"));
     const storePath = join(dir, "store.sqlite");
     const source = buildStore();
@@ -22,17 +22,18 @@ describe("possible-duplicates.csv written beside the main thread", () => {
     const records = pairRecordsOf(buildViews(loadRecords(db).records));
     const inMain = [...possibleDuplicatesCsvChunks(loadPairTable(db), records, { bom: true })].join("");
 
-    const written = writePossibleDuplicates({ storePath, outDir: dir, name: "pairs.csv", records, csv: { bom: true } });
+    const written = writePossibleDuplicates({ storePath, outDir: dir, name: "pairs.csv", csv: { bom: true } });
 
     expect(written).toBe(3);
     expect(readFileSync(join(dir, "pairs.csv"), "utf8")).toBe(inMain);
     expect(inMain.split("\r\n")).toHaveLength(5);
+    expect(loadPairRecords(db)).toEqual(records);
     db.close();
   });
 
   it("refuses a store that does not exist, naming it", () => {
     const storePath = join(mkdtempSync(join(tmpdir(), "litreview-pairs-")), "missing.sqlite");
-    expect(() => writePossibleDuplicates({ storePath, outDir: tmpdir(), name: "x.csv", records: { ids: [], titles: [], urls: [] }, csv: { bom: false } })).toThrow(
+    expect(() => writePossibleDuplicates({ storePath, outDir: tmpdir(), name: "x.csv", csv: { bom: false } })).toThrow(
       /cannot open the store .*missing\.sqlite for reading/,
     );
   });

@@ -21,7 +21,7 @@ import type { StoredDetails } from "./load.js";
 import { renderOutput } from "./render.js";
 import type { OutputName } from "./render.js";
 import type { ReportInput } from "./types.js";
-import { buildViews } from "./view.js";
+import { buildViews, type RecordView } from "./view.js";
 import { prepareReportDir, writeReports } from "./write.js";
 
 export { explainRecord } from "./explain.js";
@@ -82,10 +82,10 @@ export function loadReportInput(ctx: StageContext): ReportInput & { details: Sto
 const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
 
 /** Writes possible-duplicates.csv on a thread beside the main one; resolves when it is written. */
-async function writePairsAside(ctx: StageContext, views: ReturnType<typeof buildViews>): Promise<void> {
+async function writePairsAside(ctx: StageContext): Promise<void> {
   const pool = createPool<PairsTask, number>(new URL("./pairs-worker.ts", import.meta.url), { threads: 1, inline: false });
   try {
-    await pool.run({ storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, records: pairRecordsOf(views), csv: { bom: ctx.report.bom } });
+    await pool.run({ storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, csv: { bom: ctx.report.bom } });
   } finally {
     await pool.close();
   }
@@ -101,27 +101,32 @@ async function writePairsAside(ctx: StageContext, views: ReturnType<typeof build
  */
 export const reportStage: Stage = async (ctx) => {
   const live = countLiveRecords(ctx.db);
-  const accuracy = measureAccuracy(ctx.config, live);
-  accuracy.catch(() => {}); // awaited once the store is read; this keeps an early failure from going unhandled meanwhile
-  const input = loadReportInput(ctx);
-  input.accuracy = await accuracy;
-  const views = buildViews(input.records);
-  const csv = { bom: ctx.report.bom };
   const wantsPairs = ctx.config.outputs.includes(PAIRS_OUTPUT);
   const pairsAside = wantsPairs && live >= THREAD_MIN_RECORDS && threadCount() > 1 && !ctx.db.memory;
-  const inMain = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...(wantsPairs && !pairsAside ? [PAIRS_OUTPUT] : [])];
-  const render = (name: OutputName): Iterable<string> => {
-    if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
-    input.details.release();
-    return possibleDuplicatesCsvChunks(loadPairTable(ctx.db), pairRecordsOf(views), csv);
-  };
-  const files = new Map(inMain.map((name) => [name, rendered(() => render(name))]));
   prepareReportDir(ctx.outDir, ctx.config.outputs);
   ctx.progress.start("report", ctx.config.outputs.length);
-  const pairsWritten = pairsAside ? writePairsAside(ctx, views) : null;
-  pairsWritten?.catch(() => {}); // awaited below, once the other files are written
+  // Both run beside the main thread and are awaited once it is done; the catch keeps an early failure
+  // from going unhandled meanwhile.
+  const accuracy = measureAccuracy(ctx.config, live);
+  accuracy.catch(() => {});
+  const pairsWritten = pairsAside ? writePairsAside(ctx) : null;
+  pairsWritten?.catch(() => {});
+  let views: RecordView[];
+  let previous: ReportInput["previous"];
   let done = 0;
   try {
+    const input = loadReportInput(ctx);
+    input.accuracy = await accuracy;
+    previous = input.previous;
+    views = buildViews(input.records);
+    const csv = { bom: ctx.report.bom };
+    const inMain = [...ctx.config.outputs.filter((name) => name !== PAIRS_OUTPUT), ...(wantsPairs && !pairsAside ? [PAIRS_OUTPUT] : [])];
+    const render = (name: OutputName): Iterable<string> => {
+      if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
+      input.details.release();
+      return possibleDuplicatesCsvChunks(loadPairTable(ctx.db), pairRecordsOf(views), csv);
+    };
+    const files = new Map(inMain.map((name) => [name, rendered(() => render(name))]));
     writeReports(ctx.outDir, files, (n) => ctx.progress.advance("report", (done = n)));
   } catch (error) {
     await pairsWritten?.catch(() => {}); // no thread outlives the stage; the first failure is the one to tell
@@ -131,7 +136,7 @@ export const reportStage: Stage = async (ctx) => {
   if (pairsAside) ctx.progress.advance("report", done + 1);
   ctx.progress.stop("report");
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
-  const changes = diffSnapshots(views, input.previous);
+  const changes = diffSnapshots(views, previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
   ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: ctx.config.outputs }, "reports written");
   return {

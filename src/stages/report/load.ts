@@ -4,8 +4,8 @@ import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "
 import type { Db } from "../../store/open.js";
 import { LitreviewError } from "../../errors.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
-import { compareRecordIds } from "./view.js";
-import { PairTableBuilder, type PairTable } from "./possible-duplicates.js";
+import { compareRecordIds, recordUrl } from "./view.js";
+import { PairTableBuilder, type PairRecords, type PairTable } from "./possible-duplicates.js";
 
 interface DecisionRow {
   record_id: string;
@@ -272,6 +272,24 @@ export function loadRetrieval(db: Db): RetrievalCounts {
     .map((r) => r.pmid)
     .sort(compareRecordIds);
   return { searched, received, unavailable };
+}
+
+/**
+ * What possible-duplicates.csv needs of every stored record (id, title, link), in record-id order, read
+ * apart from loadRecords so that a thread can write that file while the main thread reads the rest.
+ */
+export function loadPairRecords(db: Db): PairRecords {
+  const rows = db
+    .prepare<[], string>("SELECT json_extract(article, '$.recordId', '$.title', '$.pmid', '$.doi') FROM records")
+    .pluck()
+    .all()
+    .map((fields) => JSON.parse(fields) as [string, string | null, string | null, string | null])
+    .sort((a, b) => compareRecordIds(a[0], b[0]));
+  return {
+    ids: rows.map((r) => r[0]),
+    titles: rows.map((r) => r[1]),
+    urls: rows.map(([, , pmid, doi]) => recordUrl({ pmid, doi })),
+  };
 }
 
 /** Pairs per query of loadPairTable. */

@@ -53,7 +53,7 @@ function buildView(r: ReportRecord): RecordView {
 }
 
 /** PubMed page when there is a PMID, else the DOI resolver, else null. */
-export function recordUrl(article: Article): string | null {
+export function recordUrl(article: Pick<Article, "pmid" | "doi">): string | null {
   if (article.pmid) return pubmedUrl(article.pmid);
   if (article.doi) return `https://doi.org/${article.doi}`;
   return null;
