@@ -78,13 +78,15 @@ export interface StartTag {
   name: string;
   /** "@_name" → value, as written (entities are decoded later); null when the tag has none. */
   attributes: Record<string, unknown> | null;
+  /** Whether the tag has attributes, whether or not they were kept. */
+  hasAttributes: boolean;
   selfClosing: boolean;
   /** Index just after the tag's ">". */
   end: number;
 }
 
 export function newStartTag(): StartTag {
-  return { name: "", attributes: null, selfClosing: false, end: 0 };
+  return { name: "", attributes: null, hasAttributes: false, selfClosing: false, end: 0 };
 }
 
 /** The index of the quote closing the value opened at `open`, or -1 when the value holds "<" or never closes. */
@@ -105,6 +107,7 @@ export function readStartTag(xml: string, at: number, tag: StartTag, withAttribu
   const end = nameEnd(xml, at + 1);
   tag.name = xml.slice(at + 1, end);
   tag.attributes = null;
+  tag.hasAttributes = false;
   let i = end;
   for (;;) {
     const s = skipSpace(xml, i);
@@ -130,10 +133,30 @@ export function readStartTag(xml: string, at: number, tag: StartTag, withAttribu
     if (q !== DOUBLE_QUOTE && q !== SINGLE_QUOTE) return false;
     const close = valueEnd(xml, open);
     if (close === -1) return false;
+    tag.hasAttributes = true;
     if (withAttributes) {
       if (tag.attributes === null) tag.attributes = {};
       tag.attributes[`@_${xml.slice(s, attrEnd)}`] = xml.slice(open + 1, close);
     }
+    i = close + 1;
+  }
+}
+
+/**
+ * The raw value of attribute `name` (the last when repeated) in a start tag the reader found
+ * well-formed, whose attributes begin at `from`; null when it has none of that name.
+ */
+export function attributeValue(xml: string, from: number, name: string): string | null {
+  let found: string | null = null;
+  let i = from;
+  for (;;) {
+    const s = skipSpace(xml, i);
+    const c = xml.charCodeAt(s);
+    if (c === GT || c === SLASH) return found;
+    const attrEnd = nameEnd(xml, s);
+    const open = skipSpace(xml, skipSpace(xml, attrEnd) + 1);
+    const close = valueEnd(xml, open);
+    if (attrEnd - s === name.length && xml.startsWith(name, s)) found = xml.slice(open + 1, close);
     i = close + 1;
   }
 }
