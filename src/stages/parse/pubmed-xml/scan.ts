@@ -32,10 +32,8 @@ function isEntityNameChar(c: number): boolean {
   return isNameStart(c) || isDigit(c) || c === 46 || c === 45;
 }
 
-/** [\w:.-]: the characters after the first of an element or attribute name. */
-function isNameChar(c: number): boolean {
-  return isEntityNameChar(c) || c === 58;
-}
+/** For each ASCII code, whether it is in [\w:.-], the characters after the first of an element or attribute name. */
+const NAME_CHARS = Uint8Array.from({ length: 128 }, (_, c) => (isEntityNameChar(c) || c === 58 ? 1 : 0));
 
 /** What \s matches (and String.prototype.trim removes). */
 export function isSpace(c: number): boolean {
@@ -57,7 +55,7 @@ export function isSpace(c: number): boolean {
 /** The index after the name that starts at `at` (xml[at] is a name start). Past the end, charCodeAt gives NaN, which ends every loop here. */
 export function nameEnd(xml: string, at: number): number {
   let i = at + 1;
-  while (isNameChar(xml.charCodeAt(i))) i++;
+  for (let c = xml.charCodeAt(i); c < 128 && NAME_CHARS[c] === 1; c = xml.charCodeAt(++i));
   return i;
 }
 
@@ -174,7 +172,7 @@ export function endTagEnd(xml: string, at: number): number {
 /** The index after the end tag at `at` when it is `</name>` (white space allowed before ">"); -1 otherwise. */
 export function closingTagEnd(xml: string, at: number, name: string): number {
   const from = at + 2;
-  for (let k = 0; k < name.length; k++) if (xml.charCodeAt(from + k) !== name.charCodeAt(k)) return -1;
+  if (!xml.startsWith(name, from)) return -1;
   const gt = skipSpace(xml, from + name.length);
   return xml.charCodeAt(gt) === GT ? gt + 1 : -1;
 }

@@ -73,6 +73,49 @@ function rawProblem(xml: string, from: number, to: number, firstAmp: number): st
   return open.length > 0 ? `<${open[open.length - 1]}> is not closed` : null;
 }
 
+/** The reading state of one record: the open elements and where the next "&" is. */
+class Reader {
+  readonly xml: string;
+  /** The open elements, the record's root at 1; open[depth] is the innermost. */
+  readonly open: XmlElement[] = [];
+  depth = 0;
+  root: XmlElement | null = null;
+  /** Where the next "&" is, so that a text is searched for stray ones only when it holds one. */
+  private amp: number;
+
+  constructor(readonly doc: XmlDoc) {
+    this.xml = doc.xml;
+    this.amp = doc.xml.indexOf("&");
+  }
+
+  fail(message: string, at: number): TreeResult {
+    return { ok: false, message, line: lineAt(this.xml, at) };
+  }
+
+  /** Whether xml[from, to) holds an "&" that starts no reference; texts are asked about in order. */
+  strayAmpersandIn(from: number, to: number): boolean {
+    const xml = this.xml;
+    if (this.amp === -1 || this.amp >= to) return false;
+    if (this.amp < from) this.amp = xml.indexOf("&", from);
+    if (this.amp === -1 || this.amp >= to) return false;
+    if (hasStrayAmpersand(xml, this.amp, to)) return true;
+    this.amp = xml.indexOf("&", to);
+    return false;
+  }
+
+  /** The first "&" in xml[from, to), or -1. */
+  ampersandIn(from: number, to: number): number {
+    if (this.amp !== -1 && this.amp < from) this.amp = this.xml.indexOf("&", from);
+    return this.amp !== -1 && this.amp < to ? this.amp : -1;
+  }
+
+  /** Adds a read element to the open one, or makes it the root. */
+  add(el: XmlElement): void {
+    if (this.depth > 0) this.open[this.depth]!.append(el);
+    else this.root = el;
+  }
+}
+
 /**
  * Reads one record's XML (`doc.xml` less `doc.cuts`) into its elements. `stopNodes` are element names
  * whose content is kept raw (inline markup to flatten in order, or parts no stage reads). A cut part
@@ -81,32 +124,10 @@ function rawProblem(xml: string, from: number, to: number, firstAmp: number): st
  */
 export function readTree(doc: XmlDoc, stopNodes: ReadonlySet<string>): TreeResult | "crossed" {
   const { xml, cuts } = doc;
-  const fail = (message: string, at: number): TreeResult => ({ ok: false, message, line: lineAt(xml, at) });
-  // The open elements, root first (open[0] is a placeholder for the document).
-  const open: XmlElement[] = [];
-  let depth = 0;
-  let root: XmlElement | null = null;
+  const r = new Reader(doc);
   const tag = newStartTag();
   let cut = 0;
   let cutAt = cuts.length > 0 ? cuts[0]! : xml.length;
-  // Where the next "&" is, so that a text is searched for stray ones only when it holds one.
-  let amp = xml.indexOf("&");
-  const strayAmpersandIn = (from: number, to: number): boolean => {
-    if (amp === -1 || amp >= to) return false;
-    if (amp < from) amp = xml.indexOf("&", from);
-    if (amp === -1 || amp >= to) return false;
-    if (hasStrayAmpersand(xml, amp, to)) return true;
-    amp = xml.indexOf("&", to);
-    return false;
-  };
-  const ampersandIn = (from: number, to: number): boolean => {
-    if (amp !== -1 && amp < from) amp = xml.indexOf("&", from);
-    return amp !== -1 && amp < to;
-  };
-  const add = (el: XmlElement): void => {
-    if (depth > 0) open[depth]!.append(el);
-    else root = el;
-  };
   let i = 0;
   while (i < xml.length) {
     if (i >= cutAt) {
@@ -120,18 +141,18 @@ export function readTree(doc: XmlDoc, stopNodes: ReadonlySet<string>): TreeResul
     if (xml.charCodeAt(i) !== LT) {
       const next = xml.indexOf("<", i);
       i = next === -1 ? xml.length : next;
-      if (depth === 0) {
-        if (!isBlank(xml, at, i)) return fail("text outside the record element", at);
+      if (r.depth === 0) {
+        if (!isBlank(xml, at, i)) return r.fail("text outside the record element", at);
         continue;
       }
-      if (strayAmpersandIn(at, i)) return fail(STRAY_AMPERSAND, at);
+      if (r.strayAmpersandIn(at, i)) return r.fail(STRAY_AMPERSAND, at);
       continue;
     }
     const c = xml.charCodeAt(i + 1);
     if (isNameStart(c)) {
-      if (!readStartTag(xml, i, tag, false)) return fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
+      if (!readStartTag(xml, i, tag, false)) return r.fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
       const name = tag.name;
-      if (depth === 0 && root !== null) return fail(`a second root element <${name}>`, at);
+      if (r.depth === 0 && r.root !== null) return r.fail(`a second root element <${name}>`, at);
       const el = new XmlElement(doc, name, at, tag.hasAttributes);
       i = tag.end;
       el.contentStart = i;
@@ -139,57 +160,56 @@ export function readTree(doc: XmlDoc, stopNodes: ReadonlySet<string>): TreeResul
         el.content = Content.Empty;
         el.contentEnd = i;
         el.end = i;
-        add(el);
+        r.add(el);
       } else if (stopNodes.has(name)) {
         const close = `</${name}>`;
         const end = xml.indexOf(close, i);
-        if (end === -1) return fail(`<${name}> is not closed`, at);
-        const firstAmp = ampersandIn(i, end) ? amp : -1;
-        const plain = firstAmp === -1 && xml.indexOf("<", i) === end;
-        const problem = plain ? null : rawProblem(xml, i, end, firstAmp);
-        if (problem !== null) return fail(`inside <${name}>: ${problem}`, at);
+        if (end === -1) return r.fail(`<${name}> is not closed`, at);
+        const amp = r.ampersandIn(i, end);
+        const plain = amp === -1 && xml.indexOf("<", i) === end;
+        const problem = plain ? null : rawProblem(xml, i, end, amp);
+        if (problem !== null) return r.fail(`inside <${name}>: ${problem}`, at);
         el.content = Content.Raw;
         el.contentEnd = end;
         el.end = end + close.length;
-        add(el);
+        r.add(el);
         i = el.end;
       } else {
         // Most elements hold only text: <name>text</name> is read at once, without opening it.
         const lt = xml.indexOf("<", i);
         const end = lt !== -1 && xml.charCodeAt(lt + 1) === SLASH ? closingTagEnd(xml, lt, name) : -1;
         if (end !== -1) {
-          if (strayAmpersandIn(i, lt)) return fail(STRAY_AMPERSAND, i);
+          if (r.strayAmpersandIn(i, lt)) return r.fail(STRAY_AMPERSAND, i);
           el.content = Content.Text;
           el.contentEnd = lt;
           el.end = end;
-          add(el);
+          r.add(el);
           i = end;
         } else {
-          depth++;
-          open[depth] = el;
+          r.open[++r.depth] = el;
         }
       }
     } else if (c === SLASH) {
-      const el = depth === 0 ? null : open[depth]!;
+      const el = r.depth === 0 ? null : r.open[r.depth]!;
       const end = el === null ? -1 : closingTagEnd(xml, i, el.name);
       if (el === null || end === -1) {
-        if (endTagEnd(xml, i) === -1) return fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
+        if (endTagEnd(xml, i) === -1) return r.fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
         const found = xml.slice(i + 2, nameEnd(xml, i + 2));
-        return fail(el === null ? `unexpected </${found}>` : `expected </${el.name}>, found </${found}>`, at);
+        return r.fail(el === null ? `unexpected </${found}>` : `expected </${el.name}>, found </${found}>`, at);
       }
       el.contentEnd = i;
       el.end = end;
       i = end;
-      depth--;
-      add(el);
+      r.depth--;
+      r.add(el);
     } else {
       const end = markupEnd(xml, i);
-      if (end === -1) return fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
+      if (end === -1) return r.fail(`not well-formed XML at "${xml.slice(at, at + 30)}"`, at);
       i = end;
     }
   }
   if (cut < cuts.length) return "crossed";
-  if (depth > 0) return fail(`<${open[depth]!.name}> is not closed`, xml.length);
-  if (root === null) return fail("no element", 0);
-  return { ok: true, root };
+  if (r.depth > 0) return r.fail(`<${r.open[r.depth]!.name}> is not closed`, xml.length);
+  if (r.root === null) return r.fail("no element", 0);
+  return { ok: true, root: r.root };
 }
