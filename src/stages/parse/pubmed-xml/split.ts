@@ -164,6 +164,12 @@ export class RecordSplitter {
     if (records > 0) this.sawContent = true;
   }
 
+  /** The line breaks in all the text given so far; only when all of it is split (nothing is buffered). */
+  lineBreaks(): number {
+    if (this.unsplit() !== "") throw new Error("RecordSplitter.lineBreaks: part of a record is buffered");
+    return this.line - 1 + countLines(this.buf, this.lineAt, this.buf.length);
+  }
+
   /** Call once at the end of input; the leftovers become problems (truncated record or file). */
   finish(): void {
     const rest = this.unsplit();
