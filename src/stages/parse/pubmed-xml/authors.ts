@@ -1,5 +1,5 @@
 import type { Author } from "../../../model/article.js";
-import { attr, children, markupText, text, type XmlNode } from "./text.js";
+import { attr, child, children, markupText, text, type XmlNode } from "./text.js";
 
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
@@ -22,14 +22,14 @@ export function readOrcid(authorNode: XmlNode, warn: (message: string) => void):
 
 export function readAuthor(node: XmlNode, warn: (message: string) => void): Author | null {
   const author: Author = {
-    lastName: text(children(node, "LastName")[0]),
-    foreName: text(children(node, "ForeName")[0]),
-    initials: text(children(node, "Initials")[0]),
-    suffix: text(children(node, "Suffix")[0]),
-    collectiveName: markupText(children(node, "CollectiveName")[0]),
+    lastName: text(child(node, "LastName")),
+    foreName: text(child(node, "ForeName")),
+    initials: text(child(node, "Initials")),
+    suffix: text(child(node, "Suffix")),
+    collectiveName: markupText(child(node, "CollectiveName")),
     orcid: readOrcid(node, warn),
     affiliations: children(node, "AffiliationInfo")
-      .map((info) => markupText(children(info, "Affiliation")[0]))
+      .map((info) => markupText(child(info, "Affiliation")))
       .filter((a): a is string => a !== null),
   };
   return author.lastName === null && author.collectiveName === null ? null : author;
