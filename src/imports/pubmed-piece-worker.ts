@@ -38,7 +38,8 @@ export type PieceOutcome =
 const DECODE_BYTES = 64 * 1024;
 const SET_TAG = Buffer.from("PubmedArticleSet");
 
-function split(bytes: Buffer): RecordChunk[] | null {
+/** The piece's records and line breaks, or null when it is not whole records split without a problem. */
+function split(bytes: Buffer): { chunks: RecordChunk[]; lines: number } | null {
   const splitter = new RecordSplitter();
   const decoder = new StringDecoder("utf8");
   const chunks: RecordChunk[] = [];
@@ -49,22 +50,17 @@ function split(bytes: Buffer): RecordChunk[] | null {
   if (splitter.problems.length > 0 || decoder.end() !== "" || last === undefined) return null;
   // Whole records only if the last one ends where the piece does (a close tag in a comment would not).
   const lastBytes = Buffer.from(last.xml, "utf8");
-  return bytes.subarray(bytes.length - lastBytes.length).equals(lastBytes) ? chunks : null;
-}
-
-function countLines(bytes: Buffer): number {
-  let n = 0;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) n++;
-  return n;
+  if (!bytes.subarray(bytes.length - lastBytes.length).equals(lastBytes)) return null;
+  return { chunks, lines: splitter.lineBreaks() };
 }
 
 export default function readPiece(input: PieceInput): PieceOutcome {
   const { piece } = input;
   const bytes = "range" in piece ? readRange(piece.range) : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length);
-  const chunks = split(bytes);
-  if (chunks === null) return { kind: "damaged" };
+  const whole = split(bytes);
+  if (whole === null) return { kind: "damaged" };
+  const { chunks, lines } = whole;
   const records = chunks.length;
-  const lines = countLines(bytes);
   if (bytes.includes(SET_TAG)) return { kind: "set-tag", records, lines };
   const items: (PreparedItem | Reread)[] = [];
   const base = { source: input.source, location: input.location };

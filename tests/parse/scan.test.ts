@@ -14,9 +14,9 @@ describe("the tag scanner", () => {
   it("reads a start tag's name, attributes and end", () => {
     const tag = newStartTag();
     expect(readStartTag('<a x="1" y = \'2>\'>t', 0, tag, true)).toBe(true);
-    expect(tag).toEqual({ name: "a", attributes: { "@_x": "1", "@_y": "2>" }, selfClosing: false, end: 18 });
+    expect(tag).toEqual({ name: "a", attributes: { "@_x": "1", "@_y": "2>" }, hasAttributes: true, selfClosing: false, end: 18 });
     expect(readStartTag("<b:c.d-e />", 0, tag, true)).toBe(true);
-    expect(tag).toEqual({ name: "b:c.d-e", attributes: null, selfClosing: true, end: 11 });
+    expect(tag).toEqual({ name: "b:c.d-e", attributes: null, hasAttributes: false, selfClosing: true, end: 11 });
   });
 
   it.each(['<a b="1"c="2">', "<a b=1>", '<a b="<">', "<a/ >", '<a b="1', "<a"])("rejects the start tag %s", (xml) => {

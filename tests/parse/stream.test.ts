@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePubmedXml, streamPubmedXml, type PubmedStreamItem } from "../../src/stages/parse/pubmed-xml/index.js";
+import { RecordSplitter } from "../../src/stages/parse/pubmed-xml/split.js";
 import { FIXTURES, SOURCE, fixtureText, parseFixture } from "./helpers.js";
 
 async function collect(items: AsyncIterable<PubmedStreamItem>): Promise<PubmedStreamItem[]> {
@@ -149,5 +150,17 @@ describe("positions", () => {
     const result = parsePubmedXml(broken, SOURCE, name);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]!.message).toMatch(new RegExp(`found </Wrong> \\(line ${line}\\); record skipped$`));
+  });
+});
+
+describe("the splitter's count of line breaks", () => {
+  it("is every line break of the text once it is all split, and is refused while a record is buffered", () => {
+    const text = fixtureText("pubmedparser-pubmed21n1005-subset.xml");
+    const splitter = new RecordSplitter();
+    const end = text.lastIndexOf("</PubmedArticle>") + "</PubmedArticle>".length;
+    for (let at = 0; at < end; at += 1000) splitter.push(text.slice(at, Math.min(at + 1000, end)));
+    expect(splitter.lineBreaks()).toBe(text.slice(0, end).split("\n").length - 1);
+    splitter.push("\n<PubmedArticle>\n<MedlineCitation>");
+    expect(() => splitter.lineBreaks()).toThrow(/buffered/);
   });
 });

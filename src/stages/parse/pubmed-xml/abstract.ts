@@ -1,5 +1,5 @@
 import type { AbstractSection } from "../../../model/article.js";
-import { attr, children, markupText, path } from "./text.js";
+import { attr, children, markupText, path, type XmlNode } from "./text.js";
 
 export interface AbstractFields {
   abstractSections: AbstractSection[];
@@ -15,7 +15,7 @@ const NO_LABEL = new Set(["UNLABELLED", "UNASSIGNED"]);
  * common: OBJECTIVES → OBJECTIVE). The plain text joins sections with a line break, each prefixed by
  * its label. CopyrightInformation stays apart.
  */
-export function readAbstract(abstractNode: unknown): AbstractFields {
+export function readAbstract(abstractNode: XmlNode): AbstractFields {
   const sections: AbstractSection[] = [];
   for (const node of children(abstractNode, "AbstractText")) {
     const t = markupText(node);

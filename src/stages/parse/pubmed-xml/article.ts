@@ -8,7 +8,7 @@ import { articleIdLists, readIds } from "./ids.js";
 import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from "./indexing.js";
 import { medlineTa, readJournal } from "./journal.js";
 import { diagnostic, type RecordContext } from "./record-context.js";
-import { child, children } from "./text.js";
+import { child, children, type XmlNode } from "./text.js";
 import { readLanguages, readTitle, readVernacularTitle } from "./title.js";
 
 export interface RecordOutcome {
@@ -17,7 +17,7 @@ export interface RecordOutcome {
 }
 
 /** Builds the Article of one `<PubmedArticle>`; a record without a PMID is reported, not returned. */
-export function articleFromTree(node: unknown, ctx: RecordContext): RecordOutcome {
+export function articleFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
   const diagnostics: Diagnostic[] = [];
   const citation = child(node, "MedlineCitation");
   const pubmedData = child(node, "PubmedData");

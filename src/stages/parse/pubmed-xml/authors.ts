@@ -1,5 +1,5 @@
 import type { Author } from "../../../model/article.js";
-import { attr, children, markupText, text } from "./text.js";
+import { attr, child, children, markupText, text, type XmlNode } from "./text.js";
 
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
@@ -8,7 +8,7 @@ const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
  * baseline records); returned bare. A malformed one (ORCIDs arrive truncated upstream) is reported and
  * dropped rather than stored as if it identified someone.
  */
-export function readOrcid(authorNode: unknown, warn: (message: string) => void): string | null {
+export function readOrcid(authorNode: XmlNode, warn: (message: string) => void): string | null {
   for (const id of children(authorNode, "Identifier")) {
     if (attr(id, "Source")?.toUpperCase() !== "ORCID") continue;
     const raw = text(id);
@@ -20,16 +20,16 @@ export function readOrcid(authorNode: unknown, warn: (message: string) => void):
   return null;
 }
 
-export function readAuthor(node: unknown, warn: (message: string) => void): Author | null {
+export function readAuthor(node: XmlNode, warn: (message: string) => void): Author | null {
   const author: Author = {
-    lastName: text(children(node, "LastName")[0]),
-    foreName: text(children(node, "ForeName")[0]),
-    initials: text(children(node, "Initials")[0]),
-    suffix: text(children(node, "Suffix")[0]),
-    collectiveName: markupText(children(node, "CollectiveName")[0]),
+    lastName: text(child(node, "LastName")),
+    foreName: text(child(node, "ForeName")),
+    initials: text(child(node, "Initials")),
+    suffix: text(child(node, "Suffix")),
+    collectiveName: markupText(child(node, "CollectiveName")),
     orcid: readOrcid(node, warn),
     affiliations: children(node, "AffiliationInfo")
-      .map((info) => markupText(children(info, "Affiliation")[0]))
+      .map((info) => markupText(child(info, "Affiliation")))
       .filter((a): a is string => a !== null),
   };
   return author.lastName === null && author.collectiveName === null ? null : author;
@@ -39,7 +39,7 @@ export function readAuthor(node: unknown, warn: (message: string) => void): Auth
  * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
  * authors and is skipped; members in InvestigatorList are not authors either (never parsed).
  */
-export function readAuthors(authorLists: unknown[], warn: (message: string) => void): Author[] {
+export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
   const out: Author[] = [];
   for (const list of authorLists) {
     if (attr(list, "Type") === "editors") continue;

@@ -7,14 +7,14 @@ import { articleIdLists, readIds } from "./ids.js";
 import { readBookPublicationTypes, readGrants, readKeywords } from "./indexing.js";
 import { diagnostic, type RecordContext } from "./record-context.js";
 import type { RecordOutcome } from "./article.js";
-import { child, children, markupText, text } from "./text.js";
+import { child, children, markupText, text, type XmlNode } from "./text.js";
 import { readLanguages } from "./title.js";
 
 /**
  * A `<PubmedBookArticle>` (GeneReviews chapters, NCBI Bookshelf): a different tree from PubmedArticle.
  * The chapter title is the title (the book title when there is no chapter); the book plays the journal.
  */
-export function bookFromTree(node: unknown, ctx: RecordContext): RecordOutcome {
+export function bookFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
   const diagnostics: Diagnostic[] = [];
   const doc = child(node, "BookDocument");
   const bookData = child(node, "PubmedBookData");

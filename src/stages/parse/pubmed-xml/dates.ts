@@ -1,5 +1,5 @@
 import type { PublicationDate } from "../../../model/article.js";
-import { child, text } from "./text.js";
+import { child, text, type XmlNode } from "./text.js";
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -49,7 +49,7 @@ export function parseMedlineDate(raw: string): PublicationDate {
 }
 
 /** Year, Month, Day elements (PubDate, ArticleDate, Book/PubDate). */
-function fromParts(node: unknown, source: "PubDate" | "ArticleDate"): PublicationDate {
+function fromParts(node: XmlNode, source: "PubDate" | "ArticleDate"): PublicationDate {
   const y = text(child(node, "Year"));
   const mo = text(child(node, "Month"));
   const d = text(child(node, "Day"));
@@ -70,7 +70,7 @@ function fromParts(node: unknown, source: "PubDate" | "ArticleDate"): Publicatio
  * The publication date from JournalIssue/PubDate (Year/Month/Day, Year/Season, or MedlineDate), falling
  * back to the electronic ArticleDate when PubDate gives no year.
  */
-export function readPubDate(pubDateNode: unknown, articleDateNode: unknown): PublicationDate {
+export function readPubDate(pubDateNode: XmlNode, articleDateNode: XmlNode): PublicationDate {
   let date = EMPTY;
   if (pubDateNode !== undefined) {
     const medline = text(child(pubDateNode, "MedlineDate"));
@@ -84,7 +84,7 @@ export function readPubDate(pubDateNode: unknown, articleDateNode: unknown): Pub
 }
 
 /** A full Year/Month/Day element as an ISO date, or null when any part is missing or impossible. */
-export function isoDate(node: unknown): string | null {
+export function isoDate(node: XmlNode): string | null {
   const year = yearNumber(text(child(node, "Year")));
   const month = monthNumber(text(child(node, "Month")));
   const day = dayNumber(text(child(node, "Day")), year, month);

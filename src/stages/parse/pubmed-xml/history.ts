@@ -1,9 +1,9 @@
 import type { HistoryDates } from "../../../model/article.js";
-import { attr, child, children, text } from "./text.js";
+import { attr, child, children, text, type XmlNode } from "./text.js";
 import { isoDate } from "./dates.js";
 
 /** PubmedData/History (or PubmedBookData/History) dates for entrez, pubmed and medline, as ISO dates. */
-export function readHistory(pubmedData: unknown): HistoryDates {
+export function readHistory(pubmedData: XmlNode): HistoryDates {
   const out: HistoryDates = { entrez: null, pubmed: null, medline: null };
   for (const node of children(child(pubmedData, "History"), "PubMedPubDate")) {
     const status = attr(node, "PubStatus");
@@ -15,11 +15,11 @@ export function readHistory(pubmedData: unknown): HistoryDates {
 }
 
 /** MedlineCitation Status (MEDLINE, PubMed-not-MEDLINE, In-Process, In-Data-Review, Publisher). */
-export function readStatus(medlineCitation: unknown): string | null {
+export function readStatus(medlineCitation: XmlNode): string | null {
   return attr(medlineCitation, "Status");
 }
 
 /** ppublish, epublish, aheadofprint. */
-export function readPublicationStatus(pubmedData: unknown): string | null {
+export function readPublicationStatus(pubmedData: XmlNode): string | null {
   return text(child(pubmedData, "PublicationStatus"));
 }

@@ -1,4 +1,4 @@
-import { attr, children, path, text } from "./text.js";
+import { attr, children, path, text, type XmlNode } from "./text.js";
 
 export interface RecordIds {
   pmid: string | null;
@@ -11,14 +11,14 @@ export interface RecordIds {
 const PMID_RE = /^\d+$/;
 
 /** PMID text and its Version attribute; a PMID that is not all digits counts as absent. */
-export function readPmid(pmidNode: unknown): { pmid: string | null; pmidVersion: number | null } {
+export function readPmid(pmidNode: XmlNode): { pmid: string | null; pmidVersion: number | null } {
   const pmid = text(pmidNode);
   const version = attr(pmidNode, "Version");
   const v = version !== null && /^\d+$/.test(version) ? Number(version) : null;
   return { pmid: pmid !== null && PMID_RE.test(pmid) ? pmid : null, pmidVersion: pmid === null ? null : v };
 }
 
-function byType(nodes: unknown[], typeAttr: string, type: string, validOnly: boolean): string | null {
+function byType(nodes: XmlNode[], typeAttr: string, type: string, validOnly: boolean): string | null {
   for (const n of nodes) {
     if (attr(n, typeAttr) !== type) continue;
     if (validOnly && attr(n, "ValidYN") === "N") continue;
@@ -33,7 +33,7 @@ function byType(nodes: unknown[], typeAttr: string, type: string, validOnly: boo
  * ArticleIdList (PubmedData's, or BookDocument's for books); never from a ReferenceList (those ids
  * belong to cited papers, and the reference lists are cut before parsing anyway).
  */
-export function readIds(pmidNode: unknown, eLocationIds: unknown[], articleIdLists: unknown[]): RecordIds {
+export function readIds(pmidNode: XmlNode, eLocationIds: XmlNode[], articleIdLists: XmlNode[]): RecordIds {
   const articleIds = articleIdLists.flatMap((list) => children(list, "ArticleId"));
   const pmcid = byType(articleIds, "IdType", "pmc", false);
   return {
@@ -45,6 +45,6 @@ export function readIds(pmidNode: unknown, eLocationIds: unknown[], articleIdLis
 }
 
 /** ArticleIdList nodes of PubmedData (articles) or PubmedBookData and BookDocument (books). */
-export function articleIdLists(...parents: unknown[]): unknown[] {
+export function articleIdLists(...parents: XmlNode[]): XmlNode[] {
   return parents.map((p) => path(p, "ArticleIdList")).filter((n) => n !== undefined);
 }

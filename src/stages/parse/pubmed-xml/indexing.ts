@@ -1,20 +1,20 @@
 import type { Grant, MeshHeading } from "../../../model/article.js";
-import { attr, child, children, markupText, text, texts } from "./text.js";
+import { attr, child, children, markupText, text, texts, type XmlNode } from "./text.js";
 
-export function readPublicationTypes(articleNode: unknown): string[] {
+export function readPublicationTypes(articleNode: XmlNode): string[] {
   return texts(child(articleNode, "PublicationTypeList"), "PublicationType");
 }
 
 /** Book records list PublicationType directly under BookDocument. */
-export function readBookPublicationTypes(bookDocument: unknown): string[] {
+export function readBookPublicationTypes(bookDocument: XmlNode): string[] {
   return texts(bookDocument, "PublicationType");
 }
 
-function majorTopic(node: unknown): boolean {
+function majorTopic(node: XmlNode): boolean {
   return attr(node, "MajorTopicYN") === "Y";
 }
 
-export function readMesh(medlineCitation: unknown): MeshHeading[] {
+export function readMesh(medlineCitation: XmlNode): MeshHeading[] {
   const out: MeshHeading[] = [];
   for (const heading of children(child(medlineCitation, "MeshHeadingList"), "MeshHeading")) {
     const descriptorNode = child(heading, "DescriptorName");
@@ -34,7 +34,7 @@ export function readMesh(medlineCitation: unknown): MeshHeading[] {
 }
 
 /** Keywords of every KeywordList (NOTO, KIE... owners), in order, without exact repeats. */
-export function readKeywords(parent: unknown): string[] {
+export function readKeywords(parent: XmlNode): string[] {
   const seen = new Set<string>();
   for (const list of children(parent, "KeywordList")) {
     for (const k of texts(list, "Keyword", markupText)) seen.add(k);
@@ -42,14 +42,14 @@ export function readKeywords(parent: unknown): string[] {
   return [...seen];
 }
 
-export function readChemicals(medlineCitation: unknown): string[] {
+export function readChemicals(medlineCitation: XmlNode): string[] {
   return children(child(medlineCitation, "ChemicalList"), "Chemical").flatMap((c) => {
     const name = text(child(c, "NameOfSubstance"));
     return name === null ? [] : [name];
   });
 }
 
-export function readGrants(articleNode: unknown): Grant[] {
+export function readGrants(articleNode: XmlNode): Grant[] {
   return children(child(articleNode, "GrantList"), "Grant").flatMap((g) => {
     const grant: Grant = {
       grantId: text(child(g, "GrantID")),

@@ -1,8 +1,8 @@
 import type { JournalInfo } from "../../../model/article.js";
-import { child, path, text } from "./text.js";
+import { child, path, text, type XmlNode } from "./text.js";
 
 /** Pages as MEDLINE abbreviates them (MedlinePgn "113-25"), else StartPage-EndPage. */
-function readPages(pagination: unknown): string | null {
+function readPages(pagination: XmlNode): string | null {
   const medline = text(child(pagination, "MedlinePgn"));
   if (medline !== null) return medline;
   const start = text(child(pagination, "StartPage"));
@@ -12,7 +12,7 @@ function readPages(pagination: unknown): string | null {
 }
 
 /** Article/Journal and Article/Pagination. */
-export function readJournal(articleNode: unknown): JournalInfo {
+export function readJournal(articleNode: XmlNode): JournalInfo {
   const journal = child(articleNode, "Journal");
   const issue = child(journal, "JournalIssue");
   return {
@@ -26,6 +26,6 @@ export function readJournal(articleNode: unknown): JournalInfo {
 }
 
 /** The MEDLINE journal abbreviation, used when Journal has no ISOAbbreviation (older records). */
-export function medlineTa(medlineCitation: unknown): string | null {
+export function medlineTa(medlineCitation: XmlNode): string | null {
   return text(path(medlineCitation, "MedlineJournalInfo", "MedlineTA"));
 }

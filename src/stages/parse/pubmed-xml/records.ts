@@ -4,7 +4,7 @@ import { bookFromTree } from "./book.js";
 import { diagnostic, type RecordContext } from "./record-context.js";
 import type { RecordChunk } from "./split.js";
 import { readPmid } from "./ids.js";
-import { children } from "./text.js";
+import { children, type XmlNode } from "./text.js";
 import { parseRecordXml } from "./xml.js";
 
 export interface ChunkOutcome {
@@ -14,7 +14,7 @@ export interface ChunkOutcome {
 }
 
 /** `<DeleteCitation>` (FTP update files): the PMIDs PubMed withdrew. */
-function deletedFromTree(node: unknown, ctx: RecordContext): ChunkOutcome {
+function deletedFromTree(node: XmlNode, ctx: RecordContext): ChunkOutcome {
   const pmids = children(node, "PMID")
     .map((p) => readPmid(p).pmid)
     .filter((p): p is string => p !== null);
@@ -33,7 +33,7 @@ export function readChunk(chunk: RecordChunk, base: Omit<RecordContext, "positio
     const message = `malformed <${chunk.tag}>: ${parsed.message} (line ${chunk.line + parsed.line - 1}); record skipped`;
     return { record: null, deleted: null, diagnostics: [diagnostic(ctx, "error", pmid, message)] };
   }
-  const node = parsed.tree[chunk.tag];
+  const node = parsed.root;
   if (chunk.tag === "DeleteCitation") return deletedFromTree(node, ctx);
   const outcome = chunk.tag === "PubmedBookArticle" ? bookFromTree(node, ctx) : articleFromTree(node, ctx);
   return { ...outcome, deleted: null };

@@ -32,10 +32,8 @@ function isEntityNameChar(c: number): boolean {
   return isNameStart(c) || isDigit(c) || c === 46 || c === 45;
 }
 
-/** [\w:.-]: the characters after the first of an element or attribute name. */
-function isNameChar(c: number): boolean {
-  return isEntityNameChar(c) || c === 58;
-}
+/** For each ASCII code, whether it is in [\w:.-], the characters after the first of an element or attribute name. */
+const NAME_CHARS = Uint8Array.from({ length: 128 }, (_, c) => (isEntityNameChar(c) || c === 58 ? 1 : 0));
 
 /** What \s matches (and String.prototype.trim removes). */
 export function isSpace(c: number): boolean {
@@ -57,7 +55,7 @@ export function isSpace(c: number): boolean {
 /** The index after the name that starts at `at` (xml[at] is a name start). Past the end, charCodeAt gives NaN, which ends every loop here. */
 export function nameEnd(xml: string, at: number): number {
   let i = at + 1;
-  while (isNameChar(xml.charCodeAt(i))) i++;
+  for (let c = xml.charCodeAt(i); c < 128 && NAME_CHARS[c] === 1; c = xml.charCodeAt(++i));
   return i;
 }
 
@@ -78,13 +76,15 @@ export interface StartTag {
   name: string;
   /** "@_name" → value, as written (entities are decoded later); null when the tag has none. */
   attributes: Record<string, unknown> | null;
+  /** Whether the tag has attributes, whether or not they were kept. */
+  hasAttributes: boolean;
   selfClosing: boolean;
   /** Index just after the tag's ">". */
   end: number;
 }
 
 export function newStartTag(): StartTag {
-  return { name: "", attributes: null, selfClosing: false, end: 0 };
+  return { name: "", attributes: null, hasAttributes: false, selfClosing: false, end: 0 };
 }
 
 /** The index of the quote closing the value opened at `open`, or -1 when the value holds "<" or never closes. */
@@ -105,6 +105,7 @@ export function readStartTag(xml: string, at: number, tag: StartTag, withAttribu
   const end = nameEnd(xml, at + 1);
   tag.name = xml.slice(at + 1, end);
   tag.attributes = null;
+  tag.hasAttributes = false;
   let i = end;
   for (;;) {
     const s = skipSpace(xml, i);
@@ -130,10 +131,30 @@ export function readStartTag(xml: string, at: number, tag: StartTag, withAttribu
     if (q !== DOUBLE_QUOTE && q !== SINGLE_QUOTE) return false;
     const close = valueEnd(xml, open);
     if (close === -1) return false;
+    tag.hasAttributes = true;
     if (withAttributes) {
       if (tag.attributes === null) tag.attributes = {};
       tag.attributes[`@_${xml.slice(s, attrEnd)}`] = xml.slice(open + 1, close);
     }
+    i = close + 1;
+  }
+}
+
+/**
+ * The raw value of attribute `name` (the last when repeated) in a start tag the reader found
+ * well-formed, whose attributes begin at `from`; null when it has none of that name.
+ */
+export function attributeValue(xml: string, from: number, name: string): string | null {
+  let found: string | null = null;
+  let i = from;
+  for (;;) {
+    const s = skipSpace(xml, i);
+    const c = xml.charCodeAt(s);
+    if (c === GT || c === SLASH) return found;
+    const attrEnd = nameEnd(xml, s);
+    const open = skipSpace(xml, skipSpace(xml, attrEnd) + 1);
+    const close = valueEnd(xml, open);
+    if (attrEnd - s === name.length && xml.startsWith(name, s)) found = xml.slice(open + 1, close);
     i = close + 1;
   }
 }
@@ -151,7 +172,7 @@ export function endTagEnd(xml: string, at: number): number {
 /** The index after the end tag at `at` when it is `</name>` (white space allowed before ">"); -1 otherwise. */
 export function closingTagEnd(xml: string, at: number, name: string): number {
   const from = at + 2;
-  for (let k = 0; k < name.length; k++) if (xml.charCodeAt(from + k) !== name.charCodeAt(k)) return -1;
+  if (!xml.startsWith(name, from)) return -1;
   const gt = skipSpace(xml, from + name.length);
   return xml.charCodeAt(gt) === GT ? gt + 1 : -1;
 }

@@ -74,6 +74,15 @@ function countLines(s: string, from: number, to: number): number {
 export class RecordSplitter {
   /** Text not yet split: an incomplete record, or what may be the beginning of a tag. */
   private buf = "";
+  /** When `buf` begins with a record that has not ended: that record's end tag. */
+  private pendingClose: string | null = null;
+  /**
+   * Text that arrived after `buf` while its record had not ended, and the last characters of it all
+   * (a start of the end tag): joined to `buf` once the record ends, so a long record is neither copied
+   * nor searched again for each piece of it.
+   */
+  private more: string[] = [];
+  private moreEnd = "";
   /** Line number (1-based) of buf[lineAt]. */
   private line = 1;
   private lineAt = 0;
@@ -99,8 +108,16 @@ export class RecordSplitter {
   }
 
   private split(text: string): RecordChunk[] {
-    const buf = this.buf + text;
+    const close = this.pendingClose;
+    if (close !== null && !this.endsIn(close, text)) {
+      this.more.push(text);
+      this.moreEnd = text.length >= close.length ? text.slice(1 - close.length) : (this.moreEnd + text).slice(1 - close.length);
+      return [];
+    }
+    const buf = this.unsplit() + text;
     this.buf = buf;
+    this.more = [];
+    this.pendingClose = null;
     const out: RecordChunk[] = [];
     // Everything before `pos` is split: records given out, the text between them checked.
     let pos = 0;
@@ -110,7 +127,11 @@ export class RecordSplitter {
       const close = `</${tag}>`;
       const end = buf.indexOf(close, at);
       this.checkBetween(pos, at);
-      if (end === -1) return this.keep(at, out);
+      if (end === -1) {
+        this.pendingClose = close;
+        this.moreEnd = buf.slice(Math.max(at, buf.length - close.length + 1));
+        return this.keep(at, out);
+      }
       const next = recordStart(buf, at + 1);
       if (next !== null && next.at < end) {
         // A record cut short and followed by another one (concatenated or partly written input).
@@ -137,15 +158,22 @@ export class RecordSplitter {
    * of the whole input. Only between records: nothing may be buffered.
    */
   skip(records: number, lines: number): void {
-    if (this.buf !== "") throw new Error("RecordSplitter.skip: part of a record is buffered");
+    if (this.unsplit() !== "") throw new Error("RecordSplitter.skip: part of a record is buffered");
     this.records += records;
     this.line += lines;
     if (records > 0) this.sawContent = true;
   }
 
+  /** The line breaks in all the text given so far; only when all of it is split (nothing is buffered). */
+  lineBreaks(): number {
+    if (this.unsplit() !== "") throw new Error("RecordSplitter.lineBreaks: part of a record is buffered");
+    return this.line - 1 + countLines(this.buf, this.lineAt, this.buf.length);
+  }
+
   /** Call once at the end of input; the leftovers become problems (truncated record or file). */
   finish(): void {
-    const rest = this.buf;
+    const rest = this.unsplit();
+    this.buf = rest;
     const open = recordStart(rest, 0);
     if (open !== null) {
       const pmid = PMID_RE.exec(rest.slice(open.at))?.[1];
@@ -164,7 +192,19 @@ export class RecordSplitter {
     }
     if (!this.sawContent) this.problems.push({ message: "input is empty: no PubMed XML", position: "line 1" });
     this.buf = "";
+    this.more = [];
+    this.pendingClose = null;
     this.lineAt = 0;
+  }
+
+  /** All the text not yet split. */
+  private unsplit(): string {
+    return this.more.length === 0 ? this.buf : this.buf + this.more.join("");
+  }
+
+  /** Whether the pending record's end tag `close` is in `text`, or begins in the text before it and ends in it. */
+  private endsIn(close: string, text: string): boolean {
+    return text.includes(close) || (this.moreEnd + text.slice(0, close.length - 1)).includes(close);
   }
 
   /** The line of buf[at]; `at` never goes back between calls until keep() moves the buffer on. */

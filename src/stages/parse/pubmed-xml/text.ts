@@ -2,6 +2,7 @@
  * Text helpers shared by the field modules. The record reader (tree.ts) leaves entities alone, so every
  * string taken from the tree passes through `decodeEntities` exactly once, here.
  */
+import { elementAttribute, elementText, type XmlElement } from "./element.js";
 
 const ENTITY_RE = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -22,15 +23,36 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const XML_SPACE = /[ \t\r\n]+/g;
 /** Whitespace that tidy would change: a tab or line break, a double space, or any space at either end. */
 const UNTIDY = /[\t\r\n]| {2}|^\s|\s$/;
-/** Either of the above: most texts have neither, and one test tells so. */
-const UNTIDY_OR_NON_ASCII = /[\t\r\n]| {2}|^\s|\s$|[^\x00-\x7f]/;
+
+/** What \s matches below 0x80: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Whether tidy leaves `text` as it is: ASCII, without a tab or line break, a double space, or a space
+ * at either end (neither UNTIDY nor NON_ASCII matches). Most texts are; a loop tells so faster than a
+ * regular expression for the short ones.
+ */
+function isTidyAscii(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  if (isAsciiSpace(text.charCodeAt(0)) || isAsciiSpace(text.charCodeAt(last))) return false;
+  let previous = 0;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || c === 9 || c === 10 || c === 13 || (c === 32 && previous === 32)) return false;
+    previous = c;
+  }
+  return true;
+}
 
 /**
  * Collapses XML whitespace (not U+00A0: a no-break space is content), trims, NFC-normalises;
  * null when nothing is left.
  */
 export function tidy(text: string): string | null {
-  if (!UNTIDY_OR_NON_ASCII.test(text)) return text === "" ? null : text;
+  if (isTidyAscii(text)) return text === "" ? null : text;
   const collapsed = UNTIDY.test(text) ? text.replace(XML_SPACE, " ").trim() : text;
   if (collapsed === "") return null;
   return NON_ASCII.test(collapsed) ? collapsed.normalize("NFC") : collapsed;
@@ -68,55 +90,48 @@ export function flattenMarkup(raw: string): string {
   return decodeEntities(s);
 }
 
-/** The raw text of a node (its "#text" when it has attributes); "" when absent. */
-export function rawText(node: unknown): string {
-  if (typeof node === "string") return node;
-  if (node !== null && typeof node === "object") {
-    const t = (node as Record<string, unknown>)["#text"];
-    return typeof t === "string" ? t : "";
-  }
-  return "";
+/** An element of the record, or undefined where the record has none. */
+export type XmlNode = XmlElement | undefined;
+
+/** The raw text of an element; "" when absent. */
+export function rawText(node: XmlNode): string {
+  return node === undefined ? "" : elementText(node);
 }
 
 /** Plain element text: entities decoded, whitespace tidied, null when empty. */
-export function text(node: unknown): string | null {
+export function text(node: XmlNode): string | null {
   return tidy(decodeEntities(rawText(node)));
 }
 
 /** Text of an element that may hold inline markup (configured as a stop node, so it arrives raw). */
-export function markupText(node: unknown): string | null {
+export function markupText(node: XmlNode): string | null {
   return tidy(flattenMarkup(rawText(node)));
 }
 
-/** "@_name" for each attribute name asked for, built once. */
-const ATTRIBUTE_KEYS = new Map<string, string>();
-
 /** An attribute value, decoded, or null. */
-export function attr(node: unknown, name: string): string | null {
-  if (node === null || typeof node !== "object") return null;
-  let key = ATTRIBUTE_KEYS.get(name);
-  if (key === undefined) ATTRIBUTE_KEYS.set(name, (key = `@_${name}`));
-  const v = (node as Record<string, unknown>)[key];
-  return typeof v === "string" ? tidy(decodeEntities(v)) : null;
+export function attr(node: XmlNode, name: string): string | null {
+  if (node === undefined) return null;
+  const v = elementAttribute(node, name);
+  return v === null ? null : tidy(decodeEntities(v));
 }
 
 /** A child element (the first when repeated). */
-export function child(node: unknown, name: string): unknown {
-  if (node === null || typeof node !== "object") return undefined;
-  const v = (node as Record<string, unknown>)[name];
-  return Array.isArray(v) ? v[0] : v;
+export function child(node: XmlNode, name: string): XmlNode {
+  if (node === undefined) return undefined;
+  for (let c = node.firstChild; c !== null; c = c.next) if (c.name === name) return c;
+  return undefined;
 }
 
-/** All children of that name, as an array (a single child comes as a bare value). */
-export function children(node: unknown, name: string): unknown[] {
-  if (node === null || typeof node !== "object") return [];
-  const v = (node as Record<string, unknown>)[name];
-  if (v === undefined) return [];
-  return Array.isArray(v) ? v : [v];
+/** All children of that name, in order. */
+export function children(node: XmlNode, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  if (node === undefined) return out;
+  for (let c = node.firstChild; c !== null; c = c.next) if (c.name === name) out.push(c);
+  return out;
 }
 
 /** Follows a path of child names, taking the first child at each step. */
-export function path(node: unknown, ...names: string[]): unknown {
+export function path(node: XmlNode, ...names: string[]): XmlNode {
   let cur = node;
   for (const n of names) {
     cur = child(cur, n);
@@ -126,9 +141,11 @@ export function path(node: unknown, ...names: string[]): unknown {
 }
 
 /** Non-null texts of all children of that name. */
-export function texts(node: unknown, name: string, read: (n: unknown) => string | null = text): string[] {
+export function texts(node: XmlNode, name: string, read: (n: XmlNode) => string | null = text): string[] {
   const out: string[] = [];
-  for (const c of children(node, name)) {
+  if (node === undefined) return out;
+  for (let c = node.firstChild; c !== null; c = c.next) {
+    if (c.name !== name) continue;
     const t = read(c);
     if (t !== null) out.push(t);
   }

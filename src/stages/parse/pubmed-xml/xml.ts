@@ -1,4 +1,5 @@
-import { readTree } from "./tree.js";
+import { NO_CUTS } from "./element.js";
+import { readTree, type TreeResult } from "./tree.js";
 
 /**
  * Elements whose content may hold inline markup (<i>, <sup>, MathML...): the reader hands them over
@@ -70,14 +71,46 @@ export function withoutUnusedParts(xml: string): string {
   return withoutCites(withoutReferenceLists(xml));
 }
 
-/** On failure, `line` is the line within the record (1 = the line its start tag is on). */
-export type ChunkResult = { ok: true; tree: Record<string, unknown> } | { ok: false; message: string; line: number };
+/**
+ * Where the parts no stage reads lie, as [start, stop) pairs in order, for the reader to pass over
+ * without copying the record: what withoutUnusedParts cuts. Null when cutting the reference list could
+ * change where Cites links are found (the record has both, or the cut joins two lines' text into one):
+ * that record is copied.
+ */
+function unusedParts(xml: string): number[] | null {
+  const cuts: number[] = [];
+  const start = xml.indexOf(REFERENCE_LIST_OPEN);
+  const end = start === -1 ? -1 : xml.lastIndexOf(REFERENCE_LIST_CLOSE);
+  if (end >= start && start !== -1) cuts.push(start, end + REFERENCE_LIST_CLOSE.length);
+  let cites = xml.indexOf(CITES_OPEN);
+  if (cuts.length > 0) {
+    const lineBreak = xml.indexOf("\n", start);
+    if (cites !== -1 || lineBreak === -1 || lineBreak >= cuts[1]!) return null;
+  }
+  while (cites !== -1) {
+    const close = xml.indexOf(CITES_CLOSE, cites + CITES_OPEN.length);
+    if (close === -1) break;
+    const stop = close + CITES_CLOSE.length;
+    cuts.push(cites, stop);
+    cites = xml.indexOf(CITES_OPEN, stop);
+  }
+  return cuts;
+}
 
 /**
- * Checks and reads one record's XML (a `<PubmedArticle>`, `<PubmedBookArticle>` or `<DeleteCitation>`).
- * Values stay strings ("08" stays "08"), entities are left for text.ts, and no DTD is ever read:
- * records are read one by one, without the file's prolog.
+ * Checks and reads one record's XML (a `<PubmedArticle>`, `<PubmedBookArticle>` or `<DeleteCitation>`)
+ * without the parts no stage reads. Values stay strings ("08" stays "08"), entities are left for
+ * text.ts, and no DTD is ever read: records are read one by one, without the file's prolog.
+ * A record the reader cannot read around its cut parts, or finds malformed, is read again with them
+ * really cut out, so that what it reports is always what the record less those parts gives.
  */
-export function parseRecordXml(xml: string): ChunkResult {
-  return readTree(withoutUnusedParts(xml), STOP_NODES);
+export function parseRecordXml(xml: string): TreeResult {
+  const cuts = unusedParts(xml);
+  if (cuts !== null) {
+    const result = readTree({ xml, cuts }, STOP_NODES);
+    if (result !== "crossed" && (result.ok || cuts.length === 0)) return result;
+  }
+  const result = readTree({ xml: withoutUnusedParts(xml), cuts: NO_CUTS }, STOP_NODES);
+  if (result === "crossed") throw new Error("parseRecordXml: a record without cut parts cannot cross one");
+  return result;
 }
