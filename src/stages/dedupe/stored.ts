@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { createPool, threadCount } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
 import { countLiveRecords } from "../../store/records.js";
@@ -5,44 +6,52 @@ import { recordFeaturesWith } from "./features.js";
 import type { RecordFeatures } from "./features.js";
 import { inputPages, parseInputRow } from "./load.js";
 import type { DedupeInput } from "./load.js";
-import { unpackAbstracts } from "./worker.js";
+import abstractsTask, { unpackAbstracts } from "./worker.js";
 
-/** Records per task of the worker thread. */
+/** Records per page: what the worker thread is given at a time. */
 const PAGE = 250;
-/** Pages whose abstracts are at work at a time: the main thread reads this far ahead (more holds more memory, not time). */
-const IN_FLIGHT = 2;
+/** Pages given to the worker thread and not yet back; while it has this many, the main thread does the next page itself. */
+const AT_WORKER = 2;
 /** Fewer live records than this are all done in the main thread: starting a worker thread would cost more. */
 const PARALLEL_MIN_RECORDS = 4000;
 
 export interface StoredFeaturesOptions {
-  /** Make the abstracts' features on a worker thread (default: when there are enough records to pay its start-up, and more than one core). */
+  /** Share the abstracts' features with a worker thread (default: when there are enough records to pay its start-up, and more than one core). */
   parallel?: boolean;
 }
 
 /**
- * The features of every stored, non-deleted record, in no particular order (dedupe sorts). While the main
- * thread reads a page of records and makes their features, one worker thread makes those of their
- * abstracts (the costliest part). Only the features are kept, not what was read, so memory stays small.
+ * The features of every stored, non-deleted record, in no particular order (dedupe sorts). The main thread
+ * reads the store a page at a time; the features of a page's abstracts (the costliest part) are made by one
+ * worker thread when it can take the page, else by the main thread, which then makes the rest of the
+ * features. So neither thread waits for the other: not while the worker starts up, nor when one of them is
+ * slower. Only the features are kept, not what was read, so memory stays small on large stores.
  */
 export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}): Promise<RecordFeatures[]> {
   const parallel = options.parallel ?? (threadCount() > 1 && countLiveRecords(db) >= PARALLEL_MIN_RECORDS);
-  const pool = createPool<(string | null)[], Uint32Array>(new URL("./worker.ts", import.meta.url), { threads: 1, inline: !parallel });
+  const pool = parallel ? createPool<(string | null)[], Uint32Array>(new URL("./worker.ts", import.meta.url), { threads: 1, inline: false }) : null;
   const features: RecordFeatures[] = [];
-  const pending: { inputs: DedupeInput[]; abstracts: Promise<Uint32Array> }[] = [];
-  const finish = async ({ inputs, abstracts }: (typeof pending)[number]): Promise<void> => {
-    const abstract = unpackAbstracts(await abstracts);
-    inputs.forEach((input, i) => features.push(recordFeaturesWith(input, features.length, abstract[i]!)));
+  const add = (inputs: DedupeInput[], packed: Uint32Array): void => {
+    const abstracts = unpackAbstracts(packed);
+    inputs.forEach((input, i) => features.push(recordFeaturesWith(input, features.length, abstracts[i]!)));
   };
+  const atWorker: Promise<void>[] = [];
+  let busy = 0;
   try {
     for (const rows of inputPages(db, PAGE)) {
-      const abstracts = pool.run(rows.map((row) => row[4]));
-      abstracts.catch(() => {}); // awaited in order below; this keeps a later failure from being "unhandled" meanwhile
-      pending.push({ inputs: rows.map(parseInputRow), abstracts });
-      if (pending.length >= IN_FLIGHT) await finish(pending.shift()!);
+      const inputs = rows.map(parseInputRow);
+      const abstracts = rows.map((row) => row[4]);
+      if (pool && busy < AT_WORKER) {
+        busy++;
+        const done = pool.run(abstracts).then((packed) => add(inputs, packed)).finally(() => busy--);
+        done.catch(() => {}); // awaited below; this keeps a failure from being "unhandled" meanwhile
+        atWorker.push(done);
+      } else add(inputs, abstractsTask(abstracts));
+      if (pool) await nextTurn(); // lets the pages the worker has finished come back
     }
-    while (pending.length > 0) await finish(pending.shift()!);
+    await Promise.all(atWorker);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
   return features;
 }
