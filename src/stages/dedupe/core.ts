@@ -39,23 +39,20 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
   const features = [...unsorted].sort((a, b) => compareIds(a.recordId, b.recordId));
   features.forEach((f, i) => (f.index = i));
   const { pairs, largeBlocks } = candidatePairs(features);
-  const edges: Edge[] = [];
+  const edges: ScoredEdge[] = [];
   const nearMisses: ScoredPair[] = [];
-  const scoresOf = new Map<Edge, ScoredPair>();
   for (let k = 0; k < pairs.length; k++) {
     const i = pairs.first[k]!;
     const j = pairs.second[k]!;
     const v = comparePair(features[i]!, features[j]!);
+    if (!v.rule && !v.near) continue;
     const pair = { a: i, b: j, score: v.score, fieldScores: v.fieldScores };
-    if (v.rule) {
-      const edge = { a: i, b: j, rule: v.rule, score: v.score, version: v.version };
-      edges.push(edge);
-      scoresOf.set(edge, pair);
-    } else if (v.near) nearMisses.push(pair);
+    if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version, pair });
+    else nearMisses.push(pair);
   }
   const { clusters, refused } = constrainedClusters(features, edges);
   // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
-  for (const e of refused) nearMisses.push(scoresOf.get(e)!);
+  for (const e of refused) nearMisses.push(e.pair);
   const refusedSet = new Set(refused);
   const clusterOf = clusterIndex(features.length, clusters);
   const decisions = decide(features, clusters, clusterOf, edges.filter((e) => !refusedSet.has(e)), options);
@@ -74,6 +71,11 @@ interface ScoredPair {
   b: number;
   score: number;
   fieldScores: PossibleDuplicate["fieldScores"];
+}
+
+/** A match, with its pair's scores for when it is refused. */
+interface ScoredEdge extends Edge {
+  pair: ScoredPair;
 }
 
 /** The cluster number of each record. */
