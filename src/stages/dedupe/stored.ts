@@ -6,7 +6,9 @@ import { recordFeaturesWith } from "./features.js";
 import type { RecordFeatures } from "./features.js";
 import { inputPages, parseInputRow } from "./load.js";
 import type { DedupeInput } from "./load.js";
-import abstractsTask, { unpackAbstracts } from "./worker.js";
+import { abstractFeatures } from "./abstract.js";
+import type { AbstractFeatures } from "./abstract.js";
+import { unpackAbstracts } from "./worker.js";
 
 /** Records per page: what the worker thread is given at a time. */
 const PAGE = 250;
@@ -31,8 +33,7 @@ export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}
   const parallel = options.parallel ?? (threadCount() > 1 && countLiveRecords(db) >= PARALLEL_MIN_RECORDS);
   const pool = parallel ? createPool<(string | null)[], Uint32Array>(new URL("./worker.ts", import.meta.url), { threads: 1, inline: false }) : null;
   const features: RecordFeatures[] = [];
-  const add = (inputs: DedupeInput[], packed: Uint32Array): void => {
-    const abstracts = unpackAbstracts(packed);
+  const add = (inputs: DedupeInput[], abstracts: AbstractFeatures[]): void => {
     inputs.forEach((input, i) => features.push(recordFeaturesWith(input, features.length, abstracts[i]!)));
   };
   const atWorker: Promise<void>[] = [];
@@ -43,10 +44,10 @@ export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}
       const abstracts = rows.map((row) => row[4]);
       if (pool && busy < AT_WORKER) {
         busy++;
-        const done = pool.run(abstracts).then((packed) => add(inputs, packed)).finally(() => busy--);
+        const done = pool.run(abstracts).then((packed) => add(inputs, unpackAbstracts(packed))).finally(() => busy--);
         done.catch(() => {}); // awaited below; this keeps a failure from being "unhandled" meanwhile
         atWorker.push(done);
-      } else add(inputs, abstractsTask(abstracts));
+      } else add(inputs, abstracts.map(abstractFeatures));
       if (pool) await nextTurn(); // lets the pages the worker has finished come back
     }
     await Promise.all(atWorker);
