@@ -25,9 +25,10 @@ export interface StoredFeaturesOptions {
 /**
  * The features of every stored, non-deleted record, in no particular order (dedupe sorts). The main thread
  * reads the store a page at a time; the features of a page's abstracts (the costliest part) are made by one
- * worker thread when it can take the page, else by the main thread, which then makes the rest of the
- * features. So neither thread waits for the other: not while the worker starts up, nor when one of them is
- * slower. Only the features are kept, not what was read, so memory stays small on large stores.
+ * worker thread when it is up and can take the page, else by the main thread, which then makes the rest of
+ * the features. So neither thread waits for the other: not while the worker starts up (which takes as long
+ * as a third of the work), nor when one of them is slower. Only the features are kept, not what was read,
+ * so memory stays small on large stores.
  */
 export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}): Promise<RecordFeatures[]> {
   const parallel = options.parallel ?? (threadCount() > 1 && countLiveRecords(db) >= PARALLEL_MIN_RECORDS);
@@ -36,13 +37,17 @@ export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}
   const add = (inputs: DedupeInput[], abstracts: AbstractFeatures[]): void => {
     inputs.forEach((input, i) => features.push(recordFeaturesWith(input, features.length, abstracts[i]!)));
   };
-  const atWorker: Promise<void>[] = [];
+  // An empty page: done once the worker thread has started and loaded the task's module (a failure is thrown below).
+  let up = false;
+  const started = pool?.run([]).then(() => (up = true));
+  started?.catch(() => {});
+  const atWorker: Promise<unknown>[] = started ? [started] : [];
   let busy = 0;
   try {
     for (const rows of inputPages(db, PAGE)) {
       const inputs = rows.map(parseInputRow);
       const abstracts = rows.map((row) => row[4]);
-      if (pool && busy < AT_WORKER) {
+      if (pool && up && busy < AT_WORKER) {
         busy++;
         const done = pool.run(abstracts).then((packed) => add(inputs, unpackAbstracts(packed))).finally(() => busy--);
         done.catch(() => {}); // awaited below; this keeps a failure from being "unhandled" meanwhile
