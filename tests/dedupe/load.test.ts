@@ -58,7 +58,7 @@ describe("inputPages", () => {
 });
 
 describe("storedFeatures", () => {
-  it.each([false, true])("gives every record the features its Article gives (abstracts on a worker thread: %s)", async (parallel) => {
+  it.each([false, true])("gives every record the features its Article gives (with a worker thread: %s)", async (parallel) => {
     const features = byId(await storedFeatures(store(), { parallel }));
     features.forEach((f, i) => expect({ ...f, index: i }).toEqual(recordFeatures(expected[i]!, i)));
   });

@@ -92,7 +92,7 @@ export function recordFeatures(article: DedupeInput, index: number): RecordFeatu
   return recordFeaturesWith(article, index, abstractFeatures(article.abstract));
 }
 
-/** The same, given the abstract's features (made apart: on a worker thread). */
+/** The same, given the abstract's features (made apart; or empty, to be set later with setAbstractFeatures). */
 export function recordFeaturesWith(article: DedupeInput, index: number, abstract: AbstractFeatures): RecordFeatures {
   const words = titleWords(article.title);
   const titleSquash = words.length > 0 ? words.join("") : null;
@@ -129,4 +129,11 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
       .filter((p): p is string => p !== null),
     completeness: completeness(article),
   };
+}
+
+/** Sets the features of a record's abstract, made apart (on a worker thread). */
+export function setAbstractFeatures(record: RecordFeatures, abstract: AbstractFeatures): void {
+  record.abstractWordCount = abstract.wordCount;
+  record.abstractShingles = abstract.shingles;
+  record.abstractStart = abstract.start;
 }
