@@ -1,7 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { createPool, threadCount } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
-import { countLiveRecords } from "../../store/records.js";
 import { abstractFeatures } from "./abstract.js";
 import type { AbstractFeatures } from "./abstract.js";
 import { recordFeaturesWith, setAbstractFeatures } from "./features.js";
@@ -18,6 +17,14 @@ const PARALLEL_MIN_RECORDS = 4000;
 
 const NO_ABSTRACT = abstractFeatures(null);
 
+/**
+ * Stored records, deleted ones too: enough to choose whether to start a worker thread, and read from an
+ * index, where counting the live ones (store/records.ts countLiveRecords) reads every article.
+ */
+function storedRecords(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM records").get() as { n: number }).n;
+}
+
 export interface StoredFeaturesOptions {
   /** Share the abstracts' features with a worker thread (default: when there are enough records to pay its start-up, and more than one core). */
   parallel?: boolean;
@@ -32,7 +39,7 @@ export interface StoredFeaturesOptions {
  * read, so memory stays small on large stores.
  */
 export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}): Promise<RecordFeatures[]> {
-  const parallel = options.parallel ?? (threadCount() > 1 && countLiveRecords(db) >= PARALLEL_MIN_RECORDS);
+  const parallel = options.parallel ?? (threadCount() > 1 && storedRecords(db) >= PARALLEL_MIN_RECORDS);
   const pool = parallel ? createPool<(string | null)[], Uint32Array>(new URL("./worker.ts", import.meta.url), { threads: 1, inline: false }) : null;
   const features: RecordFeatures[] = [];
   const setAbstracts = (page: RecordFeatures[], abstracts: AbstractFeatures[]): void =>
