@@ -123,8 +123,11 @@ function decide(
       };
     }
   });
-  linkNotices(features, decisions);
-  propagateRetraction(features, decisions);
+  // Only notices look works up, and most stores have few: the table is made when first needed.
+  let works: Map<string, string> | undefined;
+  const workOf = (pmid: string): string | undefined => (works ??= workByPmid(features, decisions)).get(pmid);
+  linkNotices(features, decisions, workOf);
+  propagateRetraction(features, decisions, workOf);
   return decisions;
 }
 
@@ -137,12 +140,14 @@ function workByPmid(features: RecordFeatures[], decisions: DedupeDecision[]): Ma
   return out;
 }
 
-function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): void {
-  const works = workByPmid(features, decisions);
+/** The kept record_id of the work a PMID belongs to (see workByPmid). */
+type WorkOf = (pmid: string) => string | undefined;
+
+function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[], workOf: WorkOf): void {
   for (const f of features) {
     if (f.kind === "article") continue;
     const pmid = f.concernsPmid;
-    if (pmid) decisions[f.index]!.concerns = works.get(pmid) ?? pmid;
+    if (pmid) decisions[f.index]!.concerns = workOf(pmid) ?? pmid;
   }
 }
 
@@ -150,13 +155,12 @@ function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): v
  * A work is retracted when any copy of it says so, or a stored retraction notice names it: the Scopus
  * copy of a retracted PubMed article is just as retracted. A preprint linked as a version keeps its own flag.
  */
-function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecision[]): void {
+function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecision[], workOf: WorkOf): void {
   const retractedClusters = new Set<string>();
   for (const d of decisions) if (d.retracted && d.role !== "version" && d.notice === null) retractedClusters.add(d.clusterId);
-  const works = workByPmid(features, decisions);
   for (const f of features) {
     if (f.kind !== "retraction-notice") continue;
-    const work = f.concernsPmid ? works.get(f.concernsPmid) : undefined;
+    const work = f.concernsPmid ? workOf(f.concernsPmid) : undefined;
     if (work) retractedClusters.add(work);
   }
   for (const d of decisions) {
