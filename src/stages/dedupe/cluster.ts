@@ -36,6 +36,8 @@ function absorb(into: ClusterIds, from: ClusterIds): void {
 
 export interface Clustering<E extends Edge = Edge> {
   clusters: number[][];
+  /** The other edges, each within one cluster, strongest first. */
+  accepted: E[];
   /** Edges refused because they would put two different DOIs or PMIDs in one cluster. */
   refused: E[];
 }
@@ -68,17 +70,22 @@ export function constrainedClusters<E extends Edge>(features: readonly RecordFea
     }
     return root;
   };
+  const accepted: E[] = [];
   const refused: E[] = [];
   for (const e of [...edges].sort(edgeOrder)) {
     const ra = find(e.a);
     const rb = find(e.b);
-    if (ra === rb) continue;
+    if (ra === rb) {
+      accepted.push(e);
+      continue;
+    }
     idsAt(ra);
     idsAt(rb);
     if (conflicting(journal[ra]!, journal[rb]!) || conflicting(preprint[ra]!, preprint[rb]!)) {
       refused.push(e);
       continue;
     }
+    accepted.push(e);
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent[child] = root;
     absorb(journal[root]!, journal[child]!);
@@ -91,7 +98,7 @@ export function constrainedClusters<E extends Edge>(features: readonly RecordFea
     if (group) group.push(i);
     else groups.set(root, [i]);
   }
-  return { clusters: [...groups.values()], refused };
+  return { clusters: [...groups.values()], accepted, refused };
 }
 
 /**

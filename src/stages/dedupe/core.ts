@@ -50,12 +50,11 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
     if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version, pair });
     else nearMisses.push(pair);
   }
-  const { clusters, refused } = constrainedClusters(features, edges);
+  const { clusters, accepted, refused } = constrainedClusters(features, edges);
   // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
   for (const e of refused) nearMisses.push(e.pair);
-  const refusedSet = new Set(refused);
   const clusterOf = clusterIndex(features.length, clusters);
-  const decisions = decide(features, clusters, clusterOf, edges.filter((e) => !refusedSet.has(e)), options);
+  const decisions = decide(features, clusters, clusterOf, accepted, options);
   // Indices follow record_id order, so this is record_id order too.
   nearMisses.sort((x, y) => x.a - y.a || x.b - y.b);
   // A near miss between two records that other matches already put in one cluster is no longer a question.
