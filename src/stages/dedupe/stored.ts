@@ -12,7 +12,7 @@ import { unpackAbstracts } from "./worker.js";
 const PAGE = 250;
 /** Pages given to the worker thread and not yet back; while it has this many, the main thread does the next page itself. */
 const AT_WORKER = 2;
-/** Fewer live records than this are all done in the main thread: starting a worker thread would cost more. */
+/** With fewer stored records than this, all is done in the main thread: starting a worker thread would cost more. */
 const PARALLEL_MIN_RECORDS = 4000;
 
 const NO_ABSTRACT = abstractFeatures(null);
@@ -51,6 +51,7 @@ export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}
   const atWorker: Promise<unknown>[] = started ? [started] : [];
   let busy = 0;
   try {
+    // The read stays open across the turns below: nothing else uses the store's connection meanwhile.
     for (const rows of inputPages(db, PAGE)) {
       // What was read dies young: the features are made now, their abstracts' part is set when it is made.
       const page = rows.map((row, i) => recordFeaturesWith(parseInputRow(row), features.length + i, NO_ABSTRACT));
