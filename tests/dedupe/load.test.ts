@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recordFeatures } from "../../src/stages/dedupe/features.js";
-import { loadDedupeInputs } from "../../src/stages/dedupe/load.js";
+import { inputPages, parseInputRow } from "../../src/stages/dedupe/load.js";
+import { storedFeatures } from "../../src/stages/dedupe/stored.js";
+import abstractsTask, { unpackAbstracts } from "../../src/stages/dedupe/worker.js";
+import { abstractFeatures } from "../../src/stages/dedupe/abstract.js";
 import type { Article } from "../../src/model/article.js";
 import { openStore } from "../../src/store/open.js";
 import { markDeleted, upsertRecord } from "../../src/store/records.js";
@@ -34,14 +37,36 @@ const records: Article[] = [
   pubmedArticle("444", { title: "A deleted record", year: 2019 }),
 ];
 
-describe("loadDedupeInputs", () => {
+function store() {
+  const db = openStore(":memory:");
+  for (const r of records) upsertRecord(db, r, 1, NOW);
+  markDeleted(db, ["444"], NOW);
+  return db;
+}
+
+const byId = <T extends { recordId: string }>(list: T[]): T[] => list.sort((a, b) => (a.recordId < b.recordId ? -1 : 1));
+const expected = byId(records.filter((r) => r.recordId !== "444"));
+
+describe("inputPages", () => {
   it("reads from the store what gives every non-deleted record the features its Article gives", () => {
-    const db = openStore(":memory:");
-    for (const r of records) upsertRecord(db, r, 1, NOW);
-    markDeleted(db, ["444"], NOW);
-    const loaded = [...loadDedupeInputs(db)].sort((a, b) => (a.recordId < b.recordId ? -1 : 1));
-    const expected = records.filter((r) => r.recordId !== "444").sort((a, b) => (a.recordId < b.recordId ? -1 : 1));
+    const pages = [...inputPages(store(), 2)];
+    expect(pages.map((p) => p.length)).toEqual([2, 1]);
+    const loaded = byId(pages.flat().map(parseInputRow));
     expect(loaded.map((r) => r.recordId)).toEqual(expected.map((r) => r.recordId));
     loaded.forEach((input, i) => expect(recordFeatures(input, i)).toEqual(recordFeatures(expected[i]!, i)));
+  });
+});
+
+describe("storedFeatures", () => {
+  it.each([false, true])("gives every record the features its Article gives (with a worker thread: %s)", async (parallel) => {
+    const features = byId(await storedFeatures(store(), { parallel }));
+    features.forEach((f, i) => expect({ ...f, index: i }).toEqual(recordFeatures(expected[i]!, i)));
+  });
+});
+
+describe("the abstracts task", () => {
+  it("packs each abstract's features and unpacks them the same", () => {
+    const abstracts = [records[0]!.abstract, null, "", "one two three four", records[0]!.abstract];
+    expect(unpackAbstracts(abstractsTask(abstracts))).toEqual(abstracts.map(abstractFeatures));
   });
 });

@@ -9,19 +9,19 @@ export interface Edge {
   version: boolean;
 }
 
-/** Identifiers a cluster already holds, kept apart for journal versions and preprints. */
+/** Identifiers a cluster already holds, kept apart for journal versions and preprints (a list: a cluster holds few). */
 interface ClusterIds {
-  pmids: Set<string>;
-  dois: Set<string>;
+  pmids: string[];
+  dois: string[];
 }
 
 function idsOf(pmid: string | null, doi: string | null): ClusterIds {
-  return { pmids: new Set(pmid ? [pmid] : []), dois: new Set(doi ? [doi] : []) };
+  return { pmids: pmid ? [pmid] : [], dois: doi ? [doi] : [] };
 }
 
-function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (b.has(x)) return false;
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return false;
   return true;
 }
 
@@ -30,14 +30,16 @@ function conflicting(a: ClusterIds, b: ClusterIds): boolean {
 }
 
 function absorb(into: ClusterIds, from: ClusterIds): void {
-  for (const x of from.pmids) into.pmids.add(x);
-  for (const x of from.dois) into.dois.add(x);
+  for (const x of from.pmids) if (!into.pmids.includes(x)) into.pmids.push(x);
+  for (const x of from.dois) if (!into.dois.includes(x)) into.dois.push(x);
 }
 
-export interface Clustering {
+export interface Clustering<E extends Edge = Edge> {
   clusters: number[][];
+  /** The other edges, each within one cluster, strongest first. */
+  accepted: E[];
   /** Edges refused because they would put two different DOIs or PMIDs in one cluster. */
-  refused: Edge[];
+  refused: E[];
 }
 
 /**
@@ -45,9 +47,10 @@ export interface Clustering {
  * holding different DOIs or PMIDs: A (DOI x) ~ C (no DOI) ~ B (DOI y) must not make A and B one work.
  * Preprints' identifiers are tracked apart, since a preprint has its own DOI by design.
  */
-export function constrainedClusters(features: readonly RecordFeatures[], edges: readonly Edge[]): Clustering {
+export function constrainedClusters<E extends Edge>(features: readonly RecordFeatures[], edges: readonly E[]): Clustering<E> {
   const n = features.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   // Made when a record first meets an edge (most never do); until then a record is its own root.
   const journal = new Array<ClusterIds | undefined>(n);
   const preprint = new Array<ClusterIds | undefined>(n);
@@ -67,17 +70,22 @@ export function constrainedClusters(features: readonly RecordFeatures[], edges: 
     }
     return root;
   };
-  const refused: Edge[] = [];
+  const accepted: E[] = [];
+  const refused: E[] = [];
   for (const e of [...edges].sort(edgeOrder)) {
     const ra = find(e.a);
     const rb = find(e.b);
-    if (ra === rb) continue;
+    if (ra === rb) {
+      accepted.push(e);
+      continue;
+    }
     idsAt(ra);
     idsAt(rb);
     if (conflicting(journal[ra]!, journal[rb]!) || conflicting(preprint[ra]!, preprint[rb]!)) {
       refused.push(e);
       continue;
     }
+    accepted.push(e);
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent[child] = root;
     absorb(journal[root]!, journal[child]!);
@@ -90,7 +98,7 @@ export function constrainedClusters(features: readonly RecordFeatures[], edges: 
     if (group) group.push(i);
     else groups.set(root, [i]);
   }
-  return { clusters: [...groups.values()], refused };
+  return { clusters: [...groups.values()], accepted, refused };
 }
 
 /**

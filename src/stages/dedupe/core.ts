@@ -39,26 +39,22 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
   const features = [...unsorted].sort((a, b) => compareIds(a.recordId, b.recordId));
   features.forEach((f, i) => (f.index = i));
   const { pairs, largeBlocks } = candidatePairs(features);
-  const edges: Edge[] = [];
+  const edges: ScoredEdge[] = [];
   const nearMisses: ScoredPair[] = [];
-  const scoresOf = new Map<Edge, ScoredPair>();
   for (let k = 0; k < pairs.length; k++) {
     const i = pairs.first[k]!;
     const j = pairs.second[k]!;
     const v = comparePair(features[i]!, features[j]!);
+    if (!v.rule && !v.near) continue;
     const pair = { a: i, b: j, score: v.score, fieldScores: v.fieldScores };
-    if (v.rule) {
-      const edge = { a: i, b: j, rule: v.rule, score: v.score, version: v.version };
-      edges.push(edge);
-      scoresOf.set(edge, pair);
-    } else if (v.near) nearMisses.push(pair);
+    if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version, pair });
+    else nearMisses.push(pair);
   }
-  const { clusters, refused } = constrainedClusters(features, edges);
+  const { clusters, accepted, refused } = constrainedClusters(features, edges);
   // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
-  for (const e of refused) nearMisses.push(scoresOf.get(e)!);
-  const refusedSet = new Set(refused);
+  for (const e of refused) nearMisses.push(e.pair);
   const clusterOf = clusterIndex(features.length, clusters);
-  const decisions = decide(features, clusters, clusterOf, edges.filter((e) => !refusedSet.has(e)), options);
+  const decisions = decide(features, clusters, clusterOf, accepted, options);
   // Indices follow record_id order, so this is record_id order too.
   nearMisses.sort((x, y) => x.a - y.a || x.b - y.b);
   // A near miss between two records that other matches already put in one cluster is no longer a question.
@@ -74,6 +70,11 @@ interface ScoredPair {
   b: number;
   score: number;
   fieldScores: PossibleDuplicate["fieldScores"];
+}
+
+/** A match, with its pair's scores for when it is refused. */
+interface ScoredEdge extends Edge {
+  pair: ScoredPair;
 }
 
 /** The cluster number of each record. */
@@ -121,8 +122,11 @@ function decide(
       };
     }
   });
-  linkNotices(features, decisions);
-  propagateRetraction(features, decisions);
+  // Only notices look works up, and most stores have few: the table is made when first needed.
+  let works: Map<string, string> | undefined;
+  const workOf = (pmid: string): string | undefined => (works ??= workByPmid(features, decisions)).get(pmid);
+  linkNotices(features, decisions, workOf);
+  propagateRetraction(features, decisions, workOf);
   return decisions;
 }
 
@@ -135,12 +139,14 @@ function workByPmid(features: RecordFeatures[], decisions: DedupeDecision[]): Ma
   return out;
 }
 
-function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): void {
-  const works = workByPmid(features, decisions);
+/** The kept record_id of the work a PMID belongs to (see workByPmid). */
+type WorkOf = (pmid: string) => string | undefined;
+
+function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[], workOf: WorkOf): void {
   for (const f of features) {
     if (f.kind === "article") continue;
     const pmid = f.concernsPmid;
-    if (pmid) decisions[f.index]!.concerns = works.get(pmid) ?? pmid;
+    if (pmid) decisions[f.index]!.concerns = workOf(pmid) ?? pmid;
   }
 }
 
@@ -148,13 +154,12 @@ function linkNotices(features: RecordFeatures[], decisions: DedupeDecision[]): v
  * A work is retracted when any copy of it says so, or a stored retraction notice names it: the Scopus
  * copy of a retracted PubMed article is just as retracted. A preprint linked as a version keeps its own flag.
  */
-function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecision[]): void {
+function propagateRetraction(features: RecordFeatures[], decisions: DedupeDecision[], workOf: WorkOf): void {
   const retractedClusters = new Set<string>();
   for (const d of decisions) if (d.retracted && d.role !== "version" && d.notice === null) retractedClusters.add(d.clusterId);
-  const works = workByPmid(features, decisions);
   for (const f of features) {
     if (f.kind !== "retraction-notice") continue;
-    const work = f.concernsPmid ? works.get(f.concernsPmid) : undefined;
+    const work = f.concernsPmid ? workOf(f.concernsPmid) : undefined;
     if (work) retractedClusters.add(work);
   }
   for (const d of decisions) {

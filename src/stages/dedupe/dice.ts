@@ -8,6 +8,8 @@ import { countShared, keepUint32 } from "./slab.js";
 
 /** natural's sanitize: lower case, runs of white space made one space, trimmed. */
 function sanitize(text: string): string {
+  // A squashed title (lower-case letters and digits only) is already what sanitize would make of it.
+  if (!/[^a-z0-9]/.test(text)) return text;
   return text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
 }
 

@@ -1,5 +1,6 @@
 import type { NoticeKind } from "../../model/dedupe.js";
 import { abstractFeatures } from "./abstract.js";
+import type { AbstractFeatures } from "./abstract.js";
 import { diceBigrams } from "./dice.js";
 import type { DedupeInput } from "./load.js";
 import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
@@ -88,9 +89,13 @@ function sharedJournalWords(name: string | null): readonly string[] {
 }
 
 export function recordFeatures(article: DedupeInput, index: number): RecordFeatures {
+  return recordFeaturesWith(article, index, abstractFeatures(article.abstract));
+}
+
+/** The same, given the abstract's features (made apart; or empty, to be set later with setAbstractFeatures). */
+export function recordFeaturesWith(article: DedupeInput, index: number, abstract: AbstractFeatures): RecordFeatures {
   const words = titleWords(article.title);
   const titleSquash = words.length > 0 ? words.join("") : null;
-  const abstract = abstractFeatures(article.abstract);
   const journals = [article.journal.title, article.journal.isoAbbreviation]
     .map(sharedJournalWords)
     .filter((w) => w.length > 0);
@@ -124,4 +129,11 @@ export function recordFeatures(article: DedupeInput, index: number): RecordFeatu
       .filter((p): p is string => p !== null),
     completeness: completeness(article),
   };
+}
+
+/** Sets the features of a record's abstract, made apart (on a worker thread). */
+export function setAbstractFeatures(record: RecordFeatures, abstract: AbstractFeatures): void {
+  record.abstractWordCount = abstract.wordCount;
+  record.abstractShingles = abstract.shingles;
+  record.abstractStart = abstract.start;
 }

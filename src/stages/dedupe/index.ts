@@ -2,10 +2,8 @@ import type { DedupeDecision } from "../../model/dedupe.js";
 import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.js";
 import type { Db } from "../../store/open.js";
 import { dedupeFeatures } from "./core.js";
-import { recordFeatures } from "./features.js";
-import type { RecordFeatures } from "./features.js";
-import { loadDedupeInputs } from "./load.js";
 import { saveDedupe } from "./save.js";
+import { storedFeatures } from "./stored.js";
 
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
@@ -57,9 +55,7 @@ function countOutcome(records: number, decisions: readonly DedupeDecision[], pos
 
 /** Dedupe stage: every stored, non-deleted record gets a verdict; deleted records get none. */
 export const dedupeStage: Stage = async (ctx: StageContext): Promise<StageOutcome> => {
-  // Only each record's features are kept, not what was read, so memory stays small on large stores.
-  const features: RecordFeatures[] = [];
-  for (const input of loadDedupeInputs(ctx.db)) features.push(recordFeatures(input, features.length));
+  const features = await storedFeatures(ctx.db);
   ctx.progress.start("dedupe", features.length);
   const { decisions, possible, largeBlocks } = dedupeFeatures(features, ctx.config.dedupe);
   saveDedupe(ctx.db, decisions, possible);

@@ -23,18 +23,22 @@ export interface DedupeInput {
   keywords: readonly unknown[];
 }
 
-interface InputRow {
-  record_id: string;
-  pmid: string | null;
-  doi: string | null;
-  pmcid: string | null;
-  /** JSON array of the values at FIELDS, in order (one json_extract parses the article once). */
-  fields: string;
-}
+/**
+ * One stored record as read: record_id, pmid, doi, pmcid, the abstract, and a JSON array of the values at
+ * FIELDS, in order. The abstract comes apart, as a string that can go to a worker thread without parsing
+ * the rest; SQLite parses the article once for both (its JSON cache).
+ */
+export type InputRow = [
+  recordId: string,
+  pmid: string | null,
+  doi: string | null,
+  pmcid: string | null,
+  abstract: string | null,
+  fields: string,
+];
 
 const FIELDS = [
   "$.title",
-  "$.abstract",
   "$.journal",
   "$.pubDate.year",
   "$.authors[0]",
@@ -46,7 +50,6 @@ const FIELDS = [
 
 type Fields = [
   string | null,
-  string | null,
   JournalInfo,
   number | null,
   Author | null,
@@ -56,28 +59,40 @@ type Fields = [
   unknown,
 ];
 
-const SELECT = `SELECT record_id, pmid, doi, pmcid, json_extract(article, ${FIELDS.map((f) => `'${f}'`).join(", ")}) AS fields
+const SELECT = `SELECT record_id, pmid, doi, pmcid, json_extract(article, '$.abstract') AS abstract,
+    json_extract(article, ${FIELDS.map((f) => `'${f}'`).join(", ")}) AS fields
   FROM records WHERE deleted = 0`;
 
-/** Every non-deleted record's DedupeInput, one at a time, in no particular order (dedupe sorts). */
-export function* loadDedupeInputs(db: Db): Generator<DedupeInput> {
-  for (const row of db.prepare<[], InputRow>(SELECT).iterate()) {
-    const [title, abstract, journal, year, firstAuthor, publicationTypes, commentsCorrections, firstMesh, firstKeyword] =
-      JSON.parse(row.fields) as Fields;
-    yield {
-      recordId: row.record_id,
-      pmid: row.pmid,
-      doi: row.doi,
-      pmcid: row.pmcid,
-      title,
-      abstract,
-      journal,
-      pubDate: { year },
-      authors: firstAuthor ? [firstAuthor] : [],
-      publicationTypes,
-      commentsCorrections,
-      mesh: firstMesh === null ? [] : [firstMesh],
-      keywords: firstKeyword === null ? [] : [firstKeyword],
-    };
+/** Every non-deleted record's InputRow, `size` at a time, in no particular order (dedupe sorts). */
+export function* inputPages(db: Db, size: number): Generator<InputRow[]> {
+  let page: InputRow[] = [];
+  for (const row of db.prepare<[], InputRow>(SELECT).raw().iterate()) {
+    page.push(row);
+    if (page.length === size) {
+      yield page;
+      page = [];
+    }
   }
+  if (page.length > 0) yield page;
+}
+
+/** The DedupeInput of a row. */
+export function parseInputRow([recordId, pmid, doi, pmcid, abstract, fields]: InputRow): DedupeInput {
+  const [title, journal, year, firstAuthor, publicationTypes, commentsCorrections, firstMesh, firstKeyword] =
+    JSON.parse(fields) as Fields;
+  return {
+    recordId,
+    pmid,
+    doi,
+    pmcid,
+    title,
+    abstract,
+    journal,
+    pubDate: { year },
+    authors: firstAuthor ? [firstAuthor] : [],
+    publicationTypes,
+    commentsCorrections,
+    mesh: firstMesh === null ? [] : [firstMesh],
+    keywords: firstKeyword === null ? [] : [firstKeyword],
+  };
 }

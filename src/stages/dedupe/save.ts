@@ -4,17 +4,20 @@ import type { Db } from "../../store/open.js";
 /** Rows per INSERT: a statement call per row costs more than SQLite's own work (a benchmark store has 200,000 near misses). */
 const ROWS_PER_INSERT = 100;
 
+/** Writes an item's row into `values` from `at` on. */
+type RowWriter<T> = (item: T, values: unknown[], at: number) => void;
+
 /** Inserts the items' rows ROWS_PER_INSERT at a time. `insert` is "INSERT INTO table (columns)". */
-function insertAll<T>(db: Db, insert: string, columns: number, items: readonly T[], row: (item: T) => unknown[]): void {
+function insertAll<T>(db: Db, insert: string, columns: number, items: readonly T[], row: RowWriter<T>): void {
   const tuple = `(${new Array(columns).fill("?").join(", ")})`;
   const statement = (rows: number) => db.prepare(`${insert} VALUES ${new Array(rows).fill(tuple).join(", ")}`);
   const full = items.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
-  const values: unknown[] = [];
+  const values: unknown[] = new Array(ROWS_PER_INSERT * columns);
   for (let start = 0; start < items.length; start += ROWS_PER_INSERT) {
-    const end = Math.min(start + ROWS_PER_INSERT, items.length);
-    values.length = 0;
-    for (let i = start; i < end; i++) for (const v of row(items[i]!)) values.push(v);
-    (end - start === ROWS_PER_INSERT ? full! : statement(end - start)).run(values);
+    const rows = Math.min(ROWS_PER_INSERT, items.length - start);
+    for (let i = 0; i < rows; i++) row(items[start + i]!, values, i * columns);
+    if (rows === ROWS_PER_INSERT) full!.run(values);
+    else statement(rows).run(values.slice(0, rows * columns));
   }
 }
 
@@ -28,14 +31,29 @@ export function saveDedupe(db: Db, decisions: readonly DedupeDecision[], possibl
       "INSERT INTO dedupe_decisions (record_id, cluster_id, kept_record_id, role, rule, score, notice, concerns, retracted)",
       9,
       decisions,
-      (d) => [d.recordId, d.clusterId, d.keptRecordId, d.role, d.rule, d.score, d.notice, d.concerns, d.retracted ? 1 : 0],
+      (d, values, at) => {
+        values[at] = d.recordId;
+        values[at + 1] = d.clusterId;
+        values[at + 2] = d.keptRecordId;
+        values[at + 3] = d.role;
+        values[at + 4] = d.rule;
+        values[at + 5] = d.score;
+        values[at + 6] = d.notice;
+        values[at + 7] = d.concerns;
+        values[at + 8] = d.retracted ? 1 : 0;
+      },
     );
     insertAll(
       db,
       "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores)",
       4,
       possible,
-      (p) => [p.recordIdA, p.recordIdB, p.score, JSON.stringify(p.fieldScores)],
+      (p, values, at) => {
+        values[at] = p.recordIdA;
+        values[at + 1] = p.recordIdB;
+        values[at + 2] = p.score;
+        values[at + 3] = JSON.stringify(p.fieldScores);
+      },
     );
   })();
 }
