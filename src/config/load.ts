@@ -5,18 +5,19 @@ import { LitreviewError } from "../errors.js";
 import { pipelineSchema, type PipelineConfig } from "./pipeline.js";
 import { queryFromFile } from "./query.js";
 
-function readText(path: string, what: string, from: string): string {
+/** `from` names what pointed to the file ("pipeline.yaml: query"); null when the user gave it directly. */
+function readText(path: string, what: string, from: string | null): string {
   try {
     return readFileSync(path, "utf8");
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : (cause as Error).message;
-    throw new LitreviewError("CONFIG", `${from}: cannot read ${what} ${path}: ${reason}`, { cause });
+    throw new LitreviewError("CONFIG", `${from === null ? "" : `${from}: `}cannot read ${what} ${path}: ${reason}`, { cause });
   }
 }
 
 /** Reads and validates a pipeline file; every problem is reported at once as `file: field: message`. */
 export function loadPipeline(file: string, root = process.cwd()): PipelineConfig {
-  const text = readText(resolve(root, file), "the pipeline file", "litreview");
+  const text = readText(resolve(root, file), "the pipeline file", null);
   let raw: unknown;
   try {
     raw = parseYaml(text);

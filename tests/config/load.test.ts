@@ -58,6 +58,11 @@ describe("loadPipeline", () => {
     expect(() => loadPipeline("p.yaml", root)).toThrow(/p\.yaml: query: cannot read the query file .*missing\.txt: not found/);
   });
 
+  it("reports a missing pipeline file once, for the command line to prefix", () => {
+    const root = project({});
+    expect(() => loadPipeline("nope.yaml", root)).toThrow(/^cannot read the pipeline file .*nope\.yaml: not found$/);
+  });
+
   it("reports YAML syntax errors with the file name", () => {
     const root = project({ "p.yaml": "name: [unclosed\n" });
     expect(() => loadPipeline("p.yaml", root)).toThrow(/^p\.yaml: not valid YAML/);
