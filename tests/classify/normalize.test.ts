@@ -59,3 +59,18 @@ describe("splitSentences", () => {
     expect(splitSentences("p = 0.05 was found. Then more, e.g. this.")).toEqual(["p = 0.05 was found.", "Then more, e.g. this."]);
   });
 });
+
+describe("StemCache", () => {
+  it("finds each of many words again, as the word it was given", () => {
+    const stems = new StemCache();
+    const words = Array.from({ length: 20000 }, (_, i) => `w${i.toString(36)}x`);
+    const forms = words.map((w) => stems.entry(w));
+    expect(stems.size).toBe(words.length);
+    words.forEach((w, i) => {
+      expect(stems.entry(w)).toBe(forms[i]);
+      expect(forms[i]!.word).toBe(w);
+    });
+    expect(normalizeText(words.slice(0, 50).join(" "), stems).tokens.map((t) => t.form)).toEqual(forms.slice(0, 50));
+    expect(stems.stemmed).toBe(words.length);
+  });
+});

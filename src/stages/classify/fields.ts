@@ -20,8 +20,8 @@ export interface ArticleField {
   rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
   /** Filled by locatePhrases: context phrase key -> where it occurs. */
   context?: Map<string, [number, number][]>;
-  /** The sentences joined by line breaks, kept once a pattern rule needed them. */
-  joined?: string;
+  /** Filled by locatePhrases: each sentence's WordIndex needle bits (those of its words together). */
+  needBits?: Int32Array;
 }
 
 const HEADINGS: [RegExp, string][] = [

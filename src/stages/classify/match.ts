@@ -4,7 +4,7 @@ import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token, WordForm } from "./normalize.js";
 import { fieldWeight, patternFor } from "./compile.js";
-import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
+import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, WordIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -70,61 +70,78 @@ export interface PhraseStarts {
   byNextWord: Map<string, PhraseEntry[]>;
 }
 
-/** The phrases of `index` that begin with the word `form`: those whose first element is its stem or its exact word. */
-function phrasesStartingWith(form: WordForm, index: PhraseIndex): PhraseStarts | null {
-  if (form.startsIndex !== index) {
-    const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
-    let starts: PhraseStarts | null = null;
-    if (entries.length > 0) {
-      starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
-      for (const entry of entries) {
-        const next = entry.phrase.stems[1];
-        if (next === undefined || next === GAP) starts.always.push(entry);
-        else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
-        else push(starts.byNextStem, next, entry);
-      }
+/** Fills the memo of `form` (the phrases of `index` it begins, its needle bits) unless it is filled for `index`. */
+function lookUp(form: WordForm, index: WordIndex): void {
+  if (form.indexedBy === index) return;
+  const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
+  let starts: PhraseStarts | null = null;
+  if (entries.length > 0) {
+    starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
+    for (const entry of entries) {
+      const next = entry.phrase.stems[1];
+      if (next === undefined || next === GAP) starts.always.push(entry);
+      else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
+      else push(starts.byNextStem, next, entry);
     }
-    form.starts = starts;
-    form.startsIndex = index;
   }
-  return form.starts;
+  let needBits = 0;
+  for (let bit = 0; bit < index.needles.length; bit++) {
+    if (index.needles[bit]!.some((needle) => form.word.includes(needle))) needBits |= 1 << bit;
+  }
+  form.starts = starts;
+  form.needBits = needBits;
+  form.indexedBy = index;
+}
+
+/** Where phrases were found in one field, as locatePhrases collects them. */
+interface FieldFinds {
+  rulePhrases: Map<CompiledRule, Map<Phrase, [number, number][]>>;
+  context: Map<string, [number, number][]>;
+  /** The rules with a phrase in any field so far. */
+  rules: Set<CompiledRule>;
+}
+
+/** Tries `entries` at word `start` of the field. */
+function tryAt(f: ArticleField, entries: PhraseEntry[] | undefined, start: number, finds: FieldFinds): void {
+  if (entries === undefined) return;
+  for (const { rule, phrase } of entries) {
+    const end = matchAt(f, phrase.stems, start);
+    if (end <= 0) continue;
+    if (rule) {
+      addSpan(finds.rulePhrases, rule, phrase, [start, end]);
+      finds.rules.add(rule);
+    } else push(finds.context, phrase.key, [start, end]);
+  }
 }
 
 /**
- * Fills each field's rulePhrases and context in one pass over its words, trying the phrases that start
- * with each word and go on with the next one, so scoring need not try every phrase of every rule on
- * every field. Returns the rules with a phrase anywhere in the fields.
+ * Fills each field's rulePhrases, context and needBits in one pass over its words, trying the phrases
+ * that start with each word and go on with the next one, so scoring need not try every phrase of every
+ * rule on every field. Returns the rules with a phrase anywhere in the fields.
  */
-export function locatePhrases(fields: ArticleField[], index: PhraseIndex): Set<CompiledRule> {
+export function locatePhrases(fields: ArticleField[], index: WordIndex): Set<CompiledRule> {
   const rules = new Set<CompiledRule>();
   for (const f of fields) {
-    const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
-    const context = new Map<string, [number, number][]>();
-    const tryAt = (entries: PhraseEntry[] | undefined, start: number) => {
-      if (entries === undefined) return;
-      for (const { rule, phrase } of entries) {
-        const end = matchAt(f, phrase.stems, start);
-        if (end <= 0) continue;
-        if (rule) {
-          addSpan(found, rule, phrase, [start, end]);
-          rules.add(rule);
-        } else push(context, phrase.key, [start, end]);
-      }
-    };
+    const finds: FieldFinds = { rulePhrases: new Map(), context: new Map(), rules };
+    const needBits = new Int32Array(f.text.sentences.length);
     const tokens = f.text.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const starts = phrasesStartingWith(t.form, index);
+      const form = t.form;
+      lookUp(form, index);
+      needBits[t.sentence] = needBits[t.sentence]! | form.needBits;
+      const starts = form.starts;
       if (starts === null) continue;
-      tryAt(starts.always, i);
+      tryAt(f, starts.always, i, finds);
       // A second element that is not a gap must be the next word, in the same sentence.
       const next = tokens[i + 1];
       if (next === undefined || next.sentence !== t.sentence) continue;
-      tryAt(starts.byNextStem.get(next.stem), i);
-      tryAt(starts.byNextWord.get(next.norm), i);
+      tryAt(f, starts.byNextStem.get(next.stem), i, finds);
+      tryAt(f, starts.byNextWord.get(next.norm), i, finds);
     }
-    f.rulePhrases = found;
-    f.context = context;
+    f.rulePhrases = finds.rulePhrases;
+    f.context = finds.context;
+    f.needBits = needBits;
   }
   return rules;
 }
@@ -202,21 +219,14 @@ function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMa
   return out;
 }
 
-/** Whether the field's sentences have what each of `needs` tests for: else the rule's pattern matches none of them. */
-function hasAll(f: ArticleField, needs: RegExp[]): boolean {
-  // A match lies within one sentence, so within the sentences joined.
-  f.joined ??= f.text.sentences.join("\n");
-  const text = f.joined;
-  return needs.every((need) => need.test(text));
-}
-
 function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
   const out: RuleMatch[] = [];
-  if (rule.needs && !hasAll(f, rule.needs)) return out;
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
     if (out.length >= limit) break;
+    // Without a word that each requirement needs, the sentence cannot match.
+    if ((f.needBits![i]! & rule.needBits) !== rule.needBits) continue;
     const sentence = sentences[i]!;
     const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
     const m = re.exec(sentence);
