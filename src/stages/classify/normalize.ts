@@ -63,7 +63,28 @@ const GREEK: Record<string, string> = {
 const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 
 // Hyphenated prefixes are written joined, hyphenated or spaced; joining makes "non-randomized" one word.
-const PREFIX_RE = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|photo|micro|nano)[-\u2010-\u2014]\s*(?=[a-z])/g;
+const PREFIXES_JOINED = ["non", "pre", "post", "anti", "co", "re", "sub", "intra", "inter", "multi", "hyper", "hypo", "photo", "micro", "nano"];
+const PREFIX_RE = new RegExp(`\\b(${PREFIXES_JOINED.join("|")})[-\\u2010-\\u2014]\\s*(?=[a-z])`, "g");
+const PREFIX_SET = new Set(PREFIXES_JOINED);
+
+/**
+ * Lower-case ASCII text with its hyphenated prefixes joined (PREFIX_RE), running the pattern only when a
+ * hyphen follows one of the prefixes as a whole word: most hyphens ("MSC-derived", "IL-6") follow none.
+ */
+function joinPrefixesAscii(lower: string): string {
+  for (let h = lower.indexOf("-"); h >= 0; h = lower.indexOf("-", h + 1)) {
+    // The pattern's \b before the prefix: the run of \w characters before the hyphen is the prefix itself.
+    let start = h;
+    while (start > 0 && isRegExpWordChar(lower.charCodeAt(start - 1))) start--;
+    if (h - start >= 2 && h - start <= 5 && PREFIX_SET.has(lower.slice(start, h))) return lower.replace(PREFIX_RE, "$1");
+  }
+  return lower;
+}
+
+/** \w of a regular expression without the `u` flag: [A-Za-z0-9_]. */
+function isRegExpWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+}
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
@@ -74,14 +95,13 @@ export function isAscii(text: string): boolean {
 /** Lower case, NFKD without diacritics, Greek letters as words, joined prefixes. */
 export function prepareText(text: string): string {
   // Most text is ASCII, where NFKD, diacritics and Greek letters change nothing.
-  const plain = isAscii(text)
-    ? text.toLowerCase()
-    : text
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `);
-  return plain.replace(PREFIX_RE, "$1");
+  if (isAscii(text)) return joinPrefixesAscii(text.toLowerCase());
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `)
+    .replace(PREFIX_RE, "$1");
 }
 
 const WORDS: Record<string, string> = {
@@ -225,7 +245,8 @@ export function normalizeText(text: string, stems: StemCache): NormalizedText {
     const lower = text.toLowerCase();
     for (let k = 0; k < bounds.length; k += 2) {
       const sentence = lower.slice(bounds[k], bounds[k + 1]);
-      if (sentence.includes("-")) addSentence(out, sentence.replace(PREFIX_RE, "$1"), stems);
+      const prepared = joinPrefixesAscii(sentence);
+      if (prepared !== sentence) addSentence(out, prepared, stems);
       else addSentenceOf(out, sentence, lower, bounds[k]!, bounds[k + 1]!, stems);
     }
   } else {
