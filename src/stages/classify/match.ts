@@ -187,10 +187,12 @@ function ruleApplies(rule: CompiledRule, f: ArticleField): boolean {
   return !rule.fields || rule.fields.has(f.field) || rule.fields.has(f.family);
 }
 
-/** Matches of one rule in one field: snippets of the matched text, context rules applied. */
-interface RuleMatch {
-  /** The vocabulary phrase that matched, or null for a pattern. */
+/** Matches of one rule in one field, context rules applied: how many count, and the first, which is evidence. */
+interface RuleMatches {
+  count: number;
+  /** The vocabulary phrase that matched first, or null for a pattern. */
   phrase: string | null;
+  /** A snippet of the first match (the later ones are only counted, so their text is never cut). */
   text: string;
 }
 
@@ -201,30 +203,32 @@ function passesContext(rule: CompiledRule, f: ArticleField, s: number, e: number
 }
 
 /** The first `limit` matches (later ones cannot change earlier ones, so the rest are not looked for). */
-function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
-  const out: RuleMatch[] = [];
+function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatches {
+  const out: RuleMatches = { count: 0, phrase: null, text: "" };
   // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
   const taken: [number, number][] = [];
   const found = f.rulePhrases?.get(rule);
   for (const phrase of rule.phrases) {
     for (const [s, e] of found?.get(phrase) ?? []) {
-      if (out.length >= limit) return out;
+      if (out.count >= limit) return out;
       if (taken.some(([a, b]) => s < b && a < e)) continue;
       if (!passesContext(rule, f, s, e)) continue;
       taken.push([s, e]);
-      out.push({ phrase: phrase.text, text: snippet(f, s, e) });
+      if (out.count++ === 0) {
+        out.phrase = phrase.text;
+        out.text = snippet(f, s, e);
+      }
     }
   }
-  if (rule.pattern) out.push(...patternMatches(rule, f, limit - out.length));
+  if (rule.pattern) addPatternMatches(rule, f, limit, out);
   return out;
 }
 
-function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
-  const out: RuleMatch[] = [];
+function addPatternMatches(rule: CompiledRule, f: ArticleField, limit: number, out: RuleMatches): void {
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
-    if (out.length >= limit) break;
+    if (out.count >= limit) break;
     // Without a word that each requirement needs, the sentence cannot match.
     if ((f.needBits![i]! & rule.needBits) !== rule.needBits) continue;
     const sentence = sentences[i]!;
@@ -233,9 +237,11 @@ function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): Rul
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;
     if (span && !passesContext(rule, f, span[0], span[1])) continue;
-    out.push({ phrase: null, text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim() });
+    if (out.count++ === 0) {
+      out.phrase = null;
+      out.text = sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim();
+    }
   }
-  return out;
 }
 
 /** Token span [start, end) of a regular-expression match, so context rules can use word windows. */
@@ -261,7 +267,7 @@ function weightOf(spec: VocabFile, field: string): number {
 }
 
 /** The rule's id, or its label and the phrase that matched ("alopecia:hair follicle"). */
-function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
+function evidenceRule(rule: CompiledRule, m: RuleMatches): string {
   if (rule.named || m.phrase === null) return rule.id;
   return `${rule.group}:${m.phrase}`;
 }
@@ -278,10 +284,10 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile, f
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
     const matches = ruleMatches(rule, f, rule.maxCount);
-    if (matches.length === 0) continue;
+    if (matches.count === 0) continue;
     hits.push({
-      evidence: { rule: evidenceRule(rule, matches[0]!), field: f.field, text: matches[0]!.text },
-      contribution: rule.weight * w * matches.length,
+      evidence: { rule: evidenceRule(rule, matches), field: f.field, text: matches.text },
+      contribution: rule.weight * w * matches.count,
     });
   }
   return hits;
