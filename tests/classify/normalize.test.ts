@@ -22,6 +22,19 @@ describe("prepareText", () => {
     expect(prepareText("Café naïve")).toBe("cafe naive");
     expect(prepareText("non-randomized pre-clinical")).toBe("nonrandomized preclinical");
   });
+
+  it("joins prefixes on ASCII text as the prefix pattern does wherever it matches", () => {
+    const prefixPattern = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|photo|micro|nano)[-\u2010-\u2014]\s*(?=[a-z])/g;
+    const pieces = ["non", "Pre", "post", "co", "re", "nano", "micro", "x", "a", "_", "1", "-", "--", " ", "\n", "derived", "IL", "6", ".", "(", "anon", "score"];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 5000; n++) {
+      let text = "";
+      const length = 1 + Math.floor(random() * 16);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(prepareText(text), JSON.stringify(text)).toBe(text.toLowerCase().replace(prefixPattern, "$1"));
+    }
+  });
 });
 
 describe("normalizeText", () => {
@@ -57,5 +70,20 @@ describe("phraseStems", () => {
 describe("splitSentences", () => {
   it("does not split decimals or lower-case abbreviations", () => {
     expect(splitSentences("p = 0.05 was found. Then more, e.g. this.")).toEqual(["p = 0.05 was found.", "Then more, e.g. this."]);
+  });
+});
+
+describe("StemCache", () => {
+  it("finds each of many words again, as the word it was given", () => {
+    const stems = new StemCache();
+    const words = Array.from({ length: 20000 }, (_, i) => `w${i.toString(36)}x`);
+    const forms = words.map((w) => stems.entry(w));
+    expect(stems.size).toBe(words.length);
+    words.forEach((w, i) => {
+      expect(stems.entry(w)).toBe(forms[i]);
+      expect(forms[i]!.word).toBe(w);
+    });
+    expect(normalizeText(words.slice(0, 50).join(" "), stems).tokens.map((t) => t.form)).toEqual(forms.slice(0, 50));
+    expect(stems.stemmed).toBe(words.length);
   });
 });

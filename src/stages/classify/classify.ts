@@ -75,7 +75,7 @@ function toLabels(dimension: Dimension, list: Assigned[]): Label[] {
 /** Classifies one article (pure apart from the stem cache inside `rules`). */
 export function classifyArticle(article: ClassifyInput, rules: CompiledRules): Classification {
   const fields = articleFields(article, rules.stems);
-  const found = locatePhrases(fields, rules.phrases);
+  const found = locatePhrases(fields, rules.words);
   const { design: dDim, condition: cDim, source: sDim, claim: clDim, relevance: rDim } = rules.dims;
 
   const relScores = scoresOf(rDim, fields, found);

@@ -1,5 +1,5 @@
 import type { VocabDimension, VocabFile, Vocabulary, GroupSpec, RuleSpec } from "./vocab-schema.js";
-import { EXACT, StemCache, isAscii, phraseStems } from "./normalize.js";
+import { EXACT, StemCache, isAscii, phraseStems, tokenize } from "./normalize.js";
 import { requiredStrings } from "./requirements.js";
 
 /** Vocabulary rules turned into stem sequences and regular expressions, once per run. */
@@ -22,8 +22,8 @@ export interface CompiledRule {
   pattern: RegExp | null;
   /** The same pattern for ASCII-only sentences, when it means the same there without the `u` flag. */
   asciiPattern: RegExp | null;
-  /** What a sentence needs for the pattern to match it (requiredStrings), one test per requirement; null when nothing is known. */
-  needs: RegExp[] | null;
+  /** The WordIndex.needles bits a sentence's words must all have for the pattern to match it (0: none known). */
+  needBits: number;
   weight: number;
   fields: Set<string> | null;
   near: Phrase[] | null;
@@ -55,10 +55,17 @@ export interface PhraseEntry {
   phrase: Phrase;
 }
 
-/** Every rule phrase by its first element: a stem, or (for "=word") the exact normalised word. */
-export interface PhraseIndex {
+/** What the rules look for in single words, so that each word of a text is looked up once. */
+export interface WordIndex {
+  /** Every rule phrase by its first element: a stem, or (for "=word") the exact normalised word. */
   byStem: Map<string, PhraseEntry[]>;
   byWord: Map<string, PhraseEntry[]>;
+  /**
+   * Requirements of the rules' patterns that single words can tell: bit i of a word is set when it
+   * contains one of needles[i]. These strings are made of word characters only, so one that occurs in a
+   * sentence lies within one of its words.
+   */
+  needles: string[][];
 }
 
 export interface CompiledRules {
@@ -66,7 +73,7 @@ export interface CompiledRules {
   /** Shared by the vocabulary and every article classified with these rules. */
   stems: StemCache;
   dims: Record<VocabDimension, CompiledDimension>;
-  phrases: PhraseIndex;
+  words: WordIndex;
 }
 
 /**
@@ -91,13 +98,32 @@ export function patternFor(rule: CompiledRule, sentence: string): RegExp | null 
   return rule.asciiPattern && isAscii(sentence) ? rule.asciiPattern : rule.pattern;
 }
 
-function needsOf(source: string): RegExp[] | null {
-  const needs = requiredStrings(source);
-  if (!needs || needs.length === 0) return null;
-  return needs.map((choices) => new RegExp(choices.map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).join("|")));
+/** Requirement bits are numbers' 31 low bits; further requirements are not checked (they only save time). */
+const MAX_NEEDLES = 31;
+
+/**
+ * The bit of each requirement of the pattern (requiredStrings) that words can tell, added to `needles` as
+ * needed. A choice with other characters is represented by its longest run of word characters, which a
+ * text containing the choice contains too; a requirement with a choice without any is left out.
+ */
+function needBitsOf(source: string, needles: string[][]): number {
+  let bits = 0;
+  for (const choices of requiredStrings(source) ?? []) {
+    const words = choices.map(longestWordRun);
+    if (words.some((w) => w === "")) continue;
+    const key = JSON.stringify(words);
+    let bit = needles.findIndex((n) => JSON.stringify(n) === key);
+    if (bit < 0 && needles.length < MAX_NEEDLES) bit = needles.push(words) - 1;
+    if (bit >= 0) bits |= 1 << bit;
+  }
+  return bits;
 }
 
-function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache): CompiledRule {
+function longestWordRun(text: string): string {
+  return tokenize(text).reduce((best, w) => (w.length > best.length ? w : best), "");
+}
+
+function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: StemCache, needles: string[][]): CompiledRule {
   const asciiPattern = spec.pattern ? asciiTwin(spec.pattern) : null;
   // Phrases that stem alike (exosome, exosomes, exosomal) are kept once so one mention counts once.
   const toStems = (list: string[] | undefined) => {
@@ -117,7 +143,7 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
     phrases: toStems(spec.phrases) ?? [],
     pattern: spec.pattern ? new RegExp(spec.pattern, "iu") : null,
     asciiPattern,
-    needs: spec.pattern ? needsOf(spec.pattern) : null,
+    needBits: spec.pattern ? needBitsOf(spec.pattern, needles) : 0,
     weight: spec.weight,
     fields: spec.fields ? new Set(spec.fields) : null,
     near: toStems(spec.near),
@@ -128,17 +154,17 @@ function compileRule(spec: RuleSpec, group: string, file: VocabFile, stems: Stem
   };
 }
 
-function compileGroup(name: string, spec: GroupSpec, file: VocabFile, stems: StemCache): CompiledGroup {
+function compileGroup(name: string, spec: GroupSpec, file: VocabFile, stems: StemCache, needles: string[][]): CompiledGroup {
   return {
     name,
     threshold: spec.threshold,
-    rules: spec.rules.map((r) => compileRule(r, name, file, stems)),
-    exclude: spec.exclude.map((r) => compileRule(r, `${name}:exclude`, file, stems)),
+    rules: spec.rules.map((r) => compileRule(r, name, file, stems, needles)),
+    exclude: spec.exclude.map((r) => compileRule(r, `${name}:exclude`, file, stems, needles)),
   };
 }
 
-function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
-  const index: PhraseIndex = { byStem: new Map(), byWord: new Map() };
+function indexWords(dims: CompiledDimension[], needles: string[][]): WordIndex {
+  const index: WordIndex = { byStem: new Map(), byWord: new Map(), needles };
   const add = (map: Map<string, PhraseEntry[]>, key: string, entry: PhraseEntry) => {
     const list = map.get(key);
     if (list) list.push(entry);
@@ -165,15 +191,16 @@ function indexPhrases(dims: CompiledDimension[]): PhraseIndex {
 
 export function compileRules(vocab: Vocabulary): CompiledRules {
   const stems = new StemCache();
+  const needles: string[][] = [];
   const dim = (d: VocabDimension): CompiledDimension => {
     const spec = vocab.files[d];
-    const labels = Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems));
-    const signals = Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems));
+    const labels = Object.entries(spec.labels).map(([n, g]) => compileGroup(n, g, spec, stems, needles));
+    const signals = Object.entries(spec.signals).map(([n, g]) => compileGroup(n, g, spec, stems, needles));
     const groups = [...labels, ...signals];
     return { spec, labels, signals, groups, byName: new Map(groups.map((g) => [g.name, g])) };
   };
   const dims = { design: dim("design"), condition: dim("condition"), source: dim("source"), claim: dim("claim"), relevance: dim("relevance") };
-  return { rulesVersion: vocab.rulesVersion, stems, dims, phrases: indexPhrases(Object.values(dims)) };
+  return { rulesVersion: vocab.rulesVersion, stems, dims, words: indexWords(Object.values(dims), needles) };
 }
 
 /** Weight of a field in a dimension: exact name, else its family (abstract:METHODS -> abstract), else 0. */

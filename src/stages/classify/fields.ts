@@ -20,8 +20,8 @@ export interface ArticleField {
   rulePhrases?: Map<CompiledRule, Map<Phrase, [number, number][]>>;
   /** Filled by locatePhrases: context phrase key -> where it occurs. */
   context?: Map<string, [number, number][]>;
-  /** The sentences joined by line breaks, kept once a pattern rule needed them. */
-  joined?: string;
+  /** Filled by locatePhrases: each sentence's WordIndex needle bits (those of its words together). */
+  needBits?: Int32Array;
 }
 
 const HEADINGS: [RegExp, string][] = [
@@ -111,18 +111,20 @@ function abstractSections(article: ClassifyInput): AbstractSection[] {
   return text ? sectionsFromPlainText(text) : [];
 }
 
+// A function of the module rather than a closure made for each article: tsx names every closure it makes.
+function addField(fields: ArticleField[], field: string, text: string | null | undefined, stems: StemCache): void {
+  if (text && text.trim()) fields.push({ field, family: field.split(":")[0]!, text: normalizeText(text, stems) });
+}
+
 export function articleFields(article: ClassifyInput, stems: StemCache): ArticleField[] {
   const fields: ArticleField[] = [];
-  const add = (field: string, text: string | null | undefined) => {
-    if (text && text.trim()) fields.push({ field, family: field.split(":")[0]!, text: normalizeText(text, stems) });
-  };
-  add("title", article.title);
+  addField(fields, "title", article.title, stems);
   for (const s of abstractSections(article)) {
     const cat = s.nlmCategory && s.nlmCategory !== "UNASSIGNED" ? s.nlmCategory : categoryOf(s.label);
-    add(cat ? `abstract:${cat}` : "abstract", s.text);
+    addField(fields, cat ? `abstract:${cat}` : "abstract", s.text, stems);
   }
-  add("keywords", article.keywords.join("\n"));
-  add("mesh", article.mesh.map((m) => m.descriptor).join("\n"));
-  add("publication_types", article.publicationTypes.join("\n"));
+  addField(fields, "keywords", article.keywords.join("\n"), stems);
+  addField(fields, "mesh", article.mesh.map((m) => m.descriptor).join("\n"), stems);
+  addField(fields, "publication_types", article.publicationTypes.join("\n"), stems);
   return fields;
 }

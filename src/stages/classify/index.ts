@@ -60,8 +60,9 @@ export async function classifyStore(db: Db, vocabulary: Vocabulary, now: string,
   });
   const saveBatch = batchSaver(db, vocabulary.rulesVersion, now);
   try {
+    const task = { rulesVersion: vocabulary.rulesVersion, vocabulary: JSON.stringify(vocabulary) };
     const tasks = (function* () {
-      for (const rows of inputPages(db, BATCH)) yield { vocabulary, rows };
+      for (const rows of inputPages(db, BATCH)) yield { ...task, rows };
     })();
     for await (const page of mapOrdered(pool, tasks)) {
       counts.uncertain += page.uncertain;

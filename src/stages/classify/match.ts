@@ -4,7 +4,7 @@ import type { ArticleField } from "./fields.js";
 import { EXACT, GAP, countWords } from "./normalize.js";
 import type { Token, WordForm } from "./normalize.js";
 import { fieldWeight, patternFor } from "./compile.js";
-import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, PhraseIndex } from "./compile.js";
+import type { CompiledDimension, CompiledGroup, CompiledRule, Phrase, PhraseEntry, WordIndex } from "./compile.js";
 
 /** Scoring a group of rules against an article's normalised fields. */
 
@@ -70,61 +70,78 @@ export interface PhraseStarts {
   byNextWord: Map<string, PhraseEntry[]>;
 }
 
-/** The phrases of `index` that begin with the word `form`: those whose first element is its stem or its exact word. */
-function phrasesStartingWith(form: WordForm, index: PhraseIndex): PhraseStarts | null {
-  if (form.startsIndex !== index) {
-    const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
-    let starts: PhraseStarts | null = null;
-    if (entries.length > 0) {
-      starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
-      for (const entry of entries) {
-        const next = entry.phrase.stems[1];
-        if (next === undefined || next === GAP) starts.always.push(entry);
-        else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
-        else push(starts.byNextStem, next, entry);
-      }
+/** Fills the memo of `form` (the phrases of `index` it begins, its needle bits) unless it is filled for `index`. */
+function lookUp(form: WordForm, index: WordIndex): void {
+  if (form.indexedBy === index) return;
+  const entries = [...(index.byStem.get(form.stem) ?? []), ...(index.byWord.get(form.norm) ?? [])];
+  let starts: PhraseStarts | null = null;
+  if (entries.length > 0) {
+    starts = { always: [], byNextStem: new Map(), byNextWord: new Map() };
+    for (const entry of entries) {
+      const next = entry.phrase.stems[1];
+      if (next === undefined || next === GAP) starts.always.push(entry);
+      else if (next.startsWith(EXACT)) push(starts.byNextWord, next.slice(EXACT.length), entry);
+      else push(starts.byNextStem, next, entry);
     }
-    form.starts = starts;
-    form.startsIndex = index;
   }
-  return form.starts;
+  let needBits = 0;
+  for (let bit = 0; bit < index.needles.length; bit++) {
+    if (index.needles[bit]!.some((needle) => form.word.includes(needle))) needBits |= 1 << bit;
+  }
+  form.starts = starts;
+  form.needBits = needBits;
+  form.indexedBy = index;
+}
+
+/** Where phrases were found in one field, as locatePhrases collects them. */
+interface FieldFinds {
+  rulePhrases: Map<CompiledRule, Map<Phrase, [number, number][]>>;
+  context: Map<string, [number, number][]>;
+  /** The rules with a phrase in any field so far. */
+  rules: Set<CompiledRule>;
+}
+
+/** Tries `entries` at word `start` of the field. */
+function tryAt(f: ArticleField, entries: PhraseEntry[] | undefined, start: number, finds: FieldFinds): void {
+  if (entries === undefined) return;
+  for (const { rule, phrase } of entries) {
+    const end = matchAt(f, phrase.stems, start);
+    if (end <= 0) continue;
+    if (rule) {
+      addSpan(finds.rulePhrases, rule, phrase, [start, end]);
+      finds.rules.add(rule);
+    } else push(finds.context, phrase.key, [start, end]);
+  }
 }
 
 /**
- * Fills each field's rulePhrases and context in one pass over its words, trying the phrases that start
- * with each word and go on with the next one, so scoring need not try every phrase of every rule on
- * every field. Returns the rules with a phrase anywhere in the fields.
+ * Fills each field's rulePhrases, context and needBits in one pass over its words, trying the phrases
+ * that start with each word and go on with the next one, so scoring need not try every phrase of every
+ * rule on every field. Returns the rules with a phrase anywhere in the fields.
  */
-export function locatePhrases(fields: ArticleField[], index: PhraseIndex): Set<CompiledRule> {
+export function locatePhrases(fields: ArticleField[], index: WordIndex): Set<CompiledRule> {
   const rules = new Set<CompiledRule>();
   for (const f of fields) {
-    const found = new Map<CompiledRule, Map<Phrase, [number, number][]>>();
-    const context = new Map<string, [number, number][]>();
-    const tryAt = (entries: PhraseEntry[] | undefined, start: number) => {
-      if (entries === undefined) return;
-      for (const { rule, phrase } of entries) {
-        const end = matchAt(f, phrase.stems, start);
-        if (end <= 0) continue;
-        if (rule) {
-          addSpan(found, rule, phrase, [start, end]);
-          rules.add(rule);
-        } else push(context, phrase.key, [start, end]);
-      }
-    };
+    const finds: FieldFinds = { rulePhrases: new Map(), context: new Map(), rules };
+    const needBits = new Int32Array(f.text.sentences.length);
     const tokens = f.text.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const starts = phrasesStartingWith(t.form, index);
+      const form = t.form;
+      lookUp(form, index);
+      needBits[t.sentence] = needBits[t.sentence]! | form.needBits;
+      const starts = form.starts;
       if (starts === null) continue;
-      tryAt(starts.always, i);
+      tryAt(f, starts.always, i, finds);
       // A second element that is not a gap must be the next word, in the same sentence.
       const next = tokens[i + 1];
       if (next === undefined || next.sentence !== t.sentence) continue;
-      tryAt(starts.byNextStem.get(next.stem), i);
-      tryAt(starts.byNextWord.get(next.norm), i);
+      tryAt(f, starts.byNextStem.get(next.stem), i, finds);
+      tryAt(f, starts.byNextWord.get(next.norm), i, finds);
     }
-    f.rulePhrases = found;
-    f.context = context;
+    f.rulePhrases = finds.rulePhrases;
+    f.context = finds.context;
+    f.needBits = needBits;
   }
   return rules;
 }
@@ -170,10 +187,12 @@ function ruleApplies(rule: CompiledRule, f: ArticleField): boolean {
   return !rule.fields || rule.fields.has(f.field) || rule.fields.has(f.family);
 }
 
-/** Matches of one rule in one field: snippets of the matched text, context rules applied. */
-interface RuleMatch {
-  /** The vocabulary phrase that matched, or null for a pattern. */
+/** Matches of one rule in one field, context rules applied: how many count, and the first, which is evidence. */
+interface RuleMatches {
+  count: number;
+  /** The vocabulary phrase that matched first, or null for a pattern. */
   phrase: string | null;
+  /** A snippet of the first match (the later ones are only counted, so their text is never cut). */
   text: string;
 }
 
@@ -184,48 +203,45 @@ function passesContext(rule: CompiledRule, f: ArticleField, s: number, e: number
 }
 
 /** The first `limit` matches (later ones cannot change earlier ones, so the rest are not looked for). */
-function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
-  const out: RuleMatch[] = [];
+function ruleMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatches {
+  const out: RuleMatches = { count: 0, phrase: null, text: "" };
   // Overlapping phrases of one rule ("were enrolled", "enrolled") count once.
   const taken: [number, number][] = [];
   const found = f.rulePhrases?.get(rule);
   for (const phrase of rule.phrases) {
     for (const [s, e] of found?.get(phrase) ?? []) {
-      if (out.length >= limit) return out;
+      if (out.count >= limit) return out;
       if (taken.some(([a, b]) => s < b && a < e)) continue;
       if (!passesContext(rule, f, s, e)) continue;
       taken.push([s, e]);
-      out.push({ phrase: phrase.text, text: snippet(f, s, e) });
+      if (out.count++ === 0) {
+        out.phrase = phrase.text;
+        out.text = snippet(f, s, e);
+      }
     }
   }
-  if (rule.pattern) out.push(...patternMatches(rule, f, limit - out.length));
+  if (rule.pattern) addPatternMatches(rule, f, limit, out);
   return out;
 }
 
-/** Whether the field's sentences have what each of `needs` tests for: else the rule's pattern matches none of them. */
-function hasAll(f: ArticleField, needs: RegExp[]): boolean {
-  // A match lies within one sentence, so within the sentences joined.
-  f.joined ??= f.text.sentences.join("\n");
-  const text = f.joined;
-  return needs.every((need) => need.test(text));
-}
-
-function patternMatches(rule: CompiledRule, f: ArticleField, limit: number): RuleMatch[] {
-  const out: RuleMatch[] = [];
-  if (rule.needs && !hasAll(f, rule.needs)) return out;
+function addPatternMatches(rule: CompiledRule, f: ArticleField, limit: number, out: RuleMatches): void {
   const hasContext = rule.near || rule.notNear || rule.notAfter;
   const sentences = f.text.sentences;
   for (let i = 0; i < sentences.length; i++) {
-    if (out.length >= limit) break;
+    if (out.count >= limit) break;
+    // Without a word that each requirement needs, the sentence cannot match.
+    if ((f.needBits![i]! & rule.needBits) !== rule.needBits) continue;
     const sentence = sentences[i]!;
     const re = f.text.ascii && rule.asciiPattern ? rule.asciiPattern : patternFor(rule, sentence)!;
     const m = re.exec(sentence);
     if (!m) continue;
     const span = hasContext ? patternSpan(f, i, sentence, m) : null;
     if (span && !passesContext(rule, f, span[0], span[1])) continue;
-    out.push({ phrase: null, text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim() });
+    if (out.count++ === 0) {
+      out.phrase = null;
+      out.text = sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim();
+    }
   }
-  return out;
 }
 
 /** Token span [start, end) of a regular-expression match, so context rules can use word windows. */
@@ -251,7 +267,7 @@ function weightOf(spec: VocabFile, field: string): number {
 }
 
 /** The rule's id, or its label and the phrase that matched ("alopecia:hair follicle"). */
-function evidenceRule(rule: CompiledRule, m: RuleMatch): string {
+function evidenceRule(rule: CompiledRule, m: RuleMatches): string {
   if (rule.named || m.phrase === null) return rule.id;
   return `${rule.group}:${m.phrase}`;
 }
@@ -268,10 +284,10 @@ function ruleHits(rule: CompiledRule, fields: ArticleField[], spec: VocabFile, f
     const w = weightOf(spec, f.field);
     if (w === 0) continue;
     const matches = ruleMatches(rule, f, rule.maxCount);
-    if (matches.length === 0) continue;
+    if (matches.count === 0) continue;
     hits.push({
-      evidence: { rule: evidenceRule(rule, matches[0]!), field: f.field, text: matches[0]!.text },
-      contribution: rule.weight * w * matches.length,
+      evidence: { rule: evidenceRule(rule, matches), field: f.field, text: matches.text },
+      contribution: rule.weight * w * matches.count,
     });
   }
   return hits;

@@ -1,7 +1,11 @@
-// Deep imports: natural's index also loads its storage adapters, which call dotenv.config() (reading any
-// .env file and printing to stdout, which would corrupt `--json` output).
-import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+import { createRequire } from "node:module";
+import type { Stemmer } from "natural/lib/natural/stemmers/index.js";
 import type { PhraseStarts } from "./match.js";
+
+// A deep import: natural's index also loads its storage adapters, which call dotenv.config() (reading any
+// .env file and printing to stdout, which would corrupt `--json` output); and its stemmers' index loads
+// every language's stemmer, 80 ms in each thread. The module has no types of its own.
+const PorterStemmer = createRequire(import.meta.url)("natural/lib/natural/stemmers/porter_stemmer.js") as Stemmer;
 
 /**
  * Text normalisation shared by the vocabulary and the articles, so both sides meet in the same form:
@@ -17,9 +21,11 @@ export interface WordForm {
   readonly stem: string;
   /** The word in American spelling, for exact-word phrase elements. */
   readonly norm: string;
-  /** match.ts's memo: the phrases of the index `startsIndex` that begin with this word. */
-  startsIndex: object | null;
+  /** match.ts's memo of what the WordIndex `indexedBy` has for this word: the phrases it begins, ... */
+  indexedBy: object | null;
   starts: PhraseStarts | null;
+  /** ... and the index's needle bits it has. */
+  needBits: number;
 }
 
 /** One occurrence of a word: its shared form and the sentence it is in. */
@@ -61,7 +67,28 @@ const GREEK: Record<string, string> = {
 const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 
 // Hyphenated prefixes are written joined, hyphenated or spaced; joining makes "non-randomized" one word.
-const PREFIX_RE = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|photo|micro|nano)[-\u2010-\u2014]\s*(?=[a-z])/g;
+const PREFIXES_JOINED = ["non", "pre", "post", "anti", "co", "re", "sub", "intra", "inter", "multi", "hyper", "hypo", "photo", "micro", "nano"];
+const PREFIX_RE = new RegExp(`\\b(${PREFIXES_JOINED.join("|")})[-\\u2010-\\u2014]\\s*(?=[a-z])`, "g");
+const PREFIX_SET = new Set(PREFIXES_JOINED);
+
+/**
+ * Lower-case ASCII text with its hyphenated prefixes joined (PREFIX_RE), running the pattern only when a
+ * hyphen follows one of the prefixes as a whole word: most hyphens ("MSC-derived", "IL-6") follow none.
+ */
+function joinPrefixesAscii(lower: string): string {
+  for (let h = lower.indexOf("-"); h >= 0; h = lower.indexOf("-", h + 1)) {
+    // The pattern's \b before the prefix: the run of \w characters before the hyphen is the prefix itself.
+    let start = h;
+    while (start > 0 && isRegExpWordChar(lower.charCodeAt(start - 1))) start--;
+    if (h - start >= 2 && h - start <= 5 && PREFIX_SET.has(lower.slice(start, h))) return lower.replace(PREFIX_RE, "$1");
+  }
+  return lower;
+}
+
+/** \w of a regular expression without the `u` flag: [A-Za-z0-9_]. */
+function isRegExpWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+}
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
@@ -72,14 +99,13 @@ export function isAscii(text: string): boolean {
 /** Lower case, NFKD without diacritics, Greek letters as words, joined prefixes. */
 export function prepareText(text: string): string {
   // Most text is ASCII, where NFKD, diacritics and Greek letters change nothing.
-  const plain = isAscii(text)
-    ? text.toLowerCase()
-    : text
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `);
-  return plain.replace(PREFIX_RE, "$1");
+  if (isAscii(text)) return joinPrefixesAscii(text.toLowerCase());
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(GREEK_RE, (g) => ` ${GREEK[g] ?? g} `)
+    .replace(PREFIX_RE, "$1");
 }
 
 const WORDS: Record<string, string> = {
@@ -116,19 +142,28 @@ export function americanize(word: string): string {
 
 /** Porter stems with a cache: a run never stems (or re-spells) the same word twice. */
 export class StemCache {
-  private readonly cache = new Map<string, WordForm>();
+  // Open addressing on a hash of the word's characters, so a word of a text is looked up where it lies,
+  // without cutting it out as a string of its own first (which, with its hashing, was most of the cost).
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 12);
+  private readonly forms: WordForm[] = [];
   /** How many words were actually stemmed (for the benchmarks and tests). */
   stemmed = 0;
 
   entry(word: string): WordForm {
-    let e = this.cache.get(word);
-    if (e === undefined) {
-      const norm = americanize(word);
-      e = { word, stem: PorterStemmer.stem(norm), norm, startsIndex: null, starts: null };
-      this.cache.set(word, e);
-      this.stemmed++;
+    let h = HASH_SEED;
+    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+    return this.entryAt(word, 0, word.length, h);
+  }
+
+  /** The form of the word text[start, end), whose hashStep hash is `hash`. */
+  entryAt(text: string, start: number, end: number, hash: number): WordForm {
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i]!;
+      if (k < 0) return this.add(text.slice(start, end), hash, i);
+      if (this.hashes[i] === hash && sameChars(this.forms[k]!.word, text, start, end)) return this.forms[k]!;
     }
-    return e;
   }
 
   stem(word: string): string {
@@ -136,8 +171,48 @@ export class StemCache {
   }
 
   get size(): number {
-    return this.cache.size;
+    return this.forms.length;
   }
+
+  private add(word: string, hash: number, slot: number): WordForm {
+    const norm = americanize(word);
+    const form: WordForm = { word, stem: PorterStemmer.stem(norm), norm, indexedBy: null, starts: null, needBits: 0 };
+    this.stemmed++;
+    this.slots[slot] = this.forms.length;
+    this.hashes[slot] = hash;
+    this.forms.push(form);
+    if (this.forms.length * 2 > this.slots.length) this.grow();
+    return form;
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2;
+    const slots = new Int32Array(size).fill(-1);
+    const hashes = new Int32Array(size);
+    for (let i = 0; i < this.slots.length; i++) {
+      const k = this.slots[i]!;
+      if (k < 0) continue;
+      let j = this.hashes[i]! & (size - 1);
+      while (slots[j]! >= 0) j = (j + 1) & (size - 1);
+      slots[j] = k;
+      hashes[j] = this.hashes[i]!;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** One character more of an FNV-1a hash of a word. */
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function sameChars(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 // natural's WordTokenizer splits on this pattern and drops "" and " " through underscore's `without`,
@@ -170,11 +245,13 @@ export function normalizeText(text: string, stems: StemCache): NormalizedText {
   const bounds = sentenceBounds(text);
   if (isAscii(text)) {
     // On ASCII text prepareText is the lower case with prefixes joined: the whole text is lower-cased
-    // once, and the sentences are cut from that.
+    // once, and the sentences are cut from that (their words read where they lie when nothing is joined).
     const lower = text.toLowerCase();
     for (let k = 0; k < bounds.length; k += 2) {
       const sentence = lower.slice(bounds[k], bounds[k + 1]);
-      addSentence(out, sentence.includes("-") ? sentence.replace(PREFIX_RE, "$1") : sentence, stems);
+      const prepared = joinPrefixesAscii(sentence);
+      if (prepared !== sentence) addSentence(out, prepared, stems);
+      else addSentenceOf(out, sentence, lower, bounds[k]!, bounds[k + 1]!, stems);
     }
   } else {
     for (let k = 0; k < bounds.length; k += 2) {
@@ -187,20 +264,28 @@ export function normalizeText(text: string, stems: StemCache): NormalizedText {
 }
 
 function addSentence(out: NormalizedText, prepared: string, stems: StemCache): void {
+  addSentenceOf(out, prepared, prepared, 0, prepared.length, stems);
+}
+
+/** Adds `prepared`, which is text[start, end), as the next sentence, with its words. */
+function addSentenceOf(out: NormalizedText, prepared: string, text: string, start: number, end: number, stems: StemCache): void {
   const sentence = out.sentences.length;
   out.sentences.push(prepared);
   // The words tokenize(prepared) gives: maximal runs of its word characters.
-  const n = prepared.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(prepared.charCodeAt(i))) {
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < n && isWordChar(prepared.charCodeAt(j))) j++;
-    out.tokens.push(new Token(stems.entry(prepared.slice(i, j)), sentence));
-    i = j;
+    const first = i;
+    let h = HASH_SEED;
+    do {
+      h = hashStep(h, c);
+      i++;
+    } while (i < end && isWordChar((c = text.charCodeAt(i))));
+    out.tokens.push(new Token(stems.entryAt(text, first, i, h), sentence));
   }
 }
 
