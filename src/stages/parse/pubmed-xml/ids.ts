@@ -18,11 +18,21 @@ export function readPmid(pmidNode: XmlNode): { pmid: string | null; pmidVersion:
   return { pmid: pmid !== null && PMID_RE.test(pmid) ? pmid : null, pmidVersion: pmid === null ? null : v };
 }
 
-function byType(nodes: XmlNode[], typeAttr: string, type: string, validOnly: boolean): string | null {
+/** Elements with the value of their type attribute, read once: each is asked for several types. */
+interface Typed {
+  node: XmlNode;
+  type: string | null;
+}
+
+function typed(nodes: XmlNode[], typeAttr: string): Typed[] {
+  return nodes.map((node) => ({ node, type: attr(node, typeAttr) }));
+}
+
+function byType(nodes: Typed[], type: string, validOnly: boolean): string | null {
   for (const n of nodes) {
-    if (attr(n, typeAttr) !== type) continue;
-    if (validOnly && attr(n, "ValidYN") === "N") continue;
-    const t = text(n);
+    if (n.type !== type) continue;
+    if (validOnly && attr(n.node, "ValidYN") === "N") continue;
+    const t = text(n.node);
     if (t !== null) return t;
   }
   return null;
@@ -34,13 +44,14 @@ function byType(nodes: XmlNode[], typeAttr: string, type: string, validOnly: boo
  * belong to cited papers, and the reference lists are cut before parsing anyway).
  */
 export function readIds(pmidNode: XmlNode, eLocationIds: XmlNode[], articleIdLists: XmlNode[]): RecordIds {
-  const articleIds = articleIdLists.flatMap((list) => children(list, "ArticleId"));
-  const pmcid = byType(articleIds, "IdType", "pmc", false);
+  const articleIds = typed(articleIdLists.flatMap((list) => children(list, "ArticleId")), "IdType");
+  const locations = typed(eLocationIds, "EIdType");
+  const pmcid = byType(articleIds, "pmc", false);
   return {
     ...readPmid(pmidNode),
-    doi: byType(eLocationIds, "EIdType", "doi", true) ?? byType(articleIds, "IdType", "doi", false),
+    doi: byType(locations, "doi", true) ?? byType(articleIds, "doi", false),
     pmcid: pmcid !== null && /^PMC\d+$/i.test(pmcid) ? pmcid.toUpperCase() : pmcid,
-    pii: byType(eLocationIds, "EIdType", "pii", true) ?? byType(articleIds, "IdType", "pii", false),
+    pii: byType(locations, "pii", true) ?? byType(articleIds, "pii", false),
   };
 }
 

@@ -44,6 +44,26 @@ function recordStart(text: string, from: number): RecordStart | null {
   return m === null ? null : { at: m.index, tag: m[1] as RecordTag };
 }
 
+/** A record start, or the end tag of any record element. */
+const START_OR_END_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]|<\/(PubmedArticle|PubmedBookArticle|DeleteCitation)>/g;
+
+/**
+ * For the record `tag` starting at `at`: where its first end tag is (-1: not in `text` yet), and the
+ * first record start after `at`. One search finds whichever of the two comes first, so a whole record
+ * is searched once, not once for its end and again for the next start.
+ */
+function endOrNext(text: string, at: number, tag: RecordTag): { end: number; next: RecordStart | null } {
+  START_OR_END_RE.lastIndex = at + 1;
+  for (let m = START_OR_END_RE.exec(text); m !== null; m = START_OR_END_RE.exec(text)) {
+    if (m[1] !== undefined) return { end: text.indexOf(`</${tag}>`, m.index), next: { at: m.index, tag: m[1] as RecordTag } };
+    if (m[2] === tag) {
+      // No record starts before the end tag, nor inside it.
+      return { end: m.index, next: recordStart(text, START_OR_END_RE.lastIndex) };
+    }
+  }
+  return { end: -1, next: null };
+}
+
 /** Index of the first character that is not prolog, wrapper or whitespace; -1 when there is none. */
 function firstUnexpected(between: string): number {
   let i = 0;
@@ -125,14 +145,13 @@ export class RecordSplitter {
     while (start !== null) {
       const { at, tag } = start;
       const close = `</${tag}>`;
-      const end = buf.indexOf(close, at);
       this.checkBetween(pos, at);
+      const { end, next } = endOrNext(buf, at, tag);
       if (end === -1) {
         this.pendingClose = close;
         this.moreEnd = buf.slice(Math.max(at, buf.length - close.length + 1));
         return this.keep(at, out);
       }
-      const next = recordStart(buf, at + 1);
       if (next !== null && next.at < end) {
         // A record cut short and followed by another one (concatenated or partly written input).
         this.truncated(at, tag, next.at);

@@ -71,6 +71,9 @@ export function withoutUnusedParts(xml: string): string {
   return withoutCites(withoutReferenceLists(xml));
 }
 
+/** The first reference list or Cites link: whichever comes first. */
+const FIRST_UNUSED_RE = /<ReferenceList|<CommentsCorrections RefType="Cites">/g;
+
 /**
  * Where the parts no stage reads lie, as [start, stop) pairs in order, for the reader to pass over
  * without copying the record: what withoutUnusedParts cuts. Null when cutting the reference list could
@@ -79,10 +82,15 @@ export function withoutUnusedParts(xml: string): string {
  */
 function unusedParts(xml: string): number[] | null {
   const cuts: number[] = [];
-  const start = xml.indexOf(REFERENCE_LIST_OPEN);
+  // One search finds the first of both; the other is then looked for only after it.
+  FIRST_UNUSED_RE.lastIndex = 0;
+  const first = FIRST_UNUSED_RE.exec(xml);
+  const firstAt = first === null ? -1 : first.index;
+  const citesFirst = first !== null && first[0] === CITES_OPEN;
+  const start = first === null ? -1 : citesFirst ? xml.indexOf(REFERENCE_LIST_OPEN, firstAt) : firstAt;
   const end = start === -1 ? -1 : xml.lastIndexOf(REFERENCE_LIST_CLOSE);
   if (end >= start && start !== -1) cuts.push(start, end + REFERENCE_LIST_CLOSE.length);
-  let cites = xml.indexOf(CITES_OPEN);
+  let cites = first === null ? -1 : citesFirst ? firstAt : xml.indexOf(CITES_OPEN, firstAt);
   if (cuts.length > 0) {
     const lineBreak = xml.indexOf("\n", start);
     if (cites !== -1 || lineBreak === -1 || lineBreak >= cuts[1]!) return null;
