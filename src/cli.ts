@@ -35,7 +35,8 @@ Environment:
   NCBI_API_KEY     NCBI API key: 10 requests/s instead of 3 (never logged or stored)
   NCBI_EMAIL       contact e-mail sent with every request, as NCBI asks
   NCBI_TOOL        tool name sent with every request (default litreview)
-  LITREVIEW_THREADS  threads for parsing large imports and classifying large stores
+  LITREVIEW_THREADS  threads for parsing large imports, and for deduplicating, classifying
+                   and reporting large stores
                    (default one per core; 1 = everything in the main thread)
 `;
 
