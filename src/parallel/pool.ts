@@ -59,6 +59,14 @@ export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
   return availableParallelism();
 }
 
+/** Fewer records than this are worked on in the main thread: starting worker threads would cost more. */
+export const THREADS_MIN_RECORDS = 4000;
+
+/** Whether work over `records` records pays for worker threads: enough records, and more than one thread to use. */
+export function threadsPayFor(records: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  return records >= THREADS_MIN_RECORDS && threadCount(env) > 1;
+}
+
 /**
  * A worker's error as an Error again, keeping its name, code and any other own fields; a LitreviewError
  * comes back as one, so the command line still maps it to its exit code.

@@ -166,6 +166,14 @@ export function countLiveRecords(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM records WHERE deleted = 0").get() as { n: number }).n;
 }
 
+/**
+ * How many records are stored, deleted ones too: read from an index, where countLiveRecords reads every
+ * row up to its `deleted` column (past the article, so through its overflow pages in a 4 KiB-page store).
+ */
+export function countStoredRecords(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM records").get() as { n: number }).n;
+}
+
 /** All records in record_id order (deterministic). Iterates lazily so large stores stay small in memory. */
 export function* iterateRecords(db: Db): Generator<StoredRecord> {
   const rows = db

@@ -1,7 +1,7 @@
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
-import { createPool, mapOrdered, threadCount, type WorkerPool } from "../../src/parallel/pool.js";
+import { createPool, mapOrdered, threadCount, threadsPayFor, THREADS_MIN_RECORDS, type WorkerPool } from "../../src/parallel/pool.js";
 import type { ShoutInput } from "./fixtures/shout-worker.js";
 
 const SHOUT = new URL("./fixtures/shout-worker.ts", import.meta.url);
@@ -109,6 +109,14 @@ describe("worker pool", () => {
     const threaded = pool(2);
     await threaded.close();
     await expect(threaded.run({ text: "late" })).rejects.toThrow(/closed/);
+  });
+});
+
+describe("threadsPayFor", () => {
+  it("wants enough records and more than one thread", () => {
+    expect(threadsPayFor(THREADS_MIN_RECORDS, { LITREVIEW_THREADS: "2" })).toBe(true);
+    expect(threadsPayFor(THREADS_MIN_RECORDS - 1, { LITREVIEW_THREADS: "2" })).toBe(false);
+    expect(threadsPayFor(1_000_000, { LITREVIEW_THREADS: "1" })).toBe(false);
   });
 });
 

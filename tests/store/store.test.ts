@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { emptyArticle, type Article } from "../../src/model/article.js";
 import { openStore } from "../../src/store/open.js";
 import { SCHEMA_VERSION } from "../../src/store/migrations.js";
-import { getRecord, iterateRecords, markDeleted, upsertRecord } from "../../src/store/records.js";
+import { countLiveRecords, countStoredRecords, getRecord, iterateRecords, markDeleted, upsertRecord } from "../../src/store/records.js";
 
 function article(overrides: Partial<Article> = {}): Article {
   return {
@@ -67,6 +67,8 @@ describe("store", () => {
     upsertRecord(db, article({ recordId: "2", pmid: "2" }), 1, "t");
     upsertRecord(db, article({ recordId: "10", pmid: "10" }), 1, "t");
     expect(markDeleted(db, ["2", "404"], "t2")).toBe(1);
+    expect(countLiveRecords(db)).toBe(1);
+    expect(countStoredRecords(db)).toBe(2);
     const all = [...iterateRecords(db)];
     expect(all.map((r) => [r.article.recordId, r.deleted])).toEqual([
       ["10", false],

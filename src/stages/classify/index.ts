@@ -1,5 +1,5 @@
 import type { Stage, StageContext } from "../../pipeline/context.js";
-import { createPool, mapOrdered } from "../../parallel/pool.js";
+import { createPool, mapOrdered, threadsPayFor } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
 import { countLiveRecords } from "../../store/records.js";
 import { inputPages } from "./input.js";
@@ -16,8 +16,6 @@ export type { Vocabulary } from "./vocab-schema.js";
 
 /** Records per task of the worker pool and per transaction: small tasks keep the threads' heaps small. */
 const BATCH = 125;
-/** Fewer live records than this are classified in the main thread: starting worker threads would cost more. */
-const PARALLEL_MIN_RECORDS = 4000;
 
 /** Stores a page of classifications in one transaction, with one statement prepared for the whole run. */
 function batchSaver(db: Db, rulesVersion: string, now: string): (page: ClassifiedPage) => void {
@@ -56,7 +54,7 @@ export async function classifyStore(db: Db, vocabulary: Vocabulary, now: string,
   const live = countLiveRecords(db);
   options.onStart?.(live);
   const pool = createPool<ClassifyTask, ClassifiedPage>(new URL("./worker.ts", import.meta.url), {
-    threads: options.threads ?? (live < PARALLEL_MIN_RECORDS ? 1 : undefined),
+    threads: options.threads ?? (threadsPayFor(live) ? undefined : 1),
   });
   const saveBatch = batchSaver(db, vocabulary.rulesVersion, now);
   try {

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { createPool, threadCount } from "../../parallel/pool.js";
+import { createPool, threadsPayFor } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
+import { countStoredRecords } from "../../store/records.js";
 import { abstractFeatures } from "./abstract.js";
 import type { AbstractFeatures } from "./abstract.js";
 import { recordFeaturesWith, setAbstractFeatures } from "./features.js";
@@ -12,18 +13,8 @@ import { unpackAbstracts } from "./worker.js";
 const PAGE = 250;
 /** Pages given to the worker thread and not yet back; while it has this many, the main thread does the next page itself. */
 const AT_WORKER = 2;
-/** With fewer stored records than this, all is done in the main thread: starting a worker thread would cost more. */
-const PARALLEL_MIN_RECORDS = 4000;
 
 const NO_ABSTRACT = abstractFeatures(null);
-
-/**
- * Stored records, deleted ones too: enough to choose whether to start a worker thread, and read from an
- * index, where counting the live ones (store/records.ts countLiveRecords) reads every article.
- */
-function storedRecords(db: Db): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM records").get() as { n: number }).n;
-}
 
 export interface StoredFeaturesOptions {
   /** Share the abstracts' features with a worker thread (default: when there are enough records to pay its start-up, and more than one core). */
@@ -34,12 +25,12 @@ export interface StoredFeaturesOptions {
  * The features of every stored, non-deleted record, in no particular order (dedupe sorts). The main thread
  * reads the store a page at a time and makes the features of its records but for their abstracts (the
  * costliest part); those are made by one worker thread when it is up and can take the page, else by the
- * main thread too. So neither thread waits for the other: not while the worker starts up (which takes as
- * long as a third of the work), nor when one of them is slower. Only the features are kept, not what was
+ * main thread too. So neither thread waits for the other: not while the worker starts up, nor when one
+ * of them is slower. Only the features are kept, not what was
  * read, so memory stays small on large stores.
  */
 export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}): Promise<RecordFeatures[]> {
-  const parallel = options.parallel ?? (threadCount() > 1 && storedRecords(db) >= PARALLEL_MIN_RECORDS);
+  const parallel = options.parallel ?? threadsPayFor(countStoredRecords(db));
   const pool = parallel ? createPool<(string | null)[], Uint32Array>(new URL("./worker.ts", import.meta.url), { threads: 1, inline: false }) : null;
   const features: RecordFeatures[] = [];
   const setAbstracts = (page: RecordFeatures[], abstracts: AbstractFeatures[]): void =>

@@ -3,7 +3,7 @@ import { countLiveRecords } from "../../store/records.js";
 import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
-import { createPool, threadCount } from "../../parallel/pool.js";
+import { createPool, threadsPayFor } from "../../parallel/pool.js";
 import type { AccuracyTask } from "./accuracy.js";
 import type { PairsTask } from "./pairs-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
@@ -30,12 +30,6 @@ export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
 
 /**
- * Below this many stored records the accuracy is measured, and possible-duplicates.csv written, in the
- * main thread: a thread's start-up would cost more.
- */
-const THREAD_MIN_RECORDS = 4000;
-
-/**
  * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
  * so the figure in summary.md never goes stale; null when the pipeline names no gold file. For a large
  * store it is measured on a thread beside the main one, while the main thread reads the store.
@@ -49,7 +43,7 @@ export async function measureAccuracy(config: PipelineConfig, storedRecords = 0)
   } catch (cause) {
     throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
   }
-  const inline = storedRecords < THREAD_MIN_RECORDS || threadCount() <= 1;
+  const inline = !threadsPayFor(storedRecords);
   const pool = createPool<AccuracyTask, string>(new URL("./accuracy.ts", import.meta.url), { threads: 1, inline });
   try {
     return await pool.run({ goldText, goldFile: gold, vocabDir: config.vocab });
@@ -103,7 +97,7 @@ async function writePairsAside(ctx: StageContext): Promise<void> {
 export const reportStage: Stage = async (ctx) => {
   const live = countLiveRecords(ctx.db);
   const wantsPairs = ctx.config.outputs.includes(PAIRS_OUTPUT);
-  const pairsAside = wantsPairs && live >= THREAD_MIN_RECORDS && threadCount() > 1 && !ctx.db.memory;
+  const pairsAside = wantsPairs && threadsPayFor(live) && !ctx.db.memory;
   prepareReportDir(ctx.outDir, ctx.config.outputs);
   ctx.progress.start("report", ctx.config.outputs.length);
   // Both run on one thread beside the main one, the short accuracy measure first (given two threads, the
