@@ -105,7 +105,7 @@ export const reportStage: Stage = async (ctx) => {
   // and the catch keeps an early failure from going unhandled meanwhile.
   const accuracy = measureAccuracy(ctx.config, live);
   accuracy.catch(() => {});
-  const pairsWritten = pairsAside ? accuracy.then(() => writePairsAside(ctx), () => writePairsAside(ctx)) : null;
+  const pairsWritten = pairsAside ? accuracy.catch(() => null).then(() => writePairsAside(ctx)) : null;
   pairsWritten?.catch(() => {});
   let views: RecordView[];
   let previous: ReportInput["previous"];
