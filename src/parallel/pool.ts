@@ -15,6 +15,12 @@ export interface WorkerPool<In, Out> {
   /** Threads doing the work; 0 when the module runs inline in the main thread. */
   readonly threads: number;
   run(input: In): Promise<Out>;
+  /**
+   * Resolves when the module is ready, from when on run() hands its input to a thread at once. A task
+   * run before the main thread starts long synchronous work should await this first: a task still waiting
+   * for the module waits for that work to end too, as only the main thread's event loop can send it.
+   */
+  ready(): Promise<void>;
   /** Rejects this pool's later runs; the threads end when no other pool is open. */
   close(): Promise<void>;
 }
@@ -166,6 +172,8 @@ const shared = new SharedThreads();
 class ThreadPool<In, Out> implements WorkerPool<In, Out> {
   private closed = false;
   private readonly code: Promise<string>;
+  /** The bundle once built, so that run() can send a task without waiting for the event loop. */
+  private built: string | null = null;
 
   constructor(
     private readonly module: string,
@@ -173,18 +181,24 @@ class ThreadPool<In, Out> implements WorkerPool<In, Out> {
   ) {
     shared.open(threads);
     this.code = workerBundle(module);
-    this.code.catch(() => {}); // reported by run()
+    this.code.then((code) => (this.built = code)).catch(() => {}); // reported by run()
   }
 
   get threads(): number {
     return shared.size;
   }
 
-  async run(input: In): Promise<Out> {
-    if (this.closed) throw new Error("the worker pool was closed");
-    const code = await this.code;
-    if (this.closed) throw new Error("the worker pool was closed");
-    return (await shared.run(this.module, code, input)) as Out;
+  async ready(): Promise<void> {
+    await this.code;
+  }
+
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error("the worker pool was closed"));
+    if (this.built !== null) return shared.run(this.module, this.built, input) as Promise<Out>;
+    return this.code.then((code) => {
+      if (this.closed) throw new Error("the worker pool was closed");
+      return shared.run(this.module, code, input) as Promise<Out>;
+    });
   }
 
   async close(): Promise<void> {
@@ -205,6 +219,10 @@ class InlinePool<In, Out> implements WorkerPool<In, Out> {
       return m.default as Handler<In, Out>;
     });
     this.handler.catch(() => {}); // reported by run()
+  }
+
+  async ready(): Promise<void> {
+    await this.handler;
   }
 
   async run(input: In): Promise<Out> {

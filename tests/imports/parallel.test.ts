@@ -83,6 +83,7 @@ const seen = new Set<string>();
 const inline = {
   threads: inlinePool.threads,
   close: () => inlinePool.close(),
+  ready: () => inlinePool.ready(),
   async run(input: PieceInput): Promise<PieceOutcome> {
     const outcome = await inlinePool.run(input);
     seen.add(outcome.kind);

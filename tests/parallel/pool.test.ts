@@ -68,6 +68,17 @@ describe("worker pool", () => {
     expect((await beside.run({ text: "aside" })).threadId).not.toBe(threadId);
   });
 
+  it("once ready, hands a task to its thread at once, while the main thread is still busy", async () => {
+    const beside = createPool<ShoutInput, Shouted>(SHOUT, { threads: 1, inline: false });
+    pools.push(beside as WorkerPool<unknown, unknown>);
+    await beside.ready();
+    const started = new Int32Array(new SharedArrayBuffer(4));
+    const shouted = beside.run({ text: "now", started });
+    // Blocks the main thread, as a stage's synchronous work does: the task must reach the thread meanwhile.
+    expect(Atomics.wait(started, 0, 0, 20_000)).not.toBe("timed-out");
+    expect((await shouted).text).toBe("NOW");
+  });
+
   it("stops an ordered map at the first failure", async () => {
     const inputs = [{ text: "a" }, { text: "b", fail: true }, { text: "c" }];
     const seen: string[] = [];

@@ -4,8 +4,8 @@ import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
 import { createPool, threadsPayFor } from "../../parallel/pool.js";
-import type { AccuracyTask } from "./accuracy.js";
-import type { PairsTask } from "./pairs-worker.js";
+import measureAccuracyOf, { type AccuracyTask } from "./accuracy.js";
+import type { AsideResult, AsideTask } from "./aside-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { diffSnapshots, snapshotOf } from "./changes.js";
@@ -29,27 +29,24 @@ export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
 export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
 
-/**
- * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
- * so the figure in summary.md never goes stale; null when the pipeline names no gold file. For a large
- * store it is measured on a thread beside the main one, while the main thread reads the store.
- */
-export async function measureAccuracy(config: PipelineConfig, storedRecords = 0): Promise<string | null> {
+/** What measuring the classifiers' accuracy needs; null when the pipeline names no gold file. */
+function accuracyTask(config: PipelineConfig): AccuracyTask | null {
   const gold = config.evaluation.gold;
   if (!gold) return null;
-  let goldText: string;
   try {
-    goldText = readFileSync(gold, "utf8");
+    return { goldText: readFileSync(gold, "utf8"), goldFile: gold, vocabDir: config.vocab };
   } catch (cause) {
     throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
   }
-  const inline = !threadsPayFor(storedRecords);
-  const pool = createPool<AccuracyTask, string>(new URL("./accuracy.ts", import.meta.url), { threads: 1, inline });
-  try {
-    return await pool.run({ goldText, goldFile: gold, vocabDir: config.vocab });
-  } finally {
-    await pool.close();
-  }
+}
+
+/**
+ * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
+ * so the figure in summary.md never goes stale; null when the pipeline names no gold file.
+ */
+export function measureAccuracy(config: PipelineConfig): string | null {
+  const task = accuracyTask(config);
+  return task && measureAccuracyOf(task);
 }
 
 /**
@@ -76,37 +73,47 @@ export function loadReportInput(ctx: StageContext): ReportInput & { details: Sto
 const PAIRS_OUTPUT: OutputName = "possible-duplicates.csv";
 const SUMMARY_OUTPUT: OutputName = "summary.md";
 
-/** Writes possible-duplicates.csv on a thread beside the main one; resolves when it is written. */
-async function writePairsAside(ctx: StageContext): Promise<void> {
-  const pool = createPool<PairsTask, number>(new URL("./pairs-worker.ts", import.meta.url), { threads: 1, inline: false });
+/**
+ * Starts `task` on a thread beside the main one and resolves once the thread has it, so that the main
+ * thread's synchronous work that follows does not hold it back; `result` is what the thread will answer.
+ */
+async function startAside(task: AsideTask): Promise<{ result: Promise<AsideResult> }> {
+  const pool = createPool<AsideTask, AsideResult>(new URL("./aside-worker.ts", import.meta.url), { threads: 1, inline: false });
   try {
-    await pool.run({ storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, csv: { bom: ctx.report.bom } });
-  } finally {
+    await pool.ready();
+  } catch (error) {
     await pool.close();
+    throw error;
   }
+  const result = pool.run(task).finally(() => pool.close());
+  result.catch(() => {}); // awaited when the main thread needs it; this keeps an early failure from going unhandled meanwhile
+  return { result };
 }
 
 /**
  * Renders every output the pipeline names into ctx.outDir (each written atomically), then records what
  * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
- * possible-duplicates.csv is read and written apart: for a large store on a thread beside the main one,
- * which reads the pairs through its own connection while the main thread writes the other files;
- * otherwise last, after the abstracts, design evidence and labels are released, so that the main thread
- * never holds both at once.
+ * For a large store, a thread beside the main one measures the classifiers' accuracy and then reads the
+ * possible-duplicate pairs through its own connection and writes their file, while the main thread writes
+ * the other files and waits for it only before summary.md, which shows the accuracy. Otherwise the main
+ * thread does both, the pairs last, after the abstracts, design evidence and labels are released, so that
+ * it never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
   const live = countLiveRecords(ctx.db);
-  const wantsPairs = ctx.config.outputs.includes(PAIRS_OUTPUT);
-  const pairsAside = wantsPairs && threadsPayFor(live) && !ctx.db.memory;
-  prepareReportDir(ctx.outDir, ctx.config.outputs);
-  ctx.progress.start("report", ctx.config.outputs.length);
-  // Both run on one thread beside the main one, the short accuracy measure first (given two threads, the
-  // stage took more memory and no less time on two cores); each is awaited when the main thread needs it,
-  // and the catch keeps an early failure from going unhandled meanwhile.
-  const accuracy = measureAccuracy(ctx.config, live);
-  accuracy.catch(() => {});
-  const pairsWritten = pairsAside ? accuracy.catch(() => null).then(() => writePairsAside(ctx)) : null;
-  pairsWritten?.catch(() => {});
+  const outputs = ctx.config.outputs;
+  const wantsPairs = outputs.includes(PAIRS_OUTPUT);
+  const csv = { bom: ctx.report.bom };
+  prepareReportDir(ctx.outDir, outputs);
+  const accuracyWork = accuracyTask(ctx.config);
+  const aside =
+    threadsPayFor(live) && !ctx.db.memory
+      ? await startAside({
+          accuracy: accuracyWork,
+          pairs: wantsPairs ? { storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, csv } : null,
+        })
+      : null;
+  ctx.progress.start("report", outputs.length);
   let views: RecordView[];
   let previous: ReportInput["previous"];
   let done = 0;
@@ -115,25 +122,21 @@ export const reportStage: Stage = async (ctx) => {
     const input = loadReportInput(ctx);
     previous = input.previous;
     views = buildViews(input.records);
-    const csv = { bom: ctx.report.bom };
     const render = (name: OutputName): Iterable<string> => {
       if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
       input.details.release();
       return possibleDuplicatesCsvChunks(loadPairTable(ctx.db), pairRecordsOf(views), csv);
     };
     const files = (names: OutputName[]) => new Map(names.map((name) => [name, rendered(() => render(name))]));
-    const outputs = ctx.config.outputs;
     writeReports(ctx.outDir, files(outputs.filter((name) => name !== SUMMARY_OUTPUT && name !== PAIRS_OUTPUT)), advance);
-    // Only summary.md shows the accuracy: measured beside the main thread, it is awaited as late as that.
-    input.accuracy = await accuracy;
-    const last = [...outputs.filter((name) => name === SUMMARY_OUTPUT), ...(wantsPairs && !pairsAside ? [PAIRS_OUTPUT] : [])];
+    input.accuracy = aside ? (await aside.result).accuracy : accuracyWork && measureAccuracyOf(accuracyWork);
+    if (aside && wantsPairs) advance();
+    const last = [...outputs.filter((name) => name === SUMMARY_OUTPUT), ...(wantsPairs && !aside ? [PAIRS_OUTPUT] : [])];
     writeReports(ctx.outDir, files(last), advance);
   } catch (error) {
-    await pairsWritten?.catch(() => {}); // no thread outlives the stage; the first failure is the one to tell
+    await aside?.result.catch(() => {}); // no thread outlives the stage; the first failure is the one to tell
     throw error;
   }
-  await pairsWritten;
-  if (pairsAside) advance();
   ctx.progress.stop("report");
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, previous);

@@ -2,14 +2,17 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadPipeline } from "../../src/config/load.js";
+import { createPool } from "../../src/parallel/pool.js";
+import { writePossibleDuplicates, type AsideResult, type AsideTask } from "../../src/stages/report/aside-worker.js";
+import { measureAccuracy } from "../../src/stages/report/index.js";
 import { loadPairRecords, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
-import writePossibleDuplicates from "../../src/stages/report/pairs-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
 import { buildViews } from "../../src/stages/report/view.js";
 import { openStore } from "../../src/store/open.js";
 import { buildStore } from "./store.js";
 
-describe("possible-duplicates.csv written beside the main thread", () => {
+describe("the report stage's work beside its main thread", () => {
   it("reads the pairs and the records through its own connection and writes what the main thread would", () => {
     const dir = mkdtempSync(join(tmpdir(), "litreview-pairs-"));
     const storePath = join(dir, "store.sqlite");
@@ -29,6 +32,31 @@ describe("possible-duplicates.csv written beside the main thread", () => {
     expect(inMain.split("\r\n")).toHaveLength(5);
     expect(loadPairRecords(db)).toEqual(records);
     db.close();
+  });
+
+  it("measures the accuracy, then writes the pairs, on a thread beside the main one as the main thread would", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "litreview-aside-"));
+    const storePath = join(dir, "store.sqlite");
+    buildStore().exec(`VACUUM INTO '${storePath}'`);
+    const config = loadPipeline("pipelines/exosome-dermatology.yaml");
+    const gold = config.evaluation.gold!;
+    const task: AsideTask = {
+      accuracy: { goldText: readFileSync(gold, "utf8"), goldFile: gold, vocabDir: config.vocab },
+      pairs: { storePath, outDir: dir, name: "pairs.csv", csv: { bom: false } },
+    };
+    const pool = createPool<AsideTask, AsideResult>(new URL("../../src/stages/report/aside-worker.ts", import.meta.url), {
+      threads: 1,
+      inline: false,
+    });
+    try {
+      await pool.ready();
+      const result = await pool.run(task);
+      expect(result).toEqual({ accuracy: measureAccuracy(config), pairs: 1 });
+      expect(readFileSync(join(dir, "pairs.csv"), "utf8")).toMatch(/^record_id_a,record_id_b,score,/);
+      expect(await pool.run({ accuracy: null, pairs: null })).toEqual({ accuracy: null, pairs: null });
+    } finally {
+      await pool.close();
+    }
   });
 
   it("refuses a store that does not exist, naming it", () => {
