@@ -6,7 +6,7 @@ import type { RecordView } from "./view.js";
 
 /**
  * What possible-duplicates.csv needs of each stored record: id, title and link, in record-id order. Plain
- * arrays, so the file can be written on a worker thread (see pairs-worker.ts).
+ * arrays, so the file can be written on a worker thread (see aside-worker.ts).
  */
 export interface PairRecords {
   ids: string[];
