@@ -3,6 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { reportStage } from "../../src/stages/report/index.js";
+import { THREADS_MIN_RECORDS } from "../../src/parallel/pool.js";
+import { openStore } from "../../src/store/open.js";
+import { upsertRecord } from "../../src/store/records.js";
+import { makeArticle, NOW } from "./builders.js";
 import { buildStore, makeConfig, makeContext } from "./store.js";
 
 const dirs: string[] = [];
@@ -88,6 +92,45 @@ describe("reportStage", () => {
     expect(summary).toContain(`Measured for this report on 91 labelled articles (\`${gold}\`)`);
     expect(summary).toMatch(/\| design \| accuracy \| 0\.9\d\d \|/);
     expect(summary).toMatch(/\| design: rct \| recall \/ precision \| 1\.000 \/ /);
+  });
+
+  it("writes the same files for a large store with its thread beside the main one as without", async () => {
+    const dir = tempDir();
+    const storePath = join(dir, "store.sqlite");
+    const small = buildStore();
+    small.exec(`VACUUM INTO '${storePath}'`);
+    const db = openStore(storePath);
+    const classified = db.prepare("SELECT result FROM classifications WHERE record_id = '29138430'").pluck().get() as string;
+    db.transaction(() => {
+      const classify = db.prepare("INSERT INTO classifications VALUES (?, ?, 'test-1', ?)");
+      const pair = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?)");
+      for (let i = 0; i < THREADS_MIN_RECORDS; i++) {
+        const id = String(50_000_000 + i);
+        upsertRecord(db, makeArticle(id, { title: `Exosome study ${i} of ${THREADS_MIN_RECORDS}` }), 1, NOW);
+        if (i % 2 === 0) classify.run(id, classified.replace('"29138430"', `"${id}"`), NOW);
+        if (i % 3 === 0) pair.run(id, "29138430", 0.8 + (i % 7) / 100, JSON.stringify({ title: 0.9, year: i % 2 }));
+      }
+    })();
+    const config = makeConfig({ evaluation: { gold: "tests/fixtures/classify/dev.jsonl" } });
+    const outputs = async (threads: string): Promise<Map<string, string>> => {
+      const out = join(dir, `threads-${threads}`);
+      const before = process.env.LITREVIEW_THREADS;
+      process.env.LITREVIEW_THREADS = threads;
+      try {
+        await reportStage(makeContext(db, out, { config }));
+      } finally {
+        if (before === undefined) delete process.env.LITREVIEW_THREADS;
+        else process.env.LITREVIEW_THREADS = before;
+      }
+      return readAll(out);
+    };
+    const inline = await outputs("1");
+    const beside = await outputs("2");
+    expect([...beside.keys()]).toEqual([...inline.keys()]);
+    for (const [name, text] of inline) expect(beside.get(name), name).toBe(text);
+    expect(inline.get("possible-duplicates.csv")!.split("\r\n")).toHaveLength(Math.ceil(THREADS_MIN_RECORDS / 3) + 3); // the pairs, the store's own one, the header and the end
+    expect(inline.get("summary.md")).toContain("Measured for this report on 91 labelled articles");
+    db.close();
   });
 
   it("names the pipeline field when the labelled articles cannot be read", async () => {

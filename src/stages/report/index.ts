@@ -104,8 +104,8 @@ export const reportStage: Stage = async (ctx) => {
   const outputs = ctx.config.outputs;
   const wantsPairs = outputs.includes(PAIRS_OUTPUT);
   const csv = { bom: ctx.report.bom };
+  const accuracyWork = accuracyTask(ctx.config); // an unreadable gold file fails the stage before it touches the reports
   prepareReportDir(ctx.outDir, outputs);
-  const accuracyWork = accuracyTask(ctx.config);
   const aside =
     threadsPayFor(live) && !ctx.db.memory
       ? await startAside({
