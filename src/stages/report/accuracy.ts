@@ -12,8 +12,8 @@ export interface AccuracyTask {
 
 /**
  * The accuracy section of summary.md: the labelled articles classified with the rules as they are now.
- * The report stage runs it on a thread beside its own for a large store (src/parallel/pool.ts), inline otherwise.
+ * For a large store the report stage runs it on its thread beside the main one (aside-worker.ts).
  */
-export default function measureAccuracyOf(task: AccuracyTask): string {
+export function measureAccuracyOf(task: AccuracyTask): string {
   return accuracyMarkdown(evalClassify(task.goldText, compileRules(loadVocabulary(task.vocabDir))), task.goldFile);
 }

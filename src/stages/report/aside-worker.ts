@@ -1,5 +1,5 @@
 import { openStoreForReading } from "../../store/open.js";
-import measureAccuracyOf, { type AccuracyTask } from "./accuracy.js";
+import { measureAccuracyOf, type AccuracyTask } from "./accuracy.js";
 import type { CsvOptions } from "./csv.js";
 import { loadPairRecords, loadPairTable } from "./load.js";
 import { possibleDuplicatesCsvChunks } from "./possible-duplicates.js";

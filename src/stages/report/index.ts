@@ -4,7 +4,7 @@ import { listSearches } from "../../store/retrieval.js";
 import type { PipelineConfig } from "../../config/pipeline.js";
 import { LitreviewError } from "../../errors.js";
 import { createPool, threadsPayFor } from "../../parallel/pool.js";
-import measureAccuracyOf, { type AccuracyTask } from "./accuracy.js";
+import { measureAccuracyOf, type AccuracyTask } from "./accuracy.js";
 import type { AsideResult, AsideTask } from "./aside-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
@@ -107,7 +107,7 @@ export const reportStage: Stage = async (ctx) => {
   const accuracyWork = accuracyTask(ctx.config); // an unreadable gold file fails the stage before it touches the reports
   prepareReportDir(ctx.outDir, outputs);
   const aside =
-    threadsPayFor(live) && !ctx.db.memory
+    threadsPayFor(live) && !ctx.db.memory && (accuracyWork || wantsPairs)
       ? await startAside({
           accuracy: accuracyWork,
           pairs: wantsPairs ? { storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, csv } : null,
