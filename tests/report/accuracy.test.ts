@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { loadPipeline } from "../../src/config/load.js";
 import { LitreviewError } from "../../src/errors.js";
-import { measureAccuracy } from "../../src/stages/report/index.js";
+import { accuracyTask, measureAccuracyOf } from "../../src/stages/report/accuracy.js";
 
 const config = loadPipeline("pipelines/exosome-dermatology.yaml");
 
-describe("measureAccuracy", () => {
+describe("the accuracy measure", () => {
   it("measures the classifiers on the pipeline's labelled articles", () => {
-    expect(measureAccuracy(config)).toMatch(/design/);
+    expect(measureAccuracyOf(accuracyTask(config)!)).toMatch(/design/);
   });
 
   it("names the pipeline file and the gold file it cannot read", () => {
     const broken = { ...config, evaluation: { ...config.evaluation, gold: "data/sample/missing.jsonl" } };
     let error: unknown;
     try {
-      measureAccuracy(broken);
+      accuracyTask(broken);
     } catch (caught) {
       error = caught;
     }
@@ -23,6 +23,6 @@ describe("measureAccuracy", () => {
   });
 
   it("is null when the pipeline names no gold file", () => {
-    expect(measureAccuracy({ ...config, evaluation: { ...config.evaluation, gold: null } })).toBeNull();
+    expect(accuracyTask({ ...config, evaluation: { ...config.evaluation, gold: null } })).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadPipeline } from "../../src/config/load.js";
 import { createPool } from "../../src/parallel/pool.js";
 import { writePossibleDuplicates, type AsideResult, type AsideTask } from "../../src/stages/report/aside-worker.js";
-import { measureAccuracy } from "../../src/stages/report/index.js";
+import { accuracyTask, measureAccuracyOf } from "../../src/stages/report/accuracy.js";
 import { loadPairRecords, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
 import { buildViews } from "../../src/stages/report/view.js";
@@ -39,9 +39,9 @@ describe("the report stage's work beside its main thread", () => {
     const storePath = join(dir, "store.sqlite");
     buildStore().exec(`VACUUM INTO '${storePath}'`);
     const config = loadPipeline("pipelines/exosome-dermatology.yaml");
-    const gold = config.evaluation.gold!;
+    const accuracy = accuracyTask(config)!;
     const task: AsideTask = {
-      accuracy: { goldText: readFileSync(gold, "utf8"), goldFile: gold, vocabDir: config.vocab },
+      accuracy,
       pairs: { storePath, outDir: dir, name: "pairs.csv", csv: { bom: false } },
     };
     const pool = createPool<AsideTask, AsideResult>(new URL("../../src/stages/report/aside-worker.ts", import.meta.url), {
@@ -51,7 +51,7 @@ describe("the report stage's work beside its main thread", () => {
     try {
       await pool.ready();
       const result = await pool.run(task);
-      expect(result).toEqual({ accuracy: measureAccuracy(config), pairs: 1 });
+      expect(result).toEqual({ accuracy: measureAccuracyOf(accuracy), pairs: 1 });
       expect(readFileSync(join(dir, "pairs.csv"), "utf8")).toMatch(/^record_id_a,record_id_b,score,/);
       expect(await pool.run({ accuracy: null, pairs: null })).toEqual({ accuracy: null, pairs: null });
     } finally {

@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
 import { countLiveRecords } from "../../store/records.js";
 import { listSearches } from "../../store/retrieval.js";
-import type { PipelineConfig } from "../../config/pipeline.js";
-import { LitreviewError } from "../../errors.js";
 import { createPool, threadsPayFor } from "../../parallel/pool.js";
-import { measureAccuracyOf, type AccuracyTask } from "./accuracy.js";
+import { accuracyTask, measureAccuracyOf } from "./accuracy.js";
 import type { AsideResult, AsideTask } from "./aside-worker.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
@@ -28,26 +25,6 @@ export { explainRecord } from "./explain.js";
 export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
 export { renderReports } from "./render.js";
 export type { ReportInput } from "./types.js";
-
-/** What measuring the classifiers' accuracy needs; null when the pipeline names no gold file. */
-function accuracyTask(config: PipelineConfig): AccuracyTask | null {
-  const gold = config.evaluation.gold;
-  if (!gold) return null;
-  try {
-    return { goldText: readFileSync(gold, "utf8"), goldFile: gold, vocabDir: config.vocab };
-  } catch (cause) {
-    throw new LitreviewError("CONFIG", `${config.file}: evaluation.gold: cannot read ${gold}: ${(cause as Error).message}`, { cause });
-  }
-}
-
-/**
- * The classifiers' accuracy, measured now on the pipeline's labelled articles with the rules this run used,
- * so the figure in summary.md never goes stale; null when the pipeline names no gold file.
- */
-export function measureAccuracy(config: PipelineConfig): string | null {
-  const task = accuracyTask(config);
-  return task && measureAccuracyOf(task);
-}
 
 /**
  * Reads what the reports need from the store, except the possible-duplicate pairs, which the stage reads
