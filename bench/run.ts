@@ -144,7 +144,7 @@ classify → report in one process, run on the freshly imported store. Seconds a
 up every thread of the step (parsing and classifying use one worker thread per core; dedupe and report one
 thread beside the main one). On a shared machine the same step can take up to half as long again from one run to
 the next (at 20,000 records on one day, iterparse took 6.6 to 10.8 s and Biopython 37.5 to 56.8 s). So at
-${REPEAT_MAX.toLocaleString("en")} records and below the baselines, the import and \`run --offline\` run ${REPEATS} times, one after
+${REPEAT_MAX.toLocaleString("en")} records and below, the baselines, the import and \`run --offline\` run ${REPEATS} times, one after
 the other in turn: their rows give the median (the lowest and highest in brackets) and the highest peak memory,
 and each ratio is the median of the ratios within one turn. The stages alone run once. Biopython's
 \`Entrez.read\` is measured at ${BIOPYTHON_MAX.toLocaleString("en")} records only: it holds the whole document in memory.
