@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HEADING_RE, sectionsFromPlainText } from "../../src/stages/classify/fields.js";
+import { randomText, seeded } from "./random-text.js";
 
 /** sectionsFromPlainText's labels and texts as a scan of HEADING_RE over every position gives them. */
 function reference(text: string): [string | null, string][] {
@@ -22,12 +23,9 @@ const PIECES = [
 
 describe("sectionsFromPlainText", () => {
   it("finds the headings HEADING_RE finds scanning every position", () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(7);
     for (let n = 0; n < 3000; n++) {
-      let text = "";
-      const length = 1 + Math.floor(random() * 25);
-      for (let k = 0; k < length; k++) text += PIECES[Math.floor(random() * PIECES.length)];
+      const text = randomText(random, PIECES, 25);
       expect(sectionsFromPlainText(text).map((s): [string | null, string] => [s.label, s.text]), JSON.stringify(text)).toEqual(reference(text));
     }
   });

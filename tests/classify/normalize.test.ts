@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StemCache, americanize, normalizeText, phraseStems, prepareText, splitSentences } from "../../src/stages/classify/normalize.js";
+import { randomText, seeded } from "./random-text.js";
 
 describe("americanize", () => {
   it("maps the regular British spellings", () => {
@@ -26,12 +27,9 @@ describe("prepareText", () => {
   it("joins prefixes on ASCII text as the prefix pattern does wherever it matches", () => {
     const prefixPattern = /\b(non|pre|post|anti|co|re|sub|intra|inter|multi|hyper|hypo|photo|micro|nano)[-\u2010-\u2014]\s*(?=[a-z])/g;
     const pieces = ["non", "Pre", "post", "co", "re", "nano", "micro", "x", "a", "_", "1", "-", "--", " ", "\n", "derived", "IL", "6", ".", "(", "anon", "score"];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(7);
     for (let n = 0; n < 5000; n++) {
-      let text = "";
-      const length = 1 + Math.floor(random() * 16);
-      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const text = randomText(random, pieces, 16);
       expect(prepareText(text), JSON.stringify(text)).toBe(text.toLowerCase().replace(prefixPattern, "$1"));
     }
   });

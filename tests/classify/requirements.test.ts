@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asciiTwin } from "../../src/stages/classify/compile.js";
 import { prepareText } from "../../src/stages/classify/normalize.js";
 import { requiredStrings } from "../../src/stages/classify/requirements.js";
+import { randomText, seeded } from "./random-text.js";
 
 const PATTERNS = [
   "\\bp\\s*(value)?\\s*[<=>≤≥]\\s*0?\\.\\d",
@@ -35,13 +36,10 @@ describe("requiredStrings", () => {
   it("never rules out a lower-case ASCII text that the pattern's ASCII twin matches", () => {
     const pieces = ["p", " ", "value", "<", "=", ">", "0", ".", "5", "exosc", "10", "mmp", "s", "-", "year", "old ", "woman", "we", "here ", "report", "two",
       "patients", "split", "half", "face", " trial", "aa", "b", "c", "de", "fg", "hi", "j", "x", "y", "no ", "random", "ly", "ized", "q"];
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(11);
     let matched = 0;
     for (let n = 0; n < 20000; n++) {
-      let text = "";
-      const length = 1 + Math.floor(random() * 12);
-      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const text = randomText(random, pieces, 12);
       for (const source of PATTERNS) {
         if (!asciiTwin(source)!.test(text)) continue;
         matched++;
@@ -54,14 +52,10 @@ describe("requiredStrings", () => {
   it("never rules out a prepared sentence that the Unicode pattern matches", () => {
     const pieces = ["P", " ", "Value", "≤", "<", "0", ".", "5", "EXOSC", "ſ", "\u212a", "é", "É", "±", "–", "α", "MMP", "s", "-", "Year", "old ", "Woman",
       "We", "here ", "Report", "two", "Patients", "Split", "half", "face", " trial", "aa", "b", "de", "FG", "hi", "y", "no ", "random", "ly"];
-    let seed = 5;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(5);
     let matched = 0;
     for (let n = 0; n < 20000; n++) {
-      let raw = "";
-      const length = 1 + Math.floor(random() * 12);
-      for (let k = 0; k < length; k++) raw += pieces[Math.floor(random() * pieces.length)];
-      const text = prepareText(raw);
+      const text = prepareText(randomText(random, pieces, 12));
       for (const source of PATTERNS) {
         if (!new RegExp(source, "iu").test(text)) continue;
         matched++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StemCache, normalizeText, prepareText, splitSentences, tokenize } from "../../src/stages/classify/normalize.js";
+import { randomText, seeded } from "./random-text.js";
 
 /** The sentence splitter as a regular expression: the definition splitSentences is held to. */
 function referenceSplit(text: string): string[] {
@@ -27,14 +28,6 @@ const PIECES = [
   "\u3000", "\ufeff", "\u180e", "\u200b", "Ω", "\u0390", "\u03aa",
 ];
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 describe("splitSentences and normalizeText", () => {
   it("cuts and prepares sentences as splitSentences and prepareText do", () => {
     const texts = [
@@ -59,9 +52,7 @@ describe("splitSentences and normalizeText", () => {
     for (let n = 0; n < 3000; n++) {
       const ascii = n % 2 === 0;
       const pieces = ascii ? PIECES.filter((p) => /^[\x00-\x7f]*$/.test(p)) : PIECES;
-      let text = "";
-      const length = 1 + Math.floor(random() * 30);
-      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const text = randomText(random, pieces, 30);
       expect(splitSentences(text), JSON.stringify(text)).toEqual(referenceSplit(text));
       expect(normalized(text, stems), JSON.stringify(text)).toEqual(reference(text));
     }
