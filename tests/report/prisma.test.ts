@@ -1,6 +1,9 @@
+import { readdirSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { databaseName } from "../../src/stages/report/prisma.js";
 import { renderReports } from "../../src/stages/report/render.js";
+import { FIXTURES, parseFixture } from "../imports/helpers.js";
 import { makeInput } from "./builders.js";
 
 describe("PRISMA counts", () => {
@@ -39,5 +42,37 @@ describe("PRISMA counts", () => {
     expect(summary).toContain(`Records screened (titles and abstracts)<br/>n = ${n("records_screened")}`);
     expect(summary).toContain(`Records excluded<br/>n = ${n("records_excluded")}`);
     expect(summary).toContain(`Studies included in review<br/>n = ${n("new_studies")}`);
+  });
+});
+
+describe("database names in the PRISMA report", () => {
+  it("name every database a real export is imported from as its readers know it", async () => {
+    const databases = new Set<string>();
+    for (const file of readdirSync(FIXTURES).filter((f) => f !== "SOURCES.md")) {
+      for (const record of (await parseFixture(file)).records) databases.add(record.source.database);
+    }
+    expect([...databases].sort().map((d) => [d, databaseName(d)])).toEqual([
+      ["cochrane", "Cochrane Library"],
+      ["dimensions", "Dimensions"],
+      ["ebsco", "EBSCOhost"],
+      ["embase", "Embase"],
+      ["eric", "ERIC"],
+      ["lens", "Lens.org"],
+      ["proquest", "ProQuest"],
+      ["psycinfo", "APA PsycInfo"],
+      ["pubmed", "PubMed"],
+      ["ris", "RIS export (database not named)"],
+      ["scopus", "Scopus"],
+      ["wos", "Web of Science"],
+    ]);
+  });
+
+  it("name the databases no export here comes from, and keep an unknown id as stored", () => {
+    expect(["ieee", "cinahl", "ovid", "openalex"].map(databaseName)).toEqual([
+      "IEEE Xplore",
+      "CINAHL",
+      "Ovid export (database not named)",
+      "openalex",
+    ]);
   });
 });

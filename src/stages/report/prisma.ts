@@ -60,15 +60,26 @@ export function prismaCounts(views: readonly RecordView[]): PrismaCounts {
   };
 }
 
+/** Every database id the importers give (src/imports), with the name a reader of a PRISMA report knows. */
 const DATABASE_NAMES: Record<string, string> = {
   pubmed: "PubMed",
   embase: "Embase",
   scopus: "Scopus",
   wos: "Web of Science",
   cochrane: "Cochrane Library",
+  psycinfo: "APA PsycInfo",
+  eric: "ERIC",
+  ebsco: "EBSCOhost",
+  proquest: "ProQuest",
+  ieee: "IEEE Xplore",
+  dimensions: "Dimensions",
+  lens: "Lens.org",
+  cinahl: "CINAHL",
+  ris: "RIS export (database not named)",
+  ovid: "Ovid export (database not named)",
 };
 
-/** The name a reader knows ("Web of Science" for "wos"); other database names as stored. */
+/** The name a reader knows ("Web of Science" for "wos"); an id no importer gives, as stored. */
 export function databaseName(database: string): string {
   return DATABASE_NAMES[database] ?? database;
 }
