@@ -9,10 +9,12 @@ describe("explainRecord", () => {
   it("explains an included record with its labels and their evidence", () => {
     const text = explainRecord(db, "33073298");
     expect(text).toContain("Verdict: included in the evidence tables.");
-    expect(text).toContain("Deduplication: kept as the cluster's record");
-    expect(text).toContain("  merged into it: embase:L2000001 by rule doi (score 1)");
+    expect(text).toContain("Deduplication: kept for its cluster of 2, as its most complete record");
+    expect(text).toContain("  embase:L2000001: merged into it, same DOI.");
     expect(text).toContain("design rct, group clinical, evidence level 2");
     expect(text).toContain('design evidence: design:rct [title]: "rct"');
+    expect(text.match(/design:rct \[title\]/g)).toHaveLength(1);
+    expect(text).toContain("Source: PubMed");
     expect(text).toContain("condition acne (confidence 0.8)");
     expect(text).toContain("participants: 25");
   });
@@ -21,14 +23,15 @@ describe("explainRecord", () => {
     const text = explainRecord(db, "10.1000/DUP.1");
     expect(text).toContain("Record embase:L2000001");
     expect(text).toContain("Verdict: excluded, reason duplicate");
-    expect(text).toContain("merged as a duplicate of 33073298 by rule doi (score 1)");
+    expect(text).toContain("Deduplication: duplicate of 33073298: same DOI.");
   });
 
   it("explains notices, retractions, deletions and unclassified records", () => {
-    expect(explainRecord(db, "40000003")).toContain("Notice: erratum concerning 33073298.");
+    expect(explainRecord(db, "40000003")).toContain("  excluded as notice: an erratum about 33073298, never merged with the article it concerns.");
     expect(explainRecord(db, "40000004")).toContain("excluded, reason retracted");
     expect(explainRecord(db, "40000005")).toContain("deleted by the source");
     expect(explainRecord(db, "hash:abc123")).toContain("Classification: not run yet for this record.");
+    expect(explainRecord(db, "40000004")).toContain("Deduplication: kept; no other record is the same work.");
   });
 
   it("names the id it could not find and what to give instead", () => {

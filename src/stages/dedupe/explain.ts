@@ -28,24 +28,34 @@ export function describeRule(rule: string | null, score: number | null): string 
   }
 }
 
+/** One line per other member of a kept record's cluster: what it is and what put it there. */
+function memberLine(member: DedupeDecision): string {
+  const what = member.role === "duplicate" ? "merged into it" : "linked to it as an earlier version";
+  return `${member.recordId}: ${what}, ${describeRule(member.rule, member.score)}`;
+}
+
 /**
  * Why dedupe decided what it did about one record, as lines for `litreview explain`. `cluster` is every
  * decision with the same cluster_id (the record's own included).
  */
 export function explainDedupe(decision: DedupeDecision, cluster: readonly DedupeDecision[]): string[] {
-  const others = cluster.filter((d) => d.recordId !== decision.recordId).map((d) => d.recordId).sort();
+  const others = cluster.filter((d) => d.recordId !== decision.recordId).sort((a, b) => (a.recordId < b.recordId ? -1 : 1));
   const lines: string[] = [];
   if (decision.role === "kept") {
     lines.push(
       others.length === 0
-        ? "kept: no other record is the same work"
-        : `kept for its cluster of ${others.length + 1} (${others.join(", ")}): the most complete PubMed record ` +
-            "(journal version over preprint, then a PMID, then most fields filled, then the smallest record_id)",
+        ? "kept; no other record is the same work"
+        : `kept for its cluster of ${others.length + 1}, as its most complete record ` +
+            "(a journal version over its preprint, then a record with a PMID, then the most fields filled, then the smallest record_id)",
+      ...others.map(memberLine),
     );
   } else if (decision.role === "duplicate") {
     lines.push(`duplicate of ${decision.keptRecordId}: ${describeRule(decision.rule, decision.score)}`);
   } else {
-    lines.push(`preprint version of ${decision.keptRecordId}, linked, not dropped: ${describeRule(decision.rule, decision.score)}`);
+    lines.push(
+      `earlier version (preprint) of ${decision.keptRecordId}, linked, not dropped: ${describeRule(decision.rule, decision.score)}; ` +
+        `the evidence counts the work once, under ${decision.keptRecordId}`,
+    );
   }
   if (decision.notice) {
     const about = decision.concerns ? ` about ${decision.concerns}` : "";

@@ -2,8 +2,9 @@ import { LitreviewError } from "../../errors.js";
 import type { Db } from "../../store/open.js";
 import { getRecord } from "../../store/records.js";
 import { EXCLUSION_ORDER } from "./inclusion.js";
-import { loadClassification, loadDecision } from "./load.js";
-import { REASON_TEXT } from "./prisma.js";
+import { explainDedupe } from "../dedupe/explain.js";
+import { loadClassification, loadCluster, loadDecision } from "./load.js";
+import { databaseName, REASON_TEXT } from "./prisma.js";
 import type { ReportRecord } from "./types.js";
 import { buildViews, formatEvidence, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
@@ -30,30 +31,12 @@ function loadView(db: Db, recordId: string): RecordView {
   return buildViews([record])[0]!;
 }
 
-/** Records merged into or linked to a kept record, with the rule and score that put each there. */
-function clusterMembers(db: Db, recordId: string): string[] {
-  return db
-    .prepare<[string, string], { record_id: string; role: string; rule: string | null; score: number | null }>(
-      "SELECT record_id, role, rule, score FROM dedupe_decisions WHERE kept_record_id = ? AND record_id <> ? ORDER BY record_id",
-    )
-    .all(recordId, recordId)
-    .map((m) => `  ${m.role === "duplicate" ? "merged into it" : "linked version"}: ${m.record_id}${m.rule ? ` by rule ${m.rule}` : ""}${m.score === null ? "" : ` (score ${m.score})`}`);
-}
-
 function dedupeLines(db: Db, v: RecordView): string[] {
   const d = v.decision;
   if (!d) return ["Deduplication: not run yet for this record."];
-  const how = d.rule ? ` by rule ${d.rule}${d.score === null ? "" : ` (score ${d.score})`}` : "";
-  const lines = [
-    d.role === "kept"
-      ? `Deduplication: kept as the cluster's record (cluster ${d.clusterId}); the kept record is the most complete PubMed record.`
-      : d.role === "duplicate"
-        ? `Deduplication: merged as a duplicate of ${d.keptRecordId}${how}.`
-        : `Deduplication: linked as an earlier version of ${d.keptRecordId}${how}; both are listed, and the evidence counts the work once, under ${d.keptRecordId}.`,
-  ];
-  if (d.role === "kept") lines.push(...clusterMembers(db, v.recordId));
-  if (d.notice) lines.push(`Notice: ${d.notice}${d.concerns ? ` concerning ${d.concerns}` : ""}.`);
-  if (v.retracted) lines.push("Retracted: yes.");
+  const [first, ...more] = explainDedupe(d, loadCluster(db, d.clusterId));
+  const lines = [`Deduplication: ${first}.`, ...more.map((line) => `  ${line}.`)];
+  if (v.retracted && !d.retracted) lines.push("Retracted: yes (publication type Retracted Publication).");
   return lines;
 }
 
@@ -68,6 +51,8 @@ function classificationLines(v: RecordView): string[] {
   if (c.participants !== null) lines.push(`  participants: ${c.participants}`);
   if (c.followupWeeks !== null) lines.push(`  follow-up: ${c.followupWeeks} weeks`);
   for (const label of c.labels) {
+    // The design and its evidence are the lines above.
+    if (label.dimension === "design" && label.label === c.design) continue;
     lines.push(`  ${label.dimension} ${label.label} (confidence ${label.confidence})`);
     for (const e of formatEvidence(label.evidence)) lines.push(`    ${e}`);
   }
@@ -86,7 +71,7 @@ export function explainRecord(db: Db, id: string): string {
     : `Verdict: excluded, reason ${v.exclusionReason} (${REASON_TEXT[v.exclusionReason!]}); reasons are checked in the order ${EXCLUSION_ORDER.join(" > ")}.`;
   const lines = [
     `Record ${v.recordId}${v.article.pmid && v.article.pmid !== v.recordId ? ` (PMID ${v.article.pmid})` : ""}: ${v.article.title ?? "(no title)"}`,
-    `Source: ${v.article.source.database}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
+    `Source: ${databaseName(v.article.source.database)}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
     `URL: ${recordUrl(v.article) ?? "none"}`,
     verdict,
     ...dedupeLines(db, v),

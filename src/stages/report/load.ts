@@ -38,6 +38,11 @@ export function loadDecision(db: Db, recordId: string): DedupeDecision | null {
   return row ? toDecision(row) : null;
 }
 
+/** Every decision of one dedupe cluster, the kept record's included. */
+export function loadCluster(db: Db, clusterId: string): DedupeDecision[] {
+  return db.prepare<[string], DecisionRow>("SELECT * FROM dedupe_decisions WHERE cluster_id = ?").all(clusterId).map(toDecision);
+}
+
 export function loadClassification(db: Db, recordId: string): Classification | null {
   const row = db.prepare<[string], { result: string }>("SELECT result FROM classifications WHERE record_id = ?").get(recordId);
   return row ? (JSON.parse(row.result) as Classification) : null;
