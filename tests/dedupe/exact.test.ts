@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dedupeRecords } from "../../src/stages/dedupe/core.js";
 import type { DedupeDecision } from "../../src/model/dedupe.js";
+import { parseFixture } from "../imports/helpers.js";
 import { makeArticle, pubmedArticle } from "./builders.js";
 
 const linked = { preprints: "linked" } as const;
@@ -50,6 +51,23 @@ describe("exact keys", () => {
     ];
     const { decisions } = dedupeRecords(records, linked);
     expect(decisions.every((d) => d.role === "kept")).toBe(true);
+  });
+
+  it("does not merge two meeting abstracts of one supplement on its DOI, and lists them for a human to check", async () => {
+    // Two Embase records of BMC Proceedings 2018 abstracts, both given the supplement's DOI.
+    const { records } = await parseFixture("knh-ovid-embase-complete-reference.cgi");
+    expect(new Set(records.map((r) => r.doi))).toEqual(new Set(["10.1186/s12919-018-0099-8"]));
+    const { decisions, possible } = dedupeRecords(records, linked);
+    expect(decisions.map((d) => d.role)).toEqual(["kept", "kept"]);
+    expect(possible.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["embase:L621381823", "embase:L621381829"]]);
+  });
+
+  it("still merges on a shared DOI when the titles differ but the first author agrees (a translated or garbled title)", () => {
+    const records = [
+      pubmedArticle("2150382", { doi: "10.1000/acne", title: "[Therapy of acne with visible light].", authors: ["Meffert, H"], year: 1990 }),
+      makeArticle("embase:1", { doi: "10.1000/acne", title: "Therapie der Akne mit sichtbarem Licht", authors: ["Meffert H."], year: 1990 }),
+    ];
+    expect(byId(dedupeRecords(records, linked).decisions).get("embase:1")).toMatchObject({ role: "duplicate", rule: "doi" });
   });
 
   it("keeps the most complete PubMed record: PMID first, then fields filled, then smallest record_id", () => {

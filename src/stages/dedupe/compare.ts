@@ -44,11 +44,19 @@ function journalAgreement(a: RecordFeatures, b: RecordFeatures): boolean | null 
   return a.journals.some((x) => b.journals.some((y) => journalsAgree(x, y)));
 }
 
-function exactRule(a: RecordFeatures, b: RecordFeatures, pmidConflict: boolean): string | null {
+/**
+ * Journal supplements give all their meeting abstracts one DOI, and books all their chapters: records
+ * sharing a DOI are different works when their titles differ and so do their first authors or pages.
+ */
+function differentWorksSharingDoi(a: RecordFeatures, b: RecordFeatures): boolean {
+  if (!a.titleSquash || !b.titleSquash || diceOfBigrams(a.titleBigrams, b.titleBigrams) >= T.sharedDoiTitleFloor) return false;
+  return agree(a.author, b.author, sameSurname) === false || agree(a.page, b.page, (x, y) => x === y) === false;
+}
+
+function exactRule(a: RecordFeatures, b: RecordFeatures, sharedDoi: boolean): string | null {
   if (a.pmid && a.pmid === b.pmid) return "pmid";
   if (a.pmcid && a.pmcid === b.pmcid) return "pmcid";
-  // Two distinct PubMed records never merge on a shared DOI alone (book chapters share the book's DOI).
-  if (a.doi && a.doi === b.doi && !pmidConflict) return "doi";
+  if (sharedDoi && !differentWorksSharingDoi(a, b)) return "doi";
   return null;
 }
 
@@ -108,7 +116,9 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
 export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   if (a.kind !== b.kind) return NO_MATCH;
   const pmidConflict = a.pmid !== null && b.pmid !== null && a.pmid !== b.pmid;
-  const exact = exactRule(a, b, pmidConflict);
+  // Two distinct PubMed records never merge on a shared DOI alone (book chapters share the book's DOI).
+  const sharedDoi = a.doi !== null && a.doi === b.doi && !pmidConflict;
+  const exact = exactRule(a, b, sharedDoi);
   if (exact) return { rule: exact, score: 1, version: false, near: false, fieldScores: {} };
   const version = a.preprint !== b.preprint;
   if (version && (a.updateOf.includes(b.pmid ?? "") || b.updateOf.includes(a.pmid ?? ""))) {
@@ -117,12 +127,13 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   if (a.kind !== "article") return NO_MATCH;
   const year = yearsAgree(a, b, version);
   const author = agree(a.author, b.author, sameSurname);
-  // A disagreeing year or first author rules a match out and says "different work" to a human too.
-  if (year === false || author === false) return NO_MATCH;
+  // A disagreeing year or first author rules a match out and says "different work" to a human too, but
+  // a DOI the pair shares is worth a human's look whatever else disagrees.
+  if ((year === false || author === false) && !sharedDoi) return NO_MATCH;
   const s = pairScores(a, b, version);
   const fuzzy = version || !idConflict(a, b) ? fuzzyRule(a, b, s) : null;
   if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, fieldScores: s };
   const best = Math.max(s.title ?? 0, s.abstract ?? 0);
-  const near = (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
+  const near = sharedDoi || (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
   return { rule: null, score: best, version, near, fieldScores: s };
 }

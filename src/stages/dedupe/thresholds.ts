@@ -36,6 +36,11 @@ export const THRESHOLDS = {
   abstractMinShingles: 30,
   /** With an abstract match, titles that are both present must be at least this alike. */
   abstractTitleFloor: 0.5,
+  /**
+   * Records sharing a DOI are different works (a supplement's meeting abstracts, a book's chapters) when
+   * their titles are less alike than this and their first authors or pages differ as well.
+   */
+  sharedDoiTitleFloor: 0.5,
   /** Years may differ by this much (online vs print year: 2017 vs 2018 in the corpus). */
   yearTolerance: 1,
   /** A preprint may precede its journal version by this many years. */
