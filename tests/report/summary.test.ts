@@ -27,6 +27,29 @@ describe("summary.md", () => {
     for (const a of anchors) expect(slugs, a).toContain(a);
   });
 
+  it("gives PubMed's translation once for searches over different date windows, and again only when it changed", () => {
+    const input = makeInput();
+    const first = input.searches[0]!;
+    const windowed = (searchId: number, day: string, translation: string) => ({
+      ...first,
+      searchId,
+      windowFrom: `2026/03/${day}`,
+      queryTranslation: `(${translation}) AND 2026/03/${day}:2026/03/31[Date - Create]`,
+      searchedAt: `2026-03-${day}T09:00:00.000Z`,
+    });
+    const mapped = '"exosomes"[MeSH Terms] OR "exosome*"[tiab]';
+    const remapped = '"exosomes"[MeSH Terms] OR "extracellular vesicles"[MeSH Terms] OR "exosome*"[tiab]';
+    const searches = [{ ...first, queryTranslation: mapped }, windowed(2, "08", mapped), windowed(3, "15", remapped), windowed(4, "22", remapped)];
+    const text = (s: typeof searches) => renderReports({ ...input, searches: s }, ["summary.md"], { bom: true }).get("summary.md")!;
+    const lines = (s: typeof searches) => text(s).split("\n").filter((l) => l.startsWith("- PubMed's translation"));
+    expect(lines(searches.slice(0, 2))).toEqual(["- PubMed's translation of the query:"]);
+    expect(text(searches.slice(0, 2))).toContain(`\n${mapped}\n`);
+    expect(lines(searches)).toEqual([
+      "- PubMed's translation of the query in the searches of 2026-03-01 to 2026-03-08:",
+      "- PubMed's translation of the query in the searches of 2026-03-15 to 2026-03-22:",
+    ]);
+  });
+
   it("puts the report date on one line only", () => {
     expect(summary.split("\n").filter((l) => l.includes("2026-03-01") && !l.startsWith("|"))).toEqual(["Report date: 2026-03-01"]);
   });

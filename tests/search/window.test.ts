@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, normaliseDate, splitWindow, startDate, windowTerm } from "../../src/stages/search/window.js";
+import { addDays, normaliseDate, splitWindow, startDate, translationWithoutWindow, windowTerm } from "../../src/stages/search/window.js";
 
 const base = { since: null, full: false, configFrom: null, overlapDays: 7, lastSearchStart: null };
 
@@ -46,5 +46,22 @@ describe("date windows by creation date", () => {
     expect(normaliseDate("2024-02-29")).toBe("2024/02/29");
     expect(normaliseDate("2023/02/29")).toBeNull();
     expect(normaliseDate("yesterday")).toBeNull();
+  });
+});
+
+describe("a query translation without its date window", () => {
+  it("drops the window as PubMed writes it back (Biopython's recorded esearch answer) and as sent", () => {
+    expect(translationWithoutWindow('("cancer"[All Fields] OR "neoplasms"[MeSH Terms]) AND 2025/09/27:2025/11/26[Date - Entry]')).toBe(
+      '"cancer"[All Fields] OR "neoplasms"[MeSH Terms]',
+    );
+    expect(translationWithoutWindow(windowTerm('exosome[tiab] AND (skin OR "hair (loss)")', { from: "2026/11/20", to: "2026/11/28" }))).toBe(
+      'exosome[tiab] AND (skin OR "hair (loss)")',
+    );
+  });
+
+  it("keeps what is not a trailing date window, and parentheses that do not wrap the whole query", () => {
+    expect(translationWithoutWindow('("stem cells"[MeSH Terms]) AND hasabstract[All Fields]')).toBe('("stem cells"[MeSH Terms]) AND hasabstract[All Fields]');
+    expect(translationWithoutWindow("(a[tiab]) AND (b[tiab]) AND 2025/09/27:2025/11/26[Date - Create]")).toBe("(a[tiab]) AND (b[tiab])");
+    expect(translationWithoutWindow('2020/01/01:2020/12/31[dp] AND skin[tiab]')).toBe('2020/01/01:2020/12/31[dp] AND skin[tiab]');
   });
 });

@@ -66,6 +66,34 @@ export function windowTerm(query: string, window: DateWindow): string {
   return `(${query}) AND ("${from}"[crdt] : "${to}"[crdt])`;
 }
 
+/**
+ * The date-window clause windowTerm adds, at the end of a query translation, as PubMed writes it back
+ * ("AND 2026/11/20:2026/11/28[Date - Create]") or as sent ("AND ("2026/11/20"[crdt] : "2026/11/28"[crdt])").
+ */
+const WINDOW_CLAUSE = /\s+AND\s+\(?\s*"?\d{4}(?:\/\d{2}){0,2}"?\s*(?:\[[^\]]*\])?\s*:\s*"?\d{4}(?:\/\d{2}){0,2}"?\s*\[[^\]]*\]\s*\)?\s*$/;
+
+/** Whether `text` is one parenthesised group: "(a OR b)" is, "(a) AND (b)" is not. */
+function oneGroup(text: string): boolean {
+  if (!text.startsWith("(") || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = text.indexOf('"', i + 1) === -1 ? text.length : text.indexOf('"', i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * PubMed's translation of a windowed search without its date window, so that the searches of one query
+ * over different windows show one translation.
+ */
+export function translationWithoutWindow(translation: string): string {
+  const bare = translation.trim().replace(WINDOW_CLAUSE, "").trim();
+  return bare !== translation.trim() && oneGroup(bare) ? bare.slice(1, -1).trim() : bare;
+}
+
 /** Halves a closed window by days; null when it is a single day and cannot be split. */
 export function splitWindow(from: string, to: string): [DateWindow, DateWindow] | null {
   const a = toDate(from).getTime();

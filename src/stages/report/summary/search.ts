@@ -1,4 +1,5 @@
 import type { ReportInput, SearchRow } from "../types.js";
+import { translationWithoutWindow } from "../../search/window.js";
 import { databaseName } from "../prisma.js";
 import { md, table } from "./markdown.js";
 
@@ -12,11 +13,7 @@ export function searchSection(input: ReportInput): string[] {
     lines.push("- Earlier searches in this store ran other queries:", "");
     for (const term of earlier) lines.push("```text", term, "```", "");
   }
-  const translations = [...new Set(input.searches.map((s) => s.queryTranslation).filter((t): t is string => t !== null))];
-  for (const t of translations) {
-    if (t === input.pipeline.queryText) lines.push("- PubMed's translation of the query: identical to the query as run.", "");
-    else lines.push("- PubMed's translation of the query:", "", "```text", t, "```", "");
-  }
+  lines.push(...translationLines(input.searches, input.pipeline.queryText));
   lines.push(
     "- Limits: only those the query itself states (litreview adds no language, publication-type or species " +
       "filter); each search is bounded by a creation-date window (`[crdt]`), split so that no slice exceeds " +
@@ -31,6 +28,31 @@ export function searchSection(input: ReportInput): string[] {
     "",
   );
   lines.push(...retrievalLines(input));
+  return lines;
+}
+
+const squashed = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/**
+ * PubMed's translation of the query, once however many searches and date windows got it (the window is
+ * left out); a translation that changed between searches (PubMed remapped a term) is listed again, with
+ * the dates of the searches that got it.
+ */
+function translationLines(searches: readonly SearchRow[], queryText: string): string[] {
+  const dates = new Map<string, string[]>();
+  for (const s of searches) {
+    if (s.queryTranslation === null || s.queryTranslation.trim() === "") continue;
+    const translation = translationWithoutWindow(s.queryTranslation);
+    dates.set(translation, [...(dates.get(translation) ?? []), s.searchedAt.slice(0, 10)]);
+  }
+  const lines: string[] = [];
+  for (const [translation, when] of dates) {
+    const first = when.reduce((a, b) => (b < a ? b : a));
+    const last = when.reduce((a, b) => (b > a ? b : a));
+    const of = dates.size === 1 ? "" : ` in the searches of ${first === last ? first : `${first} to ${last}`}`;
+    if (squashed(translation) === squashed(queryText)) lines.push(`- PubMed's translation of the query${of}: identical to the query as run.`, "");
+    else lines.push(`- PubMed's translation of the query${of}:`, "", "```text", translation, "```", "");
+  }
   return lines;
 }
 
