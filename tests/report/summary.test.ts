@@ -64,6 +64,17 @@ describe("summary.md", () => {
     expect(items[50]).toBe("- … and 10 more: filter `articles.csv` by `conditions` and `design`.");
   });
 
+  it("writes one participant and one week in the singular", () => {
+    const caseReport = makeRecord(
+      makeArticle("77"),
+      makeClassification("77", { design: "case-report", conditions: ["acne"], participants: 1, followupWeeks: 1 }),
+    );
+    const twoCases = makeRecord(makeArticle("78"), makeClassification("78", { design: "case-report", conditions: ["acne"], participants: 2, followupWeeks: 6 }));
+    const items = conditionSection("acne", buildViews([caseReport, twoCases])).filter((l) => l.startsWith("- "));
+    expect(items.find((l) => l.includes("PMID 77"))).toMatch(/ — 1 participant, 1 week follow-up$/);
+    expect(items.find((l) => l.includes("PMID 78"))).toMatch(/ — 2 participants, 6 weeks follow-up$/);
+  });
+
   it("fills years without articles with zeros in the chart", () => {
     const lines = yearsSection(buildViews([rct(1, 10, 2015), rct(2, 10, 2018)]));
     expect(lines).toContain('  x-axis ["2015", "2016", "2017", "2018"]');

@@ -23,8 +23,8 @@ function withDesign(views: readonly RecordView[], designs: readonly DesignId[]):
 function studyDetails(v: RecordView): string {
   const c = v.classification!;
   const parts: string[] = [];
-  if (c.participants !== null) parts.push(`${c.participants} participants`);
-  if (c.followupWeeks !== null) parts.push(`${c.followupWeeks} weeks follow-up`);
+  if (c.participants !== null) parts.push(plural(c.participants, "participant"));
+  if (c.followupWeeks !== null) parts.push(`${plural(c.followupWeeks, "week")} follow-up`);
   return parts.length === 0 ? "" : ` — ${parts.join(", ")}`;
 }
 
