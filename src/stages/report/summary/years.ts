@@ -1,7 +1,7 @@
 import { DESIGN_GROUPS } from "../../../model/taxonomy.js";
 import type { DesignGroup } from "../../../model/taxonomy.js";
 import type { RecordView } from "../view.js";
-import { table } from "./markdown.js";
+import { plural, table } from "./markdown.js";
 
 interface YearRow {
   year: number;
@@ -40,6 +40,6 @@ export function yearsSection(views: readonly RecordView[]): string[] {
   lines.push("```", "");
   const tableRows = rows.map((r) => [String(r.year), ...DESIGN_GROUPS.map((g) => String(r.counts[g]))]);
   lines.push(...table(["year", ...DESIGN_GROUPS], tableRows), "");
-  if (unknownYear > 0) lines.push(`${unknownYear} included article(s) have no publication year.`, "");
+  if (unknownYear > 0) lines.push(`${plural(unknownYear, "included article")} ${unknownYear === 1 ? "has" : "have"} no publication year.`, "");
   return lines;
 }
