@@ -78,8 +78,10 @@ function oneGroup(text: string): boolean {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '"') i = text.indexOf('"', i + 1) === -1 ? text.length : text.indexOf('"', i + 1);
-    else if (c === "(") depth++;
+    if (c === '"') {
+      i = text.indexOf('"', i + 1);
+      if (i === -1) return false;
+    } else if (c === "(") depth++;
     else if (c === ")" && --depth === 0 && i < text.length - 1) return false;
   }
   return depth === 0;
