@@ -31,13 +31,13 @@ Exit codes:
   5  finished incomplete: some PMIDs could not be fetched, or some input records were malformed
 
 Environment:
-  EUTILS_BASE_URL  E-utilities base URL (default https://eutils.ncbi.nlm.nih.gov/entrez/eutils/)
-  NCBI_API_KEY     NCBI API key: 10 requests/s instead of 3 (never logged or stored)
-  NCBI_EMAIL       contact e-mail sent with every request, as NCBI asks
-  NCBI_TOOL        tool name sent with every request (default litreview)
+  EUTILS_BASE_URL    E-utilities base URL (default https://eutils.ncbi.nlm.nih.gov/entrez/eutils/)
+  NCBI_API_KEY       NCBI API key: 10 requests/s instead of 3 (never logged or stored)
+  NCBI_EMAIL         contact e-mail sent with every request, as NCBI asks
+  NCBI_TOOL          tool name sent with every request (default litreview)
   LITREVIEW_THREADS  threads for parsing large imports, and for deduplicating, classifying
-                   and reporting large stores
-                   (default one per core; 1 = everything in the main thread)
+                     and reporting large stores (default one per core; 1 = everything in
+                     the main thread)
 `;
 
 export interface CliIo {
@@ -149,7 +149,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
 
   program
     .command("import")
-    .description("store records from PubMed XML (.xml/.xml.gz), MEDLINE (.nbib/.txt), RIS, Web of Science or Scopus CSV exports")
+    .description("store records from PubMed XML (.xml/.xml.gz), MEDLINE (.nbib/.txt), RIS, Web of Science plain text, Ovid Complete Reference or Scopus CSV exports")
     .argument("<files...>", "files to import (format detected from the content)")
     .option("--db <file>", "SQLite store (default: the default pipeline's store)")
     .option("--pipeline <file>", "pipeline whose store to use", DEFAULT_PIPELINE)
