@@ -5,7 +5,7 @@
  * PubMed (tests/parse/tree.test.ts holds them to it): an element's text is its own text runs and CDATA
  * sections, trimmed; a stop node's is its raw content.
  */
-import { attributeValue, isBlank, markupEnd, trimmedSlice } from "./scan.js";
+import { attributeValue, isBlank, lineBreaks, markupEnd, trimmedSlice } from "./scan.js";
 
 /** One record's source and the parts cut out of it (xml.ts): [start, stop) pairs, read as their line breaks. */
 export interface XmlDoc {
@@ -70,12 +70,6 @@ export function elementAttribute(el: XmlElement, name: string): string | null {
 
 function escapeCdata(body: string): string {
   return body.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-}
-
-function lineBreaks(xml: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = xml.indexOf("\n", from); i !== -1 && i < to; i = xml.indexOf("\n", i + 1)) n++;
-  return n;
 }
 
 /**

@@ -65,6 +65,13 @@ export function skipSpace(xml: string, at: number): number {
   return i;
 }
 
+/** How many line breaks ("\n") text[from, to) holds. */
+export function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /** True when xml[from, to) is white space only. */
 export function isBlank(xml: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(xml.charCodeAt(i))) return false;

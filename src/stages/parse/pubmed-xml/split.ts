@@ -6,6 +6,8 @@
  * moves forward, and the text before the first incomplete record is dropped once per piece.
  */
 
+import { lineBreaks } from "./scan.js";
+
 export type RecordTag = "PubmedArticle" | "PubmedBookArticle" | "DeleteCitation";
 
 export interface RecordChunk {
@@ -83,12 +85,6 @@ function onlySpace(text: string, from: number, to: number): boolean {
     if (c !== 10 && c !== 32 && c !== 13 && c !== 9 && c !== 0xfeff) return false;
   }
   return true;
-}
-
-function countLines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf("\n", from); i !== -1 && i < to; i = s.indexOf("\n", i + 1)) n++;
-  return n;
 }
 
 export class RecordSplitter {
@@ -186,7 +182,7 @@ export class RecordSplitter {
   /** The line breaks in all the text given so far; only when all of it is split (nothing is buffered). */
   lineBreaks(): number {
     if (this.unsplit() !== "") throw new Error("RecordSplitter.lineBreaks: part of a record is buffered");
-    return this.line - 1 + countLines(this.buf, this.lineAt, this.buf.length);
+    return this.line - 1 + lineBreaks(this.buf, this.lineAt, this.buf.length);
   }
 
   /** Call once at the end of input; the leftovers become problems (truncated record or file). */
@@ -228,7 +224,7 @@ export class RecordSplitter {
 
   /** The line of buf[at]; `at` never goes back between calls until keep() moves the buffer on. */
   private lineOf(at: number): number {
-    this.line += countLines(this.buf, this.lineAt, at);
+    this.line += lineBreaks(this.buf, this.lineAt, at);
     this.lineAt = at;
     return this.line;
   }

@@ -14,6 +14,7 @@ import {
   hasStrayAmpersand,
   isBlank,
   isNameStart,
+  lineBreaks,
   markupEnd,
   nameEnd,
   newStartTag,
@@ -26,9 +27,7 @@ const LT = 60;
 const SLASH = 47;
 
 function lineAt(xml: string, pos: number): number {
-  let n = 1;
-  for (let i = xml.indexOf("\n"); i !== -1 && i < pos; i = xml.indexOf("\n", i + 1)) n++;
-  return n;
+  return 1 + lineBreaks(xml, 0, pos);
 }
 
 const STRAY_AMPERSAND = "an & that starts no entity (write &amp;)";

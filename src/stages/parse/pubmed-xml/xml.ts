@@ -1,4 +1,5 @@
 import { NO_CUTS } from "./element.js";
+import { lineBreaks } from "./scan.js";
 import { readTree, type TreeResult } from "./tree.js";
 
 /**
@@ -38,11 +39,9 @@ export function withoutReferenceLists(xml: string): string {
   return xml.slice(0, start) + newlinesIn(xml, start, stop) + xml.slice(stop);
 }
 
-/** The line breaks of a cut part, kept so a fault's line number still points into the input. */
+/** A cut part as its line breaks, so a fault's line number still points into the input. */
 function newlinesIn(xml: string, from: number, to: number): string {
-  let n = 0;
-  for (let i = xml.indexOf("\n", from); i !== -1 && i < to; i = xml.indexOf("\n", i + 1)) n++;
-  return n === 0 ? "" : "\n".repeat(n);
+  return "\n".repeat(lineBreaks(xml, from, to));
 }
 
 /** Pre-2019 DTDs list a paper's references as CommentsCorrections RefType="Cites": a fifth of such records. */
