@@ -1,4 +1,4 @@
-import { countLiveRecords } from "../../store/records.js";
+import { countStoredRecords } from "../../store/records.js";
 import { listSearches } from "../../store/retrieval.js";
 import { createPool, threadsPayFor } from "../../parallel/pool.js";
 import { accuracyTask, measureAccuracyOf } from "./accuracy.js";
@@ -77,14 +77,14 @@ async function startAside(task: AsideTask): Promise<{ result: Promise<AsideResul
  * it never holds both at once.
  */
 export const reportStage: Stage = async (ctx) => {
-  const live = countLiveRecords(ctx.db);
+  const stored = countStoredRecords(ctx.db);
   const outputs = ctx.config.outputs;
   const wantsPairs = outputs.includes(PAIRS_OUTPUT);
   const csv = { bom: ctx.report.bom };
   const accuracyWork = accuracyTask(ctx.config); // an unreadable gold file fails the stage before it touches the reports
   prepareReportDir(ctx.outDir, outputs);
   const aside =
-    threadsPayFor(live) && !ctx.db.memory && (accuracyWork || wantsPairs)
+    threadsPayFor(stored) && !ctx.db.memory && (accuracyWork || wantsPairs)
       ? await startAside({
           accuracy: accuracyWork,
           pairs: wantsPairs ? { storePath: ctx.db.name, outDir: ctx.outDir, name: PAIRS_OUTPUT, csv } : null,
