@@ -26,8 +26,7 @@ export interface StoredFeaturesOptions {
  * reads the store a page at a time and makes the features of its records but for their abstracts (the
  * costliest part); those are made by one worker thread when it is up and can take the page, else by the
  * main thread too. So neither thread waits for the other: not while the worker starts up, nor when one
- * of them is slower. Only the features are kept, not what was
- * read, so memory stays small on large stores.
+ * of them is slower. Only the features are kept, not what was read, so memory stays small on large stores.
  */
 export async function storedFeatures(db: Db, options: StoredFeaturesOptions = {}): Promise<RecordFeatures[]> {
   const parallel = options.parallel ?? threadsPayFor(countStoredRecords(db));
