@@ -127,12 +127,33 @@ export function upsertRecord(db: Db, article: Article, runId: number | null, now
   return upsertSerialized(db, serializeRecord(article), runId, now);
 }
 
-/** Marks records as deleted (PubMed DeleteCitation); they stay in the store as tombstones. */
-export function markDeleted(db: Db, recordIds: string[], now: string): number {
-  const stmt = db.prepare("UPDATE records SET deleted = 1, updated_at = ? WHERE record_id = ? AND deleted = 0");
+/**
+ * Marks records as deleted (PubMed DeleteCitation) by a deletion seen at `seenAt` (the time its efetch
+ * answer was received, or its file imported); they stay in the store as tombstones, with `updated_at` the
+ * time the deletion was seen. A record whose stored version was seen after the deletion is left alone.
+ */
+export function markDeleted(db: Db, recordIds: string[], seenAt: string): number {
+  const stmt = db.prepare(
+    "UPDATE records SET deleted = 1, updated_at = ? WHERE record_id = ? AND deleted = 0 AND json_extract(article, '$.source.importedAt') <= ?",
+  );
   let n = 0;
-  for (const id of recordIds) n += stmt.run(now, id).changes;
+  for (const id of recordIds) n += stmt.run(seenAt, id, seenAt).changes;
   return n;
+}
+
+/**
+ * When the stored record was last seen: when its deletion was seen for a tombstone, else when its stored
+ * version was (its source's `importedAt`: an efetch answer's receipt, an import's time). Null if not stored.
+ * Re-parsing an older answer must not replace what was seen after it.
+ */
+export function storedSeenAt(db: Db, recordId: string): string | null {
+  const row = db
+    .prepare<[string], { deleted: number; updated_at: string; seen: string | null }>(
+      "SELECT deleted, updated_at, json_extract(article, '$.source.importedAt') AS seen FROM records WHERE record_id = ?",
+    )
+    .get(recordId);
+  if (!row) return null;
+  return row.deleted === 1 ? row.updated_at : row.seen;
 }
 
 export interface StoredRecord {

@@ -2,8 +2,10 @@ import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseStage, reparseAll } from "../../src/stages/parse/index.js";
 import { openStore, type Db } from "../../src/store/open.js";
-import { getRecord } from "../../src/store/records.js";
-import { fixtureText, stageContext } from "./helpers.js";
+import { getRecord, markDeleted, upsertRecord } from "../../src/store/records.js";
+import { fixtureText, record, stageContext } from "./helpers.js";
+
+const parseFixtureRecord = (pmid: string) => record("biopython-pubmed2.xml", pmid);
 
 function storeAnswer(db: Db, xml: string, pmids: string[], request = "efetch db=pubmed id=…&api_key=SECRET123"): number {
   const info = db
@@ -70,6 +72,43 @@ describe("parse stage", () => {
     expect(offline.counts).toMatchObject({ responses: 2, parsed: 2, superseded: 1, unchanged: 1, updated: 0 });
     expect(getRecord(db, "35649368")!.revision).toBe(1);
     expect(db.prepare("SELECT COUNT(*) AS n FROM record_changes").get()).toEqual({ n: 0 });
+  });
+
+  it("re-parses offline without undoing a newer version imported from a file (a retraction)", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    await parseStage(stageContext(db));
+    const fetched = getRecord(db, "11748933")!.article;
+    const retracted = {
+      ...fetched,
+      publicationTypes: [...fetched.publicationTypes, "Retracted Publication"],
+      source: { database: "pubmed", file: "update.xml", ownId: "11748933", importedAt: "2026-04-01T00:00:00.000Z" },
+    };
+    expect(upsertRecord(db, retracted, 8, "2026-04-01T00:00:00.000Z")).toBe("updated");
+    const offline = await parseStage(stageContext(db, true));
+    expect(offline.counts).toMatchObject({ parsed: 2, superseded: 1, unchanged: 1, updated: 0 });
+    expect(getRecord(db, "11748933")!.article.publicationTypes).toContain("Retracted Publication");
+    expect(getRecord(db, "11748933")!.revision).toBe(2);
+  });
+
+  it("re-parses offline without bringing back a record deleted since by an imported DeleteCitation", async () => {
+    storeAnswer(db, fixtureText("biopython-pubmed2.xml"), ["11748933", "11700088"]);
+    await parseStage(stageContext(db));
+    expect(markDeleted(db, ["11700088"], "2026-04-01T00:00:00.000Z")).toBe(1);
+    const offline = await parseStage(stageContext(db, true));
+    expect(offline.counts).toMatchObject({ superseded: 1, unchanged: 1, updated: 0 });
+    expect(getRecord(db, "11700088")!.deleted).toBe(true);
+  });
+
+  it("does not apply an answer's DeleteCitation to a version of the record seen after that answer", async () => {
+    storeAnswer(db, '<PubmedArticleSet><DeleteCitation><PMID Version="1">11700088</PMID></DeleteCitation></PubmedArticleSet>', []);
+    const imported = {
+      ...parseFixtureRecord("11700088"),
+      source: { database: "pubmed", file: "later.xml", ownId: "11700088", importedAt: "2026-04-01T00:00:00.000Z" },
+    };
+    upsertRecord(db, imported, 8, "2026-04-01T00:00:00.000Z");
+    const outcome = await parseStage(stageContext(db));
+    expect(outcome.counts.deleted).toBe(0);
+    expect(getRecord(db, "11700088")!.deleted).toBe(false);
   });
 
   it("reparseAll marks every stored efetch answer unparsed, and only those", async () => {

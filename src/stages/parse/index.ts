@@ -3,7 +3,7 @@ import type { Stage, StageContext, StageOutcome } from "../../pipeline/context.j
 import { redactSecrets } from "../../errors.js";
 import { createPool, mapOrdered, threadCount } from "../../parallel/pool.js";
 import type { Db } from "../../store/open.js";
-import { markDeleted, recordDiagnostics, upsertSerialized } from "../../store/records.js";
+import { markDeleted, recordDiagnostics, storedSeenAt, upsertSerialized, type SerializedRecord } from "../../store/records.js";
 import readAnswer, { type AnswerInput, type ReadAnswer } from "./read-answer.js";
 import { markParsed, newestAnswerByPmid, readRaw, reparseAll, unparsedIds, type RawResponse } from "./raw.js";
 
@@ -38,20 +38,31 @@ export function rawLocation(raw: RawResponse): string {
  */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Whether a record of the answer `raw` is older than what is stored: a newer answer holds it, or the stored
+ * version (or its deletion) was seen after this answer was received, say from a file imported since. Only
+ * re-parsing meets such records: `run --offline` reads every stored answer again.
+ */
+function superseded(ctx: StageContext, raw: RawResponse, record: SerializedRecord, newest: Map<string, number>): boolean {
+  const latest = record.pmid === null ? undefined : newest.get(record.pmid);
+  if (latest !== undefined && latest > raw.rawId) return true;
+  const seen = storedSeenAt(ctx.db, record.recordId);
+  return seen !== null && seen > raw.receivedAt;
+}
+
 /** Writes one answer's records, deletions and diagnostics, and marks it parsed, in one transaction. */
 function store(ctx: StageContext, raw: RawResponse, parsed: ReadAnswer, newest: Map<string, number>, counts: ParseCounts): void {
   const now = ctx.clock().toISOString();
   ctx.db.transaction(() => {
     for (const record of parsed.records) {
       counts.parsed++;
-      const latest = record.pmid === null ? undefined : newest.get(record.pmid);
-      if (latest !== undefined && latest > raw.rawId) {
+      if (superseded(ctx, raw, record, newest)) {
         counts.superseded++;
         continue;
       }
       counts[upsertSerialized(ctx.db, record, ctx.runId, now)]++;
     }
-    for (const d of parsed.deleted) counts.deleted += markDeleted(ctx.db, d.pmids, now);
+    for (const d of parsed.deleted) counts.deleted += markDeleted(ctx.db, d.pmids, raw.receivedAt);
     recordDiagnostics(ctx.db, ctx.runId, parsed.diagnostics, now);
     markParsed(ctx.db, raw.rawId, now);
   })();
@@ -112,7 +123,7 @@ function summarise(counts: ParseCounts, errors: Diagnostic[]): StageOutcome {
 /**
  * Parses the stored efetch answers that are not parsed yet, oldest first, one transaction per answer.
  * Offline (`run --offline`, no client) it first marks every stored answer unparsed, so the records
- * are rebuilt from what is stored by the current parser.
+ * are rebuilt from what is stored by the current parser, except those seen again since (see superseded).
  */
 export const parseStage: Stage = async (ctx) => {
   if (ctx.client === null) {
