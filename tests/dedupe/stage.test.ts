@@ -31,7 +31,7 @@ function context(db: Db, preprints: "linked" | "merged" = "linked"): StageContex
 const TITLE = "Exosomes derived from human adipose tissue stem cells improve photoaged skin in mice";
 const records: Article[] = [
   pubmedArticle("111", { title: TITLE, doi: "10.1000/abc", year: 2021, authors: ["Kim, J"] }),
-  makeArticle("scopus:1", { title: TITLE.toUpperCase(), year: 2021, authors: ["Kim, J."], source: { database: "scopus", file: "s.ris", ownId: "1", importedAt: "x" } }),
+  makeArticle("scopus:1", { title: TITLE.toUpperCase(), year: 2021, authors: ["Kim, J."], source: { database: "scopus", file: "s.ris", ownId: "1", importedAt: "2026-01-01T00:00:00.000Z" } }),
   pubmedArticle("222", { title: `Erratum: ${TITLE}`, year: 2022, publicationTypes: ["Published Erratum"], commentsCorrections: [["ErratumFor", "111"]] }),
   pubmedArticle("333", { title: "Platelet exosomes for scalp hair growth", year: 2020, publicationTypes: ["Retracted Publication"] }),
   makeArticle("scopus:2", { title: TITLE, doi: "10.1000/other", year: 2021, authors: ["Kim, J"] }),
