@@ -64,6 +64,19 @@ describe("across databases", () => {
     }
   });
 
+  it("keeps the PubMed record over a fuller copy from another database that carries its PMID", () => {
+    const [pubmed] = acne[1]!;
+    const embase = makeArticle("embase:L613793574", {
+      ...pubmed,
+      recordId: "embase:L613793574",
+      abstract: "A fuller abstract than PubMed's.",
+      keywords: ["acne", "broadband light"],
+      source: { database: "embase", file: "embase.ris", ownId: "L613793574", importedAt: "x" },
+    });
+    const { decisions } = dedupeRecords([embase, pubmed], { preprints: "linked" });
+    expect(decisions.find((d) => d.recordId === "embase:L613793574")).toMatchObject({ role: "duplicate", keptRecordId: "28095551" });
+  });
+
   it("keeps apart an extension study and the trial it extends", () => {
     expect(clusters([...acne.flat(), ...lookalikes])).toHaveLength(acne.length);
   });

@@ -102,14 +102,18 @@ export function constrainedClusters<E extends Edge>(features: readonly RecordFea
 }
 
 /**
- * The kept record: the most complete PubMed record. A journal version is kept over its preprint; then a
- * record with a PMID; then the one with most fields filled; then the smallest record_id.
+ * The kept record: a journal version is kept over its preprint; then the PubMed record itself (its
+ * record_id is its PMID: it has PubMed's MeSH and publication types, which another database's copy that
+ * carries the PMID lacks); then a record with a PMID; then the one with most fields filled; then the
+ * smallest record_id.
  */
 export function chooseKept(members: readonly RecordFeatures[]): RecordFeatures {
   const published = members.filter((m) => !m.preprint);
   const pool = published.length > 0 ? published : members;
+  const isPubmedRecord = (m: RecordFeatures) => Number(m.pmid !== null && m.recordId === m.pmid);
   return [...pool].sort(
     (x, y) =>
+      isPubmedRecord(y) - isPubmedRecord(x) ||
       Number(y.pmid !== null) - Number(x.pmid !== null) ||
       y.completeness - x.completeness ||
       (x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0),
