@@ -42,6 +42,13 @@ describe("numberSignature", () => {
     );
     expect(numberSignature(titleWords("A 12-week study"))).toBe("12");
   });
+  it("agrees across spellings of one name: TGF-β1 and TGF-beta1, CO2 and CO<sub>2</sub>, IL-1β and IL-1beta", () => {
+    const same = (a: string, b: string) => expect(numberSignature(titleWords(a))).toBe(numberSignature(titleWords(b)));
+    same("TGF-β1 signalling in 2 models of skin fibrosis", "TGF-beta1 signaling in 2 models of skin fibrosis");
+    same("Soil surface CO2 flux", "Soil surface CO<sub>2</sub> flux");
+    same("IL-1β in acne", "IL-1beta in acne");
+    expect(numberSignature(titleWords("CD34 cells"))).not.toBe(numberSignature(titleWords("CD38 cells")));
+  });
 });
 
 describe("identifiers", () => {

@@ -145,12 +145,13 @@ export function significantWords(words: readonly string[]): string[] {
 
 /**
  * Numbers and part/phase numerals in a title: "Part I" and "Part II", or "12-week" and "24-week", are
- * different works however similar the rest of the title is.
+ * different works however similar the rest of the title is. Digits inside a word count too, so that
+ * spellings of one name agree: "TGF-β1" (tgf beta 1) and "TGF-beta1", "CO2" and "CO<sub>2</sub>".
  */
 export function numberSignature(words: readonly string[]): string {
   const out = new Set<string>();
   words.forEach((w, i) => {
-    if (/^\d+$/.test(w)) out.add(String(Number(w)));
+    for (const digits of w.match(/\d+/g) ?? []) out.add(String(Number(digits)));
     const prev = words[i - 1];
     if ((prev === "part" || prev === "phase") && /^[ivx]+$/.test(w)) out.add(w);
   });
