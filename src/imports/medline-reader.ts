@@ -2,7 +2,7 @@ import type { NumberedLine } from "./lines.js";
 import type { TaggedRecord } from "./types.js";
 
 // "PMID- 123", "AU  - Oh M", "STAT- MEDLINE", "PHST- ...": a tag of up to four characters padded to four.
-const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *- ?(.*)$/;
+const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *- ?(.*)$/s;
 
 /**
  * Groups MEDLINE ("PubMed format") lines into records, streaming: a record starts at "PMID-" (or at the

@@ -7,7 +7,7 @@ import { detectOvidDatabase } from "./ovid-database.js";
 import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const MARKER = /^<(\d+)\.\s*>\s*$/;
-const TAG_LINE = /^([A-Z][A-Z0-9]{1,3})\s{1,2}-\s?(.*)$/;
+const TAG_LINE = /^([A-Z][A-Z0-9]{1,3})\s{1,2}-\s?(.*)$/s;
 /** Fields listed one value per indented line (institutions, index terms). */
 const LINE_LISTS = new Set(["IN", "MH", "OD", "AU", "KW", "ID", "PT"]);
 

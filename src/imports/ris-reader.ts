@@ -7,7 +7,7 @@ export type RisChunk =
   | { kind: "truncated"; record: TaggedRecord; endLine: number; reason: string };
 
 // "TY  - JOUR", Cochrane's "TY  -  JOUR", "ER  -" without a trailing space, "SP  -" with no value.
-const TAG_LINE = /^([A-Z][A-Z0-9])  -(?:\s(.*))?$/;
+const TAG_LINE = /^([A-Z][A-Z0-9])  -(?:\s(.*))?$/s;
 
 /** Tags EndNote writes several values of as untagged lines, one value per line. */
 const MULTI_VALUE = new Set(["KW", "AU", "A1", "A2", "A3", "A4", "AD", "N1", "SN", "L1", "L2", "L3", "UR", "M1", "C3"]);

@@ -5,7 +5,7 @@ import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePa
 import { assignRecordId } from "./record-id.js";
 import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
-const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
+const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/s;
 /** Fields whose continuation lines are further values (one author, affiliation or reference per line). */
 const LINE_LISTS = new Set(["AU", "AF", "BA", "BF", "CA", "GP", "C1", "C3", "CR", "RI", "OI", "EM"]);
 

@@ -67,4 +67,11 @@ describe("MEDLINE (PubMed format) exports", () => {
     expect(items.filter((i) => i.record).map((i) => i.record!.recordId)).toEqual(["1", "3"]);
     expect(items.find((i) => i.diagnostic)?.diagnostic).toMatchObject({ severity: "error", location: "x.nbib", position: "record 2 (line 4)" });
   });
+
+  it("a COIS line holding U+2028 (real: the blue-light acne review) stays its own field, not glued onto the PMC id", async () => {
+    const { records } = await parseFixture("reflib-pubmed-blue-light-acne.nbib");
+    const r = byId(records, "27670126");
+    expect(r.pmcid).toBe("PMC6457763");
+    expect(r.authors.map((a) => a.lastName)).toEqual(["Barbaric", "Abbott", "Posadzki", "Car", "Gunn", "Layton", "Majeed", "Car"]);
+  });
 });

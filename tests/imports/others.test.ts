@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { byId, parseFixture } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { parseOvid } from "../../src/imports/ovid.js";
+import { parseWos } from "../../src/imports/wos.js";
+import { byId, chunked, fixture, parseFixture } from "./helpers.js";
 
 describe("Web of Science plain text", () => {
   it("full record (BOM, FN header, EF without newline): AU/AF lists, paragraph abstract, PM, DE/ID keywords", async () => {
@@ -53,5 +56,29 @@ describe("Scopus CSV", () => {
     expect(r.pmid).toBe("38580657");
     expect(r.journal).toMatchObject({ title: "Nature Communications", volume: "15", issue: "1", pages: "2864", issn: "2041-1723" });
     expect(r.publicationTypes).toEqual(["Article"]);
+  });
+});
+
+describe("line and paragraph separators (U+2028, U+2029) inside a tagged line", () => {
+  const withSeparator = (text: string, from: string, to: string) => {
+    const out = text.replace(from, to);
+    if (out === text) throw new Error(`no "${from}" to edit`);
+    return out;
+  };
+  const file = { file: "edited", importedAt: "2026-01-01T00:00:00.000Z" };
+  async function titles(parse: typeof parseWos, text: string): Promise<(string | null)[]> {
+    const out: (string | null)[] = [];
+    for await (const item of parse(chunked(text, 1000), file)) if (item.record) out.push(item.record.title);
+    return out;
+  }
+
+  it("Web of Science: the tag's value is kept, not read as a continuation of the previous field", async () => {
+    const text = withSeparator(readFileSync(fixture("knh-wos-plaintext-fullrecord.txt"), "utf8"), "TI Caregivers' views", "TI Caregivers'\u2028views");
+    expect((await titles(parseWos, text))[0]).toBe("Caregivers' views on stigmatization and discrimination of people affected by leprosy in Ghana");
+  });
+
+  it("Ovid: the tag's value is kept", async () => {
+    const text = withSeparator(readFileSync(fixture("knh-ovid-embase-complete-reference.cgi"), "utf8"), "Quality of life in", "Quality\u2029of life in");
+    expect((await titles(parseOvid, text))[0]).toBe("Quality of life in patients with primary ciliary dyskinesia: A systematic review.");
   });
 });

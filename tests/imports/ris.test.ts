@@ -162,4 +162,10 @@ describe("malformed RIS", () => {
     expect(diagnostics[0]!.message).toMatch(/the file ends before its ER line/);
     expect(diagnostics[0]!.position).toMatch(/^record 6, lines \d+-\d+$/);
   });
+
+  it("a C1 line holding U+2028 (real: EndNote's blue-light acne review) is its own field, not one more author", async () => {
+    const { records } = await parseFixture("reflib-endnote-blue-light-acne.ris");
+    const r = records.find((x) => x.pmid === "27670126")!;
+    expect(r.authors.map((a) => a.lastName)).toEqual(["Barbaric", "Abbott", "Posadzki", "Car", "Gunn", "Layton", "Majeed", "Car"]);
+  });
 });
