@@ -28,6 +28,41 @@ const REF_TYPES: Record<string, string> = {
   ORI: "OriginalReportIn",
 };
 
+/** NLM's name suffixes ("Bitter P Jr", "Gates WH 3rd"); a lone I or V is an initial, not a suffix. */
+const SUFFIX = /^(?:Jr|Sr|\d(?:st|nd|rd|th)|I{2,3}|IV|VI{0,3})\.?$/;
+const AU_INITIALS = /^\p{Lu}+$/u;
+
+/** A name's trailing suffix token taken off: ["Patrick", "Jr"] gives "Jr" and leaves ["Patrick"]. */
+function takeSuffix(tokens: string[]): string | null {
+  return tokens.length > 1 && SUFFIX.test(tokens[tokens.length - 1]!) ? tokens.pop()!.replace(/\.$/, "") : null;
+}
+
+/** FAU "Last, Fore names [Suffix]": "Hensley, Dana T Jr". */
+function fullAuthor(value: string): Author | null {
+  const author = parseAuthor(value);
+  const given = author?.foreName?.split(" ");
+  if (!author || author.lastName === null || !given) return author;
+  const suffix = takeSuffix(given);
+  if (suffix === null) return author;
+  return { ...parseAuthor(`${author.lastName}, ${given.join(" ")}`)!, suffix };
+}
+
+/**
+ * AU "Last INITIALS [Suffix]", initials of any length ("Buzatti KCLR", "Hensley DT Jr"). With the last name
+ * known from FAU, the initials are what follows it.
+ */
+function abbreviatedAuthor(value: string, lastName: string | null): Author | null {
+  const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
+  if (!text) return null;
+  const tokens = text.split(" ");
+  const suffix = takeSuffix(tokens);
+  const known = lastName !== null && text.startsWith(`${lastName} `) ? lastName.split(" ").length : null;
+  const initialsAt = known ?? (tokens.length > 1 && AU_INITIALS.test(tokens[tokens.length - 1]!) ? tokens.length - 1 : null);
+  if (initialsAt === null || initialsAt >= tokens.length) return parseAuthor(value);
+  const initials = tokens.slice(initialsAt).join("");
+  return { lastName: tokens.slice(0, initialsAt).join(" "), foreName: null, initials, suffix, collectiveName: null, orcid: null, affiliations: [] };
+}
+
 /** Authors in file order: FAU (full name) with the AU that follows it, or AU alone; CN for groups; AD and AUID attach to the author before them. */
 export function medlineAuthors(record: TaggedRecord): Author[] {
   const authors: Author[] = [];
@@ -36,11 +71,16 @@ export function medlineAuthors(record: TaggedRecord): Author[] {
   let lastTag = "";
   for (const [tag, value] of record.fields) {
     const last = authors[authors.length - 1];
-    if (tag === "FAU" || (tag === "AU" && lastTag !== "FAU")) {
-      const author = parseAuthor(value);
+    if (tag === "FAU") {
+      const author = fullAuthor(value);
+      if (author) authors.push(author);
+    } else if (tag === "AU" && lastTag !== "FAU") {
+      const author = abbreviatedAuthor(value, null);
       if (author) authors.push(author);
     } else if (tag === "AU" && last) {
-      last.initials = parseAuthor(value)?.initials ?? last.initials;
+      const abbreviated = abbreviatedAuthor(value, last.lastName);
+      last.initials = abbreviated?.initials ?? last.initials;
+      last.suffix ??= abbreviated?.suffix ?? null;
     } else if (tag === "CN") {
       const name = cleanText(value);
       if (name) authors.push({ lastName: null, foreName: null, initials: null, suffix: null, collectiveName: name, orcid: null, affiliations: [] });

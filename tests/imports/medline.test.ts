@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMedline, parseMesh } from "../../src/imports/medline.js";
+import { medlineAuthors, parseMedline, parseMesh } from "../../src/imports/medline.js";
 import type { ImportItem } from "../../src/imports/types.js";
 import { byId, chunked, parseFixture } from "./helpers.js";
 
@@ -73,5 +73,25 @@ describe("MEDLINE (PubMed format) exports", () => {
     const r = byId(records, "27670126");
     expect(r.pmcid).toBe("PMC6457763");
     expect(r.authors.map((a) => a.lastName)).toEqual(["Barbaric", "Abbott", "Posadzki", "Car", "Gunn", "Layton", "Majeed", "Car"]);
+  });
+
+  it("AU initials of any length and name suffixes (real: Buzatti KCLR, Hensley DT Jr, Bitter P Jr)", async () => {
+    const { records } = await parseFixture("revtools-pubmed-restoration.nbib");
+    const author = (pmid: string, lastName: string) => byId(records, pmid).authors.find((a) => a.lastName === lastName);
+    expect(author("30624520", "Buzatti")).toMatchObject({ foreName: "Kelly Cristine de Lacerda Rodrigues", initials: "KCLR", suffix: null });
+    expect(author("30624520", "Correia")).toMatchObject({ initials: "MITD" });
+    expect(author("30630211", "Hensley")).toMatchObject({ foreName: "Dana T", initials: "DT", suffix: "Jr" });
+    const acne = await parseFixture("reflib-pubmed-blue-light-acne.nbib");
+    expect(byId(acne.records, "28095551").authors[0]).toMatchObject({ lastName: "Bitter", foreName: "Patrick", initials: "P", suffix: "Jr" });
+  });
+
+  it("AU alone: the last all-capital token is the initials, whatever its length; a trailing Jr or 3rd is the suffix", () => {
+    const record = (fields: [string, string][]) => medlineAuthors({ fields, startLine: 1, index: 1 });
+    expect(record([["AU", "Buzatti KCLR"], ["AU", "de la Cruz JA"], ["AU", "Gates WH 3rd"], ["AU", "Smith IV"]])).toMatchObject([
+      { lastName: "Buzatti", initials: "KCLR", suffix: null },
+      { lastName: "de la Cruz", initials: "JA", suffix: null },
+      { lastName: "Gates", initials: "WH", suffix: "3rd" },
+      { lastName: "Smith", initials: "IV", suffix: null },
+    ]);
   });
 });
