@@ -20,6 +20,10 @@ export interface DedupeDecision {
   retracted: boolean;
 }
 
+/** The fields dedupe scores for a pair of records, in the order possible-duplicates.csv lists them. */
+export const PAIR_SCORE_FIELDS = ["abstract", "author", "journal", "pages", "title", "year"] as const;
+export type PairScoreField = (typeof PAIR_SCORE_FIELDS)[number];
+
 /** A pair just under the fuzzy threshold, for a human to check. */
 export interface PossibleDuplicate {
   recordIdA: string;

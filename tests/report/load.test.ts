@@ -22,13 +22,13 @@ describe("reading the store for the report", () => {
     const table = loadPairTable(db);
     expect(table).toEqual(pairTableOf(kept));
     expect(table.size).toBe(2_342);
-    expect(table.fields).toEqual(["abstract", 'odd "name"', "title"]);
+    expect(table.fields).toEqual(["abstract", "author", "journal", 'odd "name"', "pages", "title", "year"]);
     expect(table.score[4]).toBe(kept[4]!.score);
     expect(table.fieldScores[0]!.every((v) => Number.isNaN(v))).toBe(true);
   });
 
   it("reads an empty table as no pairs", () => {
-    expect(loadPairTable(openStore(":memory:"))).toMatchObject({ size: 0, idA: [], fields: [] });
+    expect(loadPairTable(openStore(":memory:"))).toMatchObject({ size: 0, idA: [], fields: ["abstract", "author", "journal", "pages", "title", "year"] });
   });
 
   it("gives the articles the fields the reports read, and design evidence and labels on demand", () => {

@@ -20,12 +20,13 @@ describe("possible-duplicates.csv", () => {
       score: 0.5,
       fieldScores: { title: score, abstract: i % 3 === 0 ? null : score / 2, year: scores[(i + 1) % scores.length]! },
     }));
-    const lines = [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n").slice(1, -1);
+    const [header, ...lines] = [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n").slice(0, -1);
     expect(lines).toHaveLength(pairs.length);
+    const columns = ["score_abstract", "score_title", "score_year"].map((c) => header!.split(",").indexOf(c));
     const byRecordB = new Map<string, string[][]>();
     for (const line of lines) {
       const cells = line.split(",");
-      byRecordB.set(cells[1]!, [...(byRecordB.get(cells[1]!) ?? []), cells.slice(-3)]);
+      byRecordB.set(cells[1]!, [...(byRecordB.get(cells[1]!) ?? []), columns.map((c) => cells[c]!)]);
     }
     for (const recordB of ["2", "3"]) {
       const expected = pairs
@@ -33,5 +34,14 @@ describe("possible-duplicates.csv", () => {
         .map((p) => ["abstract", "title", "year"].map((f) => expectedCell(p.fieldScores[f] ?? null)));
       expect(byRecordB.get(recordB)).toEqual(expected);
     }
+  });
+
+  it("always has the same columns, with or without pairs, whatever fields the pairs were scored on", () => {
+    const views = buildViews(["1", "2"].map((id) => makeRecord(makeArticle(id), null)));
+    const header = (pairs: PossibleDuplicate[]) =>
+      [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n")[0];
+    const expected = "record_id_a,record_id_b,score,title_a,title_b,url_a,url_b,score_abstract,score_author,score_journal,score_pages,score_title,score_year";
+    expect(header([])).toBe(expected);
+    expect(header([{ recordIdA: "1", recordIdB: "2", score: 0.2, fieldScores: {} }])).toBe(expected);
   });
 });

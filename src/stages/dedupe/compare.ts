@@ -3,6 +3,7 @@ import { diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
 import { journalsAgree, prefixedTitle } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
+import type { PairScoreField } from "../../model/dedupe.js";
 
 export type FieldScores = Record<string, number | null>;
 
@@ -72,7 +73,7 @@ function bool(v: boolean | null): number | null {
   return v === null ? null : v ? 1 : 0;
 }
 
-export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): FieldScores {
+export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): Record<PairScoreField, number | null> {
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
     title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,

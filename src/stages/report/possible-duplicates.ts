@@ -1,4 +1,4 @@
-import type { PossibleDuplicate } from "../../model/dedupe.js";
+import { PAIR_SCORE_FIELDS, type PossibleDuplicate } from "../../model/dedupe.js";
 import { csvCell, csvHeader, inChunks } from "./csv.js";
 import type { CsvOptions } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
@@ -33,7 +33,7 @@ export interface PairTable {
   idA: string[];
   idB: string[];
   score: Float64Array;
-  /** Every field any pair has a score for, in name order. */
+  /** Every field dedupe scores (PAIR_SCORE_FIELDS), and any other a stored pair has a score for, in name order. */
   fields: string[];
   /** One column per field: NaN where the pair has no score for it. */
   fieldScores: Float64Array[];
@@ -49,6 +49,8 @@ export class PairTableBuilder {
 
   constructor(private readonly size: number) {
     this.score = new Float64Array(size);
+    // Every field dedupe scores has its column even when no pair has it, so the file's columns never change.
+    for (const name of PAIR_SCORE_FIELDS) this.columns.set(name, new Float64Array(size).fill(NaN));
   }
 
   add(recordIdA: string, recordIdB: string, score: number, fieldScores: Record<string, number | null>): void {
