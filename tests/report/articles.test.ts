@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { articleRow, inTaxonomyOrder } from "../../src/stages/report/articles.js";
 import { CONDITIONS } from "../../src/model/taxonomy.js";
 import { buildViews, compareRecordIds } from "../../src/stages/report/view.js";
-import { makeArticle, makeClassification, makeRecord } from "./builders.js";
+import { makeArticle, makeClassification, makeDecision, makeRecord } from "./builders.js";
+import { tagsCsvChunks } from "../../src/stages/report/tables.js";
 
 function row(article = makeArticle("1"), classification = makeClassification("1")) {
   return articleRow(buildViews([makeRecord(article, classification)])[0]!);
@@ -37,5 +38,17 @@ describe("articles.csv rows", () => {
 
   it("orders PMIDs by number, then other record ids", () => {
     expect(["hash:1", "9", "embase:2", "10", "100"].sort(compareRecordIds)).toEqual(["9", "10", "100", "embase:2", "hash:1"]);
+  });
+
+  it("writes confidences and dedupe scores to four decimals, not as binary fractions (0.68, not 0.6799999999999999)", () => {
+    const noisy = 0.1 + 0.58;
+    expect(noisy).not.toBe(0.68);
+    const classification = makeClassification("1", { designConfidence: noisy });
+    classification.labels[0]!.confidence = noisy;
+    const record = makeRecord(makeArticle("1"), classification, makeDecision("1", { score: 0.8297872340425532 }));
+    const view = buildViews([record])[0]!;
+    expect(articleRow(view)).toMatchObject({ design_confidence: 0.68, dedupe_score: 0.8298 });
+    const tags = [...tagsCsvChunks([view], { bom: false })].join("").split("\r\n")[1]!.split(",");
+    expect(tags[4]).toBe("0.68");
   });
 });

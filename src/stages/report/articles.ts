@@ -1,5 +1,5 @@
 import { CLAIMS, CONDITIONS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
-import { csvChunks, joinValues } from "./csv.js";
+import { csvChunks, joinValues, roundScore } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { authorNames, formatEvidence, isoDate, recordUrl } from "./view.js";
 import type { DetailSource } from "./types.js";
@@ -82,13 +82,13 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     first_seen: isoDate(view.firstSeen),
     url: recordUrl(article),
     abstract: details ? details.abstract(view.recordId) : article.abstract,
-    design_confidence: c?.designConfidence ?? null,
+    design_confidence: c ? roundScore(c.designConfidence) : null,
     design_uncertain: c ? c.designUncertain : null,
     source_database: article.source.database,
     notice: decision?.notice ?? null,
     notice_concerns: decision?.concerns ?? null,
     dedupe_rule: decision?.rule ?? null,
-    dedupe_score: decision?.score ?? null,
+    dedupe_score: typeof decision?.score === "number" ? roundScore(decision.score) : null,
   };
 }
 

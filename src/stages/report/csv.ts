@@ -6,6 +6,14 @@ export interface CsvOptions {
   bom: boolean;
 }
 
+/**
+ * A score or confidence as the CSVs give it: four decimals, so 0.68 is not written 0.6799999999999999 and
+ * the same value reads the same in every file.
+ */
+export function roundScore(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
 /** Excel, LibreOffice and Google Sheets all stop at 32,767 characters per cell. */
 export const CELL_LIMIT = 32_767;
 const BOM = "\ufeff";

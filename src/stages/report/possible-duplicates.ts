@@ -1,5 +1,5 @@
 import { PAIR_SCORE_FIELDS, type PossibleDuplicate } from "../../model/dedupe.js";
-import { csvCell, csvHeader, inChunks } from "./csv.js";
+import { csvCell, csvHeader, inChunks, roundScore } from "./csv.js";
 import type { CsvOptions } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
@@ -141,7 +141,7 @@ function* pairLines(pairs: PairTable, records: PairRecords): Generator<string> {
 function scoreCells(): (score: number) => string {
   const cells = new Map<number, string>();
   return (score) => {
-    const rounded = round(score);
+    const rounded = roundScore(score);
     let cell = cells.get(rounded);
     if (cell === undefined) cells.set(rounded, (cell = csvCell(rounded)));
     return cell;
@@ -157,8 +157,4 @@ function recordIdOrder(recordIds: readonly string[], pairs: PairTable): string[]
   const known = ids.size;
   for (let i = 0; i < pairs.size; i++) ids.add(pairs.idA[i]!).add(pairs.idB[i]!);
   return ids.size === known && known === recordIds.length ? [...recordIds] : [...ids].sort(compareRecordIds);
-}
-
-function round(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
 }

@@ -1,6 +1,6 @@
 import { CLAIMS, CONDITIONS, DESIGN_GROUPS, DESIGNS } from "../../model/taxonomy.js";
 import type { Classification, Dimension } from "../../model/classification.js";
-import { csvChunks, joinValues, renderCsv } from "./csv.js";
+import { csvChunks, joinValues, renderCsv, roundScore } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
 import { countDesigns, evidenceStrength } from "./evidence.js";
 import { compareText, formatEvidence } from "./view.js";
@@ -24,7 +24,7 @@ function* tagRows(views: readonly RecordView[], details: DetailSource | null): G
         pmid: view.article.pmid,
         dimension: label.dimension,
         label: label.label,
-        confidence: label.confidence,
+        confidence: roundScore(label.confidence),
         evidence: joinValues(formatEvidence(label.evidence)),
         included: view.included,
         retracted: view.retracted,
