@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dedupeStage, loadDedupeDecisions } from "../../src/stages/dedupe/index.js";
+import { dedupeStage } from "../../src/stages/dedupe/index.js";
+import type { DedupeDecision } from "../../src/model/dedupe.js";
 import { openStore } from "../../src/store/open.js";
 import type { Db } from "../../src/store/open.js";
 import { markDeleted, upsertRecord } from "../../src/store/records.js";
@@ -9,6 +10,40 @@ import { noProgress, silentLogger } from "../../src/pipeline/context.js";
 import type { StageContext } from "../../src/pipeline/context.js";
 import type { Article } from "../../src/model/article.js";
 import { makeArticle, pubmedArticle } from "./builders.js";
+
+interface DecisionRow {
+  record_id: string;
+  cluster_id: string;
+  kept_record_id: string;
+  role: DedupeDecision["role"];
+  rule: string | null;
+  score: number | null;
+  notice: DedupeDecision["notice"];
+  concerns: string | null;
+  retracted: number;
+}
+
+/** The stored verdicts, by record_id. */
+function loadDedupeDecisions(db: Db): Map<string, DedupeDecision> {
+  const rows = db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions ORDER BY record_id").all();
+  return new Map(
+    rows.map((r) => [
+      r.record_id,
+      {
+        recordId: r.record_id,
+        clusterId: r.cluster_id,
+        keptRecordId: r.kept_record_id,
+        role: r.role,
+        rule: r.rule,
+        score: r.score,
+        notice: r.notice,
+        concerns: r.concerns,
+        retracted: r.retracted === 1,
+      },
+    ]),
+  );
+}
+
 
 function context(db: Db, preprints: "linked" | "merged" = "linked"): StageContext {
   const file = pipelineSchema.parse({ name: "test", title: "Test", query: "q.txt", dedupe: { preprints } });

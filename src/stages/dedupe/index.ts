@@ -8,39 +8,6 @@ import { storedFeatures } from "./stored.js";
 export { dedupeRecords } from "./core.js";
 export type { DedupeOptions, DedupeResult } from "./core.js";
 
-interface DecisionRow {
-  record_id: string;
-  cluster_id: string;
-  kept_record_id: string;
-  role: DedupeDecision["role"];
-  rule: string | null;
-  score: number | null;
-  notice: DedupeDecision["notice"];
-  concerns: string | null;
-  retracted: number;
-}
-
-/** The stored verdicts, by record_id. */
-export function loadDedupeDecisions(db: Db): Map<string, DedupeDecision> {
-  const rows = db.prepare<[], DecisionRow>("SELECT * FROM dedupe_decisions ORDER BY record_id").all();
-  return new Map(
-    rows.map((r) => [
-      r.record_id,
-      {
-        recordId: r.record_id,
-        clusterId: r.cluster_id,
-        keptRecordId: r.kept_record_id,
-        role: r.role,
-        rule: r.rule,
-        score: r.score,
-        notice: r.notice,
-        concerns: r.concerns,
-        retracted: r.retracted === 1,
-      },
-    ]),
-  );
-}
-
 function countOutcome(records: number, decisions: readonly DedupeDecision[], possible: number): Record<string, number> {
   return {
     records,
