@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPipeline } from "../../src/config/load.js";
 import { createPool } from "../../src/parallel/pool.js";
 import { writePossibleDuplicates, type AsideResult, type AsideTask } from "../../src/stages/report/aside-worker.js";
+import { commitStaged } from "../../src/stages/report/write.js";
 import { accuracyTask, measureAccuracyOf } from "../../src/stages/report/accuracy.js";
 import { loadPairRecords, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
 import { pairRecordsOf, possibleDuplicatesCsvChunks } from "../../src/stages/report/possible-duplicates.js";
@@ -25,9 +26,10 @@ describe("the report stage's work beside its main thread", () => {
     const records = pairRecordsOf(buildViews(loadRecords(db).records));
     const inMain = [...possibleDuplicatesCsvChunks(loadPairTable(db), records, { bom: true })].join("");
 
-    const written = writePossibleDuplicates({ storePath, outDir: dir, name: "pairs.csv", csv: { bom: true } });
+    const staged = writePossibleDuplicates({ storePath, outDir: dir, name: "pairs.csv", csv: { bom: true } });
+    expect(existsSync(join(dir, "pairs.csv"))).toBe(false);
+    commitStaged(dir, [staged]);
 
-    expect(written).toBe(3);
     expect(readFileSync(join(dir, "pairs.csv"), "utf8")).toBe(inMain);
     expect(inMain.split("\r\n")).toHaveLength(5);
     expect(loadPairRecords(db)).toEqual(records);
@@ -51,8 +53,8 @@ describe("the report stage's work beside its main thread", () => {
     try {
       await pool.ready();
       const result = await pool.run(task);
-      expect(result).toEqual({ accuracy: measureAccuracyOf(accuracy), pairs: 1 });
-      expect(readFileSync(join(dir, "pairs.csv"), "utf8")).toMatch(/^record_id_a,record_id_b,score,/);
+      expect(result).toEqual({ accuracy: measureAccuracyOf(accuracy), pairs: { temp: expect.any(String), target: join(dir, "pairs.csv") } });
+      expect(readFileSync(result.pairs!.temp, "utf8")).toMatch(/^record_id_a,record_id_b,score,/);
       expect(await pool.run({ accuracy: null, pairs: null })).toEqual({ accuracy: null, pairs: null });
     } finally {
       await pool.close();

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
-import { prepareReportDir, writeFileAtomic, writeReports } from "../../src/stages/report/write.js";
+import { commitStaged, discardStaged, prepareReportDir, stageReports, writeFileAtomic, type StagedFile } from "../../src/stages/report/write.js";
+
+function writeReports(dir: string, files: Map<string, string | Iterable<string>>): void {
+  const staged: StagedFile[] = [];
+  stageReports(dir, files, staged);
+  commitStaged(dir, staged);
+}
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -41,6 +47,25 @@ describe("atomic report writes", () => {
     prepareReportDir(dir, ["x.csv", "y.md"]);
     writeReports(dir, new Map([["x.csv", "x"], ["y.md", "y"]]));
     expect(readdirSync(dir).sort()).toEqual(["x.csv", "y.md"]);
+  });
+
+  it("renames nothing until every file is written: a failure part-way leaves the earlier set whole", () => {
+    const dir = tempDir();
+    writeReports(dir, new Map([["articles.csv", "old rows"], ["summary.md", "old summary"]]));
+    const staged: StagedFile[] = [];
+    const failing = (function* () {
+      yield "new summary, first part";
+      throw new Error("the renderer failed");
+    })();
+    expect(() => stageReports(dir, new Map<string, string | Iterable<string>>([["articles.csv", "new rows"], ["summary.md", failing]]), staged)).toThrow(
+      /cannot write the report .*summary\.md: the renderer failed/,
+    );
+    expect(staged).toHaveLength(1);
+    expect(readFileSync(join(dir, "articles.csv"), "utf8")).toBe("old rows");
+    expect(readFileSync(join(dir, "summary.md"), "utf8")).toBe("old summary");
+    discardStaged(staged);
+    expect(readdirSync(dir).sort()).toEqual(["articles.csv", "summary.md"]);
+    expect(readFileSync(join(dir, "articles.csv"), "utf8")).toBe("old rows");
   });
 
   it("fails with the file named, cleans up its temporary file and leaves what was there", () => {

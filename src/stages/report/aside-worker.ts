@@ -3,7 +3,7 @@ import { measureAccuracyOf, type AccuracyTask } from "./accuracy.js";
 import type { CsvOptions } from "./csv.js";
 import { loadPairRecords, loadPairTable } from "./load.js";
 import { possibleDuplicatesCsvChunks } from "./possible-duplicates.js";
-import { writeFileAtomic } from "./write.js";
+import { stageFile, type StagedFile } from "./write.js";
 
 /** Writing possible-duplicates.csv: where the store and the reports are. */
 export interface PairsTask {
@@ -22,21 +22,20 @@ export interface AsideTask {
 export interface AsideResult {
   /** The accuracy section of summary.md, when measured. */
   accuracy: string | null;
-  /** Pairs written to possible-duplicates.csv, when written. */
-  pairs: number | null;
+  /** possible-duplicates.csv staged for the main thread to rename over the report with the others, when written. */
+  pairs: StagedFile | null;
 }
 
 /**
- * Reads the near-miss pairs and the records they name, and writes possible-duplicates.csv, atomically,
- * through a connection of its own: the pairs outnumber the records ten to one, so this is a third of the
+ * Reads the near-miss pairs and the records they name, and stages possible-duplicates.csv (see
+ * write.ts), through a connection of its own: the pairs outnumber the records ten to one, so this is a third of the
  * stage's work.
  */
-export function writePossibleDuplicates(task: PairsTask): number {
+export function writePossibleDuplicates(task: PairsTask): StagedFile {
   const db = openStoreForReading(task.storePath);
   try {
     const pairs = loadPairTable(db);
-    writeFileAtomic(task.outDir, task.name, possibleDuplicatesCsvChunks(pairs, loadPairRecords(db), task.csv));
-    return pairs.size;
+    return stageFile(task.outDir, task.name, possibleDuplicatesCsvChunks(pairs, loadPairRecords(db), task.csv));
   } finally {
     db.close();
   }

@@ -19,7 +19,7 @@ import { renderOutput } from "./render.js";
 import type { OutputName } from "./render.js";
 import type { ReportInput } from "./types.js";
 import { buildViews, type RecordView } from "./view.js";
-import { prepareReportDir, writeReports } from "./write.js";
+import { commitStaged, discardStaged, prepareReportDir, stageReports, type StagedFile } from "./write.js";
 
 export { explainRecord } from "./explain.js";
 export { decideInclusion, EXCLUSION_ORDER } from "./inclusion.js";
@@ -68,7 +68,8 @@ async function startAside(task: AsideTask): Promise<{ result: Promise<AsideResul
 }
 
 /**
- * Renders every output the pipeline names into ctx.outDir (each written atomically), then records what
+ * Renders every output the pipeline names into ctx.outDir (all written to temporary files, then renamed
+ * over the reports together, so a run killed part-way leaves the earlier set whole), then records what
  * this report said per record, so the next report can tell what is new, reclassified or newly retracted.
  * For a large store, a thread beside the main one measures the classifiers' accuracy and then reads the
  * possible-duplicate pairs through its own connection and writes their file, while the main thread writes
@@ -95,6 +96,7 @@ export const reportStage: Stage = async (ctx) => {
   let previous: ReportInput["previous"];
   let done = 0;
   const advance = (): void => ctx.progress.advance("report", ++done);
+  const staged: StagedFile[] = [];
   try {
     const input = loadReportInput(ctx);
     previous = input.previous;
@@ -105,15 +107,21 @@ export const reportStage: Stage = async (ctx) => {
       return possibleDuplicatesCsvChunks(loadPairTable(ctx.db), pairRecordsOf(views), csv);
     };
     const files = (names: OutputName[]) => new Map(names.map((name) => [name, rendered(() => render(name))]));
-    writeReports(ctx.outDir, files(outputs.filter((name) => name !== SUMMARY_OUTPUT && name !== PAIRS_OUTPUT)), advance);
-    input.accuracy = aside ? (await aside.result).accuracy : accuracyWork && measureAccuracyOf(accuracyWork);
-    if (aside && wantsPairs) advance();
+    stageReports(ctx.outDir, files(outputs.filter((name) => name !== SUMMARY_OUTPUT && name !== PAIRS_OUTPUT)), staged, advance);
+    const asideResult = aside ? await aside.result : null;
+    input.accuracy = asideResult ? asideResult.accuracy : accuracyWork && measureAccuracyOf(accuracyWork);
+    if (asideResult?.pairs) {
+      staged.push(asideResult.pairs);
+      advance();
+    }
     const last = [...outputs.filter((name) => name === SUMMARY_OUTPUT), ...(wantsPairs && !aside ? [PAIRS_OUTPUT] : [])];
-    writeReports(ctx.outDir, files(last), advance);
+    stageReports(ctx.outDir, files(last), staged, advance);
   } catch (error) {
-    await aside?.result.catch(() => {}); // no thread outlives the stage; the first failure is the one to tell
+    const pairs = await aside?.result.catch(() => null); // no thread outlives the stage; the first failure is the one to tell
+    discardStaged([...staged, ...(pairs?.pairs ? [pairs.pairs] : [])]);
     throw error;
   }
+  commitStaged(ctx.outDir, staged);
   ctx.progress.stop("report");
   saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
   const changes = diffSnapshots(views, previous);

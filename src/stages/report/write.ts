@@ -2,11 +2,17 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { join } from "node:path";
 import { LitreviewError } from "../../errors.js";
 
+/** A report written in full to a temporary name beside it and flushed to disk, waiting to be renamed over it. */
+export interface StagedFile {
+  temp: string;
+  target: string;
+}
+
 /**
- * Writes a file so that readers see the old content or the new, never a part: a temporary file in the
- * same directory (rename is atomic only within one file system), flushed to disk, then renamed over.
+ * Writes a report's content to a temporary file in the same directory (rename is atomic only within one
+ * file system) and flushes it to disk; commitStaged then renames it over the report.
  */
-export function writeFileAtomic(dir: string, name: string, content: string | Iterable<string>): void {
+export function stageFile(dir: string, name: string, content: string | Iterable<string>): StagedFile {
   const target = join(dir, name);
   const temp = join(dir, `.${name}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
@@ -18,12 +24,41 @@ export function writeFileAtomic(dir: string, name: string, content: string | Ite
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, target);
   } catch (cause) {
     rmSync(temp, { force: true });
-    throw new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
+    throw writeError(target, cause);
+  }
+  return { temp, target };
+}
+
+/**
+ * Renames staged files over their reports, one after the other with nothing in between, so that a run
+ * killed while rendering leaves the earlier set of reports whole, not some files new and some old.
+ */
+export function commitStaged(dir: string, staged: readonly StagedFile[]): void {
+  for (const [i, { temp, target }] of staged.entries()) {
+    try {
+      renameSync(temp, target);
+    } catch (cause) {
+      discardStaged(staged.slice(i));
+      throw writeError(target, cause);
+    }
   }
   syncDirectory(dir);
+}
+
+/** Removes staged files that will not be committed. */
+export function discardStaged(staged: readonly StagedFile[]): void {
+  for (const { temp } of staged) rmSync(temp, { force: true });
+}
+
+/** Writes one file so that readers see the old content or the new, never a part. */
+export function writeFileAtomic(dir: string, name: string, content: string | Iterable<string>): void {
+  commitStaged(dir, [stageFile(dir, name, content)]);
+}
+
+function writeError(target: string, cause: unknown): LitreviewError {
+  return new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
 }
 
 /** Characters encoded at a time: a UTF-16 code unit is at most 3 bytes of UTF-8, so a slice always fits the buffer. */
@@ -80,17 +115,19 @@ export function prepareReportDir(dir: string, names: Iterable<string>): void {
 }
 
 /**
- * Writes every file, each atomically, into a prepared folder. Content may come in pieces, rendered while
- * it is written, so a large report is never held whole in memory.
+ * Stages every file into a prepared folder, adding each to `staged` as it is written (so that a failure
+ * part-way can discard what was staged before it). Content may come in pieces, rendered while it is
+ * written, so a large report is never held whole in memory.
  */
-export function writeReports(
+export function stageReports(
   dir: string,
   files: ReadonlyMap<string, string | Iterable<string>>,
+  staged: StagedFile[],
   onWritten: (filesDone: number) => void = () => {},
 ): void {
   let done = 0;
   for (const [name, content] of files) {
-    writeFileAtomic(dir, name, content);
+    staged.push(stageFile(dir, name, content));
     onWritten(++done);
   }
 }
