@@ -54,9 +54,17 @@ export function createRunLogger(options: {
   };
 }
 
+/**
+ * Whether a file is one of this pipeline's logs (`<pipeline>-<timestamp>-<pid>.jsonl`), and not the log of
+ * another pipeline whose name starts the same way ("exosome" and "exosome-dermatology").
+ */
+function isLogOf(file: string, pipeline: string): boolean {
+  return file.startsWith(`${pipeline}-`) && /^\d{4}-\d{2}-\d{2}T[\d-]+Z-\d+\.jsonl$/.test(file.slice(pipeline.length + 1));
+}
+
 function pruneLogs(dir: string, pipeline: string): void {
   const mine = readdirSync(dir)
-    .filter((f) => f.startsWith(`${pipeline}-`) && f.endsWith(".jsonl"))
+    .filter((f) => isLogOf(f, pipeline))
     .sort();
   for (const old of mine.slice(0, Math.max(0, mine.length - (KEEP_LOG_FILES - 1)))) rmSync(join(dir, old), { force: true });
 }

@@ -37,14 +37,15 @@ describe("run logger", () => {
     expect(JSON.parse(readFileSync(logger.file, "utf8"))).toMatchObject({ level: 50, code: "SERVICE_UNAVAILABLE", msg: "cannot reach" });
   });
 
-  it("keeps at most the newest KEEP_LOG_FILES logs of a pipeline", () => {
+  it("keeps at most the newest KEEP_LOG_FILES logs of a pipeline, and never another pipeline's", () => {
     const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
-    for (let i = 0; i < KEEP_LOG_FILES + 5; i++) writeFileSync(join(dir, `p-2025-01-${String(i).padStart(3, "0")}.jsonl`), "{}\n");
-    writeFileSync(join(dir, "other-2025.jsonl"), "{}\n");
+    const log = (pipeline: string, i: number) => `${pipeline}-2025-01-01T00-00-${String(i).padStart(2, "0")}-000Z-${1000 + i}.jsonl`;
+    for (let i = 0; i < KEEP_LOG_FILES + 5; i++) writeFileSync(join(dir, log("p", i)), "{}\n");
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, log("p-q", i)), "{}\n");
     createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date(), verbosity: "quiet", write: () => {} });
     const files = readdirSync(dir);
-    expect(files.filter((f) => f.startsWith("p-"))).toHaveLength(KEEP_LOG_FILES);
-    expect(files).toContain("other-2025.jsonl");
-    expect(files).not.toContain("p-2025-01-000.jsonl");
+    expect(files.filter((f) => f.startsWith("p-2"))).toHaveLength(KEEP_LOG_FILES);
+    expect(files).not.toContain(log("p", 0));
+    expect(files.filter((f) => f.startsWith("p-q-"))).toHaveLength(3);
   });
 });
