@@ -1,6 +1,6 @@
 import type { Article, Author, CommentCorrection, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
-import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
+import type { DedupeDecision, DedupeRole, NoticeKind } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
 import { LitreviewError } from "../../errors.js";
 import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
