@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conditionSection } from "../../src/stages/report/summary/conditions.js";
 import { accuracySection } from "../../src/stages/report/summary/accuracy.js";
-import { md } from "../../src/stages/report/summary/markdown.js";
+import { md, shortCitation } from "../../src/stages/report/summary/markdown.js";
 import { yearsSection } from "../../src/stages/report/summary/years.js";
 import { renderReports } from "../../src/stages/report/render.js";
 import { buildViews } from "../../src/stages/report/view.js";
@@ -89,5 +89,11 @@ describe("summary.md", () => {
 
   it("escapes Markdown in titles so a table row stays one row", () => {
     expect(md("a | b *c* [d]\nnext")).toBe("a \\| b \\*c\\* \\[d\\] next");
+  });
+
+  it("ends a citation with one full stop when the journal's abbreviation already ends with one", () => {
+    const journal = (isoAbbreviation: string) => ({ title: null, isoAbbreviation, issn: null, volume: null, issue: null, pages: null });
+    expect(shortCitation(makeArticle("33073298", { journal: journal("Acta Derm. Venereol.") }))).toContain("*Acta Derm. Venereol.* [PMID 33073298]");
+    expect(shortCitation(makeArticle("33073298", { journal: journal("Life") }))).toContain("*Life*. [PMID 33073298]");
   });
 });
