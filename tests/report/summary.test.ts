@@ -96,4 +96,15 @@ describe("summary.md", () => {
     expect(shortCitation(makeArticle("33073298", { journal: journal("Acta Derm. Venereol.") }))).toContain("*Acta Derm. Venereol.* [PMID 33073298]");
     expect(shortCitation(makeArticle("33073298", { journal: journal("Life") }))).toContain("*Life*. [PMID 33073298]");
   });
+
+  it("names each imported file by its own name, not the path typed at import, with its import date", () => {
+    const imports = [
+      { database: "embase", file: "../embase-sim.ris", importedOn: "2026-11-20", records: 2 },
+      { database: "scopus", file: "C:\\exports\\scopus.csv", importedOn: "2026-11-21", records: 5 },
+    ];
+    const text = renderReports(makeInput({ imports }), ["summary.md"], { bom: true }).get("summary.md")!;
+    expect(text).toContain("| Embase | embase-sim.ris | 2026-11-20 | 2 |");
+    expect(text).toContain("| Scopus | scopus.csv | 2026-11-21 | 5 |");
+    expect(text).not.toContain("../");
+  });
 });

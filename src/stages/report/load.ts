@@ -255,12 +255,12 @@ function parseStringArray(json: string): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** Records imported from files, per database and file (record_sources rows with a file). */
+/** Records imported from files, per database, file and import date (record_sources rows with a file). */
 export function loadImports(db: Db): ImportCount[] {
   return db
     .prepare<[], ImportCount>(
-      `SELECT database, file, COUNT(DISTINCT record_id) AS records FROM record_sources
-       WHERE file <> '' GROUP BY database, file ORDER BY database, file`,
+      `SELECT database, file, substr(imported_at, 1, 10) AS importedOn, COUNT(DISTINCT record_id) AS records FROM record_sources
+       WHERE file <> '' GROUP BY database, file, importedOn ORDER BY database, file, importedOn`,
     )
     .all();
 }

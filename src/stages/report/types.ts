@@ -37,7 +37,10 @@ export interface RetrievalCounts {
 /** Records imported from files, per database (other sources than the E-utilities searches). */
 export interface ImportCount {
   database: string;
+  /** The file's path as typed at import. */
   file: string;
+  /** YYYY-MM-DD the file was imported (PRISMA-S: a date per database). */
+  importedOn: string;
   records: number;
 }
 
