@@ -4,6 +4,7 @@ import { accuracySection } from "../../src/stages/report/summary/accuracy.js";
 import { md, shortCitation } from "../../src/stages/report/summary/markdown.js";
 import { yearsSection } from "../../src/stages/report/summary/years.js";
 import { renderReports } from "../../src/stages/report/render.js";
+import { evidenceMatrixRows } from "../../src/stages/report/tables.js";
 import { buildViews } from "../../src/stages/report/view.js";
 import { makeArticle, makeClassification, makeInput, makeRecord } from "./builders.js";
 
@@ -106,5 +107,21 @@ describe("summary.md", () => {
     expect(text).toContain("| Embase | embase-sim.ris | 2026-11-20 | 2 |");
     expect(text).toContain("| Scopus | scopus.csv | 2026-11-21 | 5 |");
     expect(text).not.toContain("../");
+  });
+
+  it("never lists an included article under not-skin: beside a skin condition that label is not a condition", () => {
+    // PMID 37704991 (data/sample), a review of platelet EVs the classifier tagged wound-healing and not-skin.
+    const article = makeArticle("37704991", {
+      title: "Expanding applications of allogeneic platelets, platelet lysates, and platelet extracellular vesicles in cell therapy, regenerative medicine, and targeted drug delivery",
+    });
+    const records = [makeRecord(article, makeClassification("37704991", { design: "review", conditions: ["wound-healing", "not-skin"] }))];
+    const text = renderReports(makeInput({ records, previous: null }), ["summary.md"], { bom: true }).get("summary.md")!;
+    const map = text.slice(text.indexOf("## Evidence map"), text.indexOf("## Claims vs evidence"));
+    expect(map).toMatch(/wound/i);
+    expect(map).not.toMatch(/not-skin|not about skin/i);
+    expect(text).not.toMatch(/### Condition: (not-skin|not about skin)/i);
+    const matrix = evidenceMatrixRows(buildViews(records));
+    expect(matrix.find((r) => r.condition === "not-skin")!.total).toBe(0);
+    expect(matrix.find((r) => r.condition === "wound-healing")!.total).toBe(1);
   });
 });

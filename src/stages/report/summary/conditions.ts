@@ -1,5 +1,5 @@
-import { CONDITIONS } from "../../../model/taxonomy.js";
 import type { ConditionId, DesignId } from "../../../model/taxonomy.js";
+import { SKIN_CONDITIONS, skinConditions } from "../evidence.js";
 import { compareRecordIds } from "../view.js";
 import type { RecordView } from "../view.js";
 import { plural, shortCitation } from "./markdown.js";
@@ -61,8 +61,8 @@ export function conditionSection(condition: ConditionId, views: readonly RecordV
 export function conditionsSection(views: readonly RecordView[]): string[] {
   const included = views.filter((v) => v.included && v.classification);
   const lines = ["## Evidence per condition", "", "Strongest evidence first; citations link to PubMed.", ""];
-  for (const condition of CONDITIONS) {
-    const withCondition = included.filter((v) => v.classification!.conditions.includes(condition));
+  for (const condition of SKIN_CONDITIONS) {
+    const withCondition = included.filter((v) => skinConditions(v.classification!).includes(condition));
     if (withCondition.length > 0) lines.push(...conditionSection(condition, withCondition));
   }
   if (included.length === 0) lines.push("No included articles yet.", "");

@@ -1,6 +1,6 @@
-import { CLAIMS, CONDITIONS, DESIGNS } from "../../../model/taxonomy.js";
+import { CLAIMS, DESIGNS } from "../../../model/taxonomy.js";
 import type { Classification } from "../../../model/classification.js";
-import { countDesigns, EVIDENCE_STRENGTH_RULE, evidenceStrength } from "../evidence.js";
+import { countDesigns, EVIDENCE_STRENGTH_RULE, evidenceStrength, SKIN_CONDITIONS, skinConditions } from "../evidence.js";
 import { table } from "./markdown.js";
 
 /** Heading anchor of a condition's section ("### Condition: acne" → #condition-acne on GitHub). */
@@ -11,18 +11,18 @@ export function conditionAnchor(condition: string): string {
 /** Conditions × design over included articles; each count links to the condition's section. */
 export function evidenceMapSection(included: readonly Classification[]): string[] {
   const lines = ["## Evidence map", "", "Included articles by condition and design (an article can have several conditions)."];
-  const present = CONDITIONS.filter((c) => included.some((a) => a.conditions.includes(c)));
+  const present = SKIN_CONDITIONS.filter((c) => included.some((a) => skinConditions(a).includes(c)));
   if (present.length === 0) return [...lines, "", "No included articles yet.", ""];
   const rows = present.map((condition) => {
     const anchor = `#${conditionAnchor(condition)}`;
-    const withCondition = included.filter((a) => a.conditions.includes(condition));
+    const withCondition = included.filter((a) => skinConditions(a).includes(condition));
     const cells = DESIGNS.map((d) => {
       const n = withCondition.filter((a) => a.design === d).length;
       return n === 0 ? "" : `[${n}](${anchor})`;
     });
     return [`[${condition}](${anchor})`, ...cells, `[${withCondition.length}](${anchor})`];
   });
-  const absent = CONDITIONS.filter((c) => !present.includes(c));
+  const absent = SKIN_CONDITIONS.filter((c) => !present.includes(c));
   lines.push("", ...table(["condition", ...DESIGNS, "total"], rows), "");
   if (absent.length > 0) lines.push(`No included article for: ${absent.join(", ")}.`, "");
   return lines;
