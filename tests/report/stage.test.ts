@@ -80,7 +80,7 @@ describe("reportStage", () => {
     expect(summary).toContain("Compared with the report of run 2.");
     expect(summary).toContain("### New (0 records, 0 included)");
     expect(summary).toContain("### Reclassified (1)");
-    expect(summary).toContain("included; animal; alopecia | included; in-vitro; alopecia");
+    expect(summary).toContain("included; animal study; alopecia | included; in-vitro study; alopecia");
     expect(summary).toContain("### Newly retracted (0)");
   });
 

@@ -124,4 +124,16 @@ describe("summary.md", () => {
     expect(matrix.find((r) => r.condition === "not-skin")!.total).toBe(0);
     expect(matrix.find((r) => r.condition === "wound-healing")!.total).toBe(1);
   });
+
+  it("names designs, conditions and claims as a reader reads them, not by their label ids", () => {
+    expect(summary).toContain("| condition | systematic review | RCT | non-randomised clinical study | case report or series |");
+    expect(summary).toContain("### Condition: Skin aging");
+    expect(summary).toContain("[Skin aging](#condition-skin-aging)");
+    expect(summary).toContain("| Collagen and elastin | ");
+    expect(summary).toContain("(non-randomised clinical study)");
+    const prose = summary.split("\n").filter((l) => !l.startsWith("```") && !l.includes("exclusion_reason"));
+    for (const id of ["clinical-nonrandomized", "skin-aging", "collagen-elastin", "atopic-dermatitis"]) {
+      expect(prose.filter((l) => l.includes(id) && !l.includes(`#condition-${id}`)), id).toEqual([]);
+    }
+  });
 });

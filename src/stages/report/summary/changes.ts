@@ -1,5 +1,6 @@
 import type { Changes } from "../changes.js";
 import type { RecordView } from "../view.js";
+import { conditionName, designName } from "../labels.js";
 import { md, plural, recordLink, shortCitation, table } from "./markdown.js";
 
 /** Lists longer than this are cut in summary.md; articles.csv has every record (first_seen, included). */
@@ -12,8 +13,8 @@ function listed(views: readonly RecordView[]): string[] {
 }
 
 function describe(s: { included: boolean; design: string | null; conditions: string[] }): string {
-  const conditions = s.conditions.length === 0 ? "no condition" : s.conditions.join(", ");
-  return `${s.included ? "included" : "excluded"}; ${s.design ?? "unclassified"}; ${conditions}`;
+  const conditions = s.conditions.length === 0 ? "no condition" : s.conditions.map(conditionName).join(", ");
+  return `${s.included ? "included" : "excluded"}; ${s.design === null ? "unclassified" : designName(s.design)}; ${conditions}`;
 }
 
 /** New, reclassified and newly retracted since the previous report. */

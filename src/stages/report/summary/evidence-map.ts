@@ -1,11 +1,17 @@
 import { CLAIMS, DESIGNS } from "../../../model/taxonomy.js";
 import type { Classification } from "../../../model/classification.js";
 import { countDesigns, EVIDENCE_STRENGTH_RULE, evidenceStrength, SKIN_CONDITIONS, skinConditions } from "../evidence.js";
+import { capitalised, claimName, conditionName, designName } from "../labels.js";
 import { table } from "./markdown.js";
 
-/** Heading anchor of a condition's section ("### Condition: acne" → #condition-acne on GitHub). */
+/** Heading of a condition's section in summary.md. */
+export function conditionHeading(condition: string): string {
+  return `Condition: ${capitalised(conditionName(condition))}`;
+}
+
+/** The anchor GitHub gives that heading ("Condition: Skin aging" → condition-skin-aging). */
 export function conditionAnchor(condition: string): string {
-  return `condition-${condition}`;
+  return conditionHeading(condition).toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
 }
 
 /** Conditions × design over included articles; each count links to the condition's section. */
@@ -20,11 +26,11 @@ export function evidenceMapSection(included: readonly Classification[]): string[
       const n = withCondition.filter((a) => a.design === d).length;
       return n === 0 ? "" : `[${n}](${anchor})`;
     });
-    return [`[${condition}](${anchor})`, ...cells, `[${withCondition.length}](${anchor})`];
+    return [`[${capitalised(conditionName(condition))}](${anchor})`, ...cells, `[${withCondition.length}](${anchor})`];
   });
   const absent = SKIN_CONDITIONS.filter((c) => !present.includes(c));
-  lines.push("", ...table(["condition", ...DESIGNS, "total"], rows), "");
-  if (absent.length > 0) lines.push(`No included article for: ${absent.join(", ")}.`, "");
+  lines.push("", ...table(["condition", ...DESIGNS.map(designName), "total"], rows), "");
+  if (absent.length > 0) lines.push(`No included article for: ${absent.map(conditionName).join(", ")}.`, "");
   return lines;
 }
 
@@ -33,7 +39,7 @@ export function claimsSection(included: readonly Classification[]): string[] {
   const rows = CLAIMS.map((claim) => {
     const c = countDesigns(included.filter((a) => a.claims.includes(claim)));
     return [
-      claim,
+      capitalised(claimName(claim)),
       String(c.rcts),
       String(c.otherClinical),
       String(c.preclinical),
