@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { claimsSection } from "../../src/stages/report/summary/claims.js";
 import { conditionSection } from "../../src/stages/report/summary/conditions.js";
 import { accuracySection } from "../../src/stages/report/summary/accuracy.js";
 import { md, shortCitation } from "../../src/stages/report/summary/markdown.js";
@@ -135,5 +136,25 @@ describe("summary.md", () => {
     for (const id of ["clinical-nonrandomized", "skin-aging", "collagen-elastin", "atopic-dermatitis"]) {
       expect(prose.filter((l) => l.includes(id) && !l.includes(`#condition-${id}`)), id).toEqual([]);
     }
+  });
+
+  it("says right under the claims table that the strength words count studies, not results, and names the articles behind each claim", () => {
+    const lines = summary.split("\n");
+    const lastRow = lines.findIndex((l) => l.startsWith("| Safety |"));
+    expect(lines[lastRow + 2]).toMatch(/^\*\*The strength words count studies, not their results\.\*\*.*positive, negative or null/);
+    const scar = lines.find((l) => l.startsWith("- **Scar remodelling** (moderate): "))!;
+    expect(scar).toContain("RCTs: [PMID 33073298](https://pubmed.ncbi.nlm.nih.gov/33073298/)");
+    expect(lines.some((l) => l.startsWith("- **Collagen and elastin**"))).toBe(false);
+  });
+
+  it("cuts a claim's list of one kind of study at ten articles", () => {
+    const records = Array.from({ length: 12 }, (_, i) => rct(2000 + i, 20, 2024)).map((r) => ({
+      ...r,
+      classification: { ...r.classification!, claims: ["safety" as const] },
+    }));
+    const item = claimsSection(buildViews(records)).find((l) => l.startsWith("- **Safety**"))!;
+    expect(item).toContain("(established): RCTs: [PMID 2000]");
+    expect(item).toContain("[PMID 2009](https://pubmed.ncbi.nlm.nih.gov/2009/), and 2 more.");
+    expect(item).not.toContain("PMID 2010");
   });
 });

@@ -44,6 +44,11 @@ const BUCKET: Record<DesignId, keyof EvidenceCounts> = {
   other: "other",
 };
 
+/** The kind of evidence a design counts as. */
+export function evidenceKind(design: DesignId): keyof EvidenceCounts {
+  return BUCKET[design];
+}
+
 export function addDesign(counts: EvidenceCounts, design: DesignId): void {
   counts[BUCKET[design]] += 1;
 }

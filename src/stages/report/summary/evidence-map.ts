@@ -1,7 +1,7 @@
-import { CLAIMS, DESIGNS } from "../../../model/taxonomy.js";
+import { DESIGNS } from "../../../model/taxonomy.js";
 import type { Classification } from "../../../model/classification.js";
-import { countDesigns, EVIDENCE_STRENGTH_RULE, evidenceStrength, SKIN_CONDITIONS, skinConditions } from "../evidence.js";
-import { capitalised, claimName, conditionName, designName } from "../labels.js";
+import { SKIN_CONDITIONS, skinConditions } from "../evidence.js";
+import { capitalised, conditionName, designName } from "../labels.js";
 import { table } from "./markdown.js";
 
 /** Heading of a condition's section in summary.md. */
@@ -32,30 +32,4 @@ export function evidenceMapSection(included: readonly Classification[]): string[
   lines.push("", ...table(["condition", ...DESIGNS.map(designName), "total"], rows), "");
   if (absent.length > 0) lines.push(`No included article for: ${absent.map(conditionName).join(", ")}.`, "");
   return lines;
-}
-
-/** For each marketed benefit: how many RCTs, other clinical, preclinical studies and reviews, and a strength word. */
-export function claimsSection(included: readonly Classification[]): string[] {
-  const rows = CLAIMS.map((claim) => {
-    const c = countDesigns(included.filter((a) => a.claims.includes(claim)));
-    return [
-      capitalised(claimName(claim)),
-      String(c.rcts),
-      String(c.otherClinical),
-      String(c.preclinical),
-      String(c.systematicReviews),
-      String(c.reviews),
-      `**${evidenceStrength(c)}**`,
-    ];
-  });
-  return [
-    "## Claims vs evidence",
-    "",
-    "For each benefit exosome skincare is marketed with, the included articles that report on it, by kind of study.",
-    "",
-    ...table(["claim", "RCTs", "other clinical", "preclinical", "systematic reviews", "narrative reviews", "evidence strength"], rows),
-    "",
-    `Evidence-strength rule: ${EVIDENCE_STRENGTH_RULE}`,
-    "",
-  ];
 }
