@@ -177,12 +177,14 @@ export function makeInput(overrides: Partial<ReportInput> = {}): ReportInput {
     ],
     previous: {
       runId: 1,
+      date: "2026-02-22T06:00:00.000Z",
       rows: [
         { recordId: "33073298", included: true, design: "clinical-nonrandomized", conditions: ["acne", "scar"], retracted: false },
         { recordId: "40000004", included: true, design: "rct", conditions: ["wound-healing"], retracted: false },
         { recordId: "29138430", included: true, design: "animal", conditions: ["alopecia"], retracted: false },
       ],
     },
+    repeats: null,
     accuracy: "# Classifier accuracy\n\nDesign accuracy 0.91 on dev.jsonl (91 articles).",
     details: null,
     ...overrides,

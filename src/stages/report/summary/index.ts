@@ -33,7 +33,7 @@ export function renderSummary(input: ReportInput, views: readonly RecordView[]):
     ...claimsSection(views.filter((v) => v.included && v.classification)),
     ...conditionsSection(views),
     ...yearsSection(views),
-    ...changesSection(diffSnapshots(views, input.previous)),
+    ...changesSection(diffSnapshots(views, input.previous, input.repeats)),
     ...retractedSection(views),
     ...accuracySection(input.accuracy),
   );
