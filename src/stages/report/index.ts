@@ -123,7 +123,8 @@ export const reportStage: Stage = async (ctx) => {
   ctx.progress.stop("report");
   // A report that says what the latest one said stores nothing, so that the next re-render finds the same baseline.
   saveSnapshot(ctx.db, ctx.runId, compared.repeats ? [] : snapshot);
-  const changes = diffSnapshots(views, compared.previous, compared.repeats);
+  // The run's log counts what this report found new; a re-render found nothing, though its summary repeats the list.
+  const changes = compared.repeats ? null : diffSnapshots(views, compared.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
   ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: ctx.config.outputs }, "reports written");
   return {
@@ -134,8 +135,8 @@ export const reportStage: Stage = async (ctx) => {
       duplicates: count((v) => v.exclusionReason === "duplicate"),
       notices: count((v) => v.exclusionReason === "notice"),
       retracted: count((v) => v.retracted),
-      new: changes.added.length,
-      reclassified: changes.reclassified.length,
+      new: changes?.added.length ?? 0,
+      reclassified: changes?.reclassified.length ?? 0,
     },
     warnings: unclassifiedWarning(count((v) => v.exclusionReason === "unclassified")),
   };
