@@ -170,19 +170,21 @@ export function makeInput(overrides: Partial<ReportInput> = {}): ReportInput {
         searchedAt: "2026-03-01T09:59:00.000Z",
       },
     ],
-    imports: [{ database: "embase", file: "exports/embase.ris", records: 1 }],
+    imports: [{ database: "embase", file: "exports/embase.ris", importedOn: "2026-03-01", records: 1 }],
     retrieval: { searched: 12, received: 11, unavailable: ["40000099"] },
     possibleDuplicates: [
       { recordIdA: "29996938", recordIdB: "32164386", score: 0.88, fieldScores: { title: 0.88, year: 0, author: null } },
     ],
     previous: {
       runId: 1,
+      date: "2026-02-22T06:00:00.000Z",
       rows: [
         { recordId: "33073298", included: true, design: "clinical-nonrandomized", conditions: ["acne", "scar"], retracted: false },
         { recordId: "40000004", included: true, design: "rct", conditions: ["wound-healing"], retracted: false },
         { recordId: "29138430", included: true, design: "animal", conditions: ["alopecia"], retracted: false },
       ],
     },
+    repeats: null,
     accuracy: "# Classifier accuracy\n\nDesign accuracy 0.91 on dev.jsonl (91 articles).",
     details: null,
     ...overrides,

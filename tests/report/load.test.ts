@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPairTable, loadRecords } from "../../src/stages/report/load.js";
+import { loadImports, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
 import { pairTableOf } from "../../src/stages/report/possible-duplicates.js";
 import { openStore } from "../../src/store/open.js";
 import { makeInput } from "./builders.js";
@@ -58,5 +58,9 @@ describe("reading the store for the report", () => {
     details.release();
     expect(() => details.abstract(records[0]!.article.recordId)).toThrow(/released/);
     expect(() => details.labels(records[0]!.article.recordId)).toThrow(/released/);
+  });
+
+  it("reads each imported file with its import date", () => {
+    expect(loadImports(buildStore())).toEqual([{ database: "embase", file: "exports/embase.ris", importedOn: "2026-03-01", records: 1 }]);
   });
 });

@@ -18,13 +18,21 @@ describe("PRISMA counts", () => {
   it("add up against articles.csv", () => {
     expect(n("database_results")).toBe(articles.length);
     expect(n("duplicates")).toBe(reason("duplicate"));
-    expect(n("excluded_other")).toBe(reason("deleted"));
-    expect(n("records_screened")).toBe(n("database_results") - n("duplicates") - n("excluded_automatic") - n("excluded_other"));
-    const screenedOut = ["notice", "retracted", "unclassified", "not-exosome", "not-skin"].reduce((s, r) => s + reason(r), 0);
-    expect(n("records_excluded")).toBe(screenedOut);
-    expect(n("dbr_assessed")).toBe(n("records_screened") - n("records_excluded"));
+    expect(n("excluded_automatic")).toBe(reason("not-exosome") + reason("not-skin"));
+    expect(n("excluded_other")).toBe(["deleted", "notice", "retracted", "unclassified"].reduce((s, r) => s + reason(r), 0));
     expect(n("new_studies")).toBe(articles.filter((a) => a.included === "true").length);
-    expect(n("dbr_assessed") - n("dbr_excluded")).toBe(n("new_studies"));
+    expect(n("database_results")).toBe(n("duplicates") + n("excluded_automatic") + n("excluded_other") + n("new_studies"));
+    expect(n("records_screened") - n("records_excluded")).toBe(n("dbr_sought_reports"));
+    expect(n("dbr_sought_reports") - n("dbr_notretrieved_reports")).toBe(n("dbr_assessed"));
+  });
+
+  it("count the keyword rules' exclusions as automation tools', and no screening or full-text assessment that was not done", () => {
+    expect(n("excluded_automatic")).toBeGreaterThan(0);
+    expect(prisma.get("excluded_automatic")!.breakdown).toMatch(/^Not about exosomes or extracellular vesicles, \d+; Not about skin, \d+$/);
+    for (const key of ["records_screened", "records_excluded", "dbr_sought_reports", "dbr_notretrieved_reports", "dbr_assessed", "dbr_excluded"]) {
+      expect(n(key), key).toBe(0);
+      expect(prisma.get(key)!.box, key).toContain("not done");
+    }
   });
 
   it("every excluded row has a reason and every included row none", () => {
@@ -39,8 +47,10 @@ describe("PRISMA counts", () => {
   it("the Mermaid flowchart shows the same numbers", () => {
     const summary = files.get("summary.md")!;
     expect(summary).toContain(`Records identified<br/>n = ${n("database_results")}`);
-    expect(summary).toContain(`Records screened (titles and abstracts)<br/>n = ${n("records_screened")}`);
-    expect(summary).toContain(`Records excluded<br/>n = ${n("records_excluded")}`);
+    expect(summary).toContain(`Duplicate records n = ${n("duplicates")}`);
+    expect(summary).toContain(`Records marked as ineligible by automation tools (keyword rules on titles and abstracts) n = ${n("excluded_automatic")}`);
+    expect(summary).toContain(`Records removed for other reasons n = ${n("excluded_other")}`);
+    expect(summary).not.toContain("Records screened");
     expect(summary).toContain(`Studies included in review<br/>n = ${n("new_studies")}`);
   });
 });

@@ -69,6 +69,9 @@ describe("reportStage", () => {
 
   it("records a snapshot so the next report tells what is new, reclassified or newly retracted", async () => {
     const db = buildStore();
+    const run = db.prepare("INSERT INTO runs (run_id, pipeline, command, started_at, outcome) VALUES (?, 'exosome-dermatology', 'litreview run', ?, 'success')");
+    run.run(2, "2026-03-02T06:00:00.000Z");
+    run.run(3, "2026-03-09T06:00:00.000Z");
     await reportStage(makeContext(db, tempDir(), { runId: 2 }));
     expect(db.prepare("SELECT COUNT(*) AS n FROM report_snapshots WHERE run_id = 2").get()).toEqual({ n: 14 });
     const stored = db.prepare("SELECT result FROM classifications WHERE record_id = '29138430'").get() as { result: string };
@@ -77,11 +80,35 @@ describe("reportStage", () => {
     const outcome = await reportStage(makeContext(db, out, { runId: 3 }));
     expect(outcome.counts).toMatchObject({ new: 0, reclassified: 1 });
     const summary = readFileSync(join(out, "summary.md"), "utf8");
-    expect(summary).toContain("Compared with the report of run 2.");
-    expect(summary).toContain("### New (0 records, 0 included)");
+    expect(summary).toContain("Compared with the report of 2026-03-02 06:00 UTC.");
+    expect(summary).toContain("### New (0 records: 0 included, 0 excluded)");
     expect(summary).toContain("### Reclassified (1)");
-    expect(summary).toContain("included; animal; alopecia | included; in-vitro; alopecia");
+    expect(summary).toContain("included; animal study; alopecia | included; in-vitro study; alopecia");
     expect(summary).toContain("### Newly retracted (0)");
+  });
+
+  it("keeps the baseline when a report repeats the last one, so a re-render still shows what that one found", async () => {
+    const db = buildStore();
+    const run = db.prepare("INSERT INTO runs (run_id, pipeline, command, started_at, outcome) VALUES (?, 'exosome-dermatology', 'litreview report', ?, 'success')");
+    for (const [id, at] of [[2, "2026-03-02T06:00:00.000Z"], [3, "2026-03-09T06:00:00.000Z"], [4, "2026-03-16T06:00:00.000Z"], [5, "2026-03-23T06:00:00.000Z"]] as const) run.run(id, at);
+    await reportStage(makeContext(db, tempDir(), { runId: 2 }));
+    upsertRecord(db, makeArticle("41000001", { title: "A new exosome article" }), 3, NOW);
+    const first = tempDir();
+    expect((await reportStage(makeContext(db, first, { runId: 3 }))).counts).toMatchObject({ new: 1 });
+    const again = tempDir();
+    expect((await reportStage(makeContext(db, again, { runId: 4 }))).counts).toMatchObject({ new: 0, reclassified: 0 });
+    const section = (dir: string): string => {
+      const text = readFileSync(join(dir, "summary.md"), "utf8");
+      return text.slice(text.indexOf("## Changes since the last report"), text.indexOf("## Retracted articles"));
+    };
+    expect(section(first)).toContain("### New (1 record: 0 included, 1 excluded)");
+    expect(section(first)).toContain("| Not yet classified | 1 | 41000001 |");
+    expect(section(again)).toContain("Nothing changed since the report of 2026-03-09 06:00 UTC; as it did, this compares with the report of 2026-03-02 06:00 UTC");
+    expect(section(again).split("\n").slice(3)).toEqual(section(first).split("\n").slice(3));
+    expect(db.prepare("SELECT COUNT(*) AS n FROM report_snapshots WHERE run_id = 4").get()).toEqual({ n: 0 });
+    const third = tempDir();
+    await reportStage(makeContext(db, third, { runId: 5 }));
+    expect(section(third)).toBe(section(again));
   });
 
   it("measures the classifiers on the pipeline's labelled articles and states the accuracy in summary.md", async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { claimsSection } from "../../src/stages/report/summary/claims.js";
 import { conditionSection } from "../../src/stages/report/summary/conditions.js";
 import { accuracySection } from "../../src/stages/report/summary/accuracy.js";
-import { md } from "../../src/stages/report/summary/markdown.js";
+import { md, shortCitation } from "../../src/stages/report/summary/markdown.js";
 import { yearsSection } from "../../src/stages/report/summary/years.js";
 import { renderReports } from "../../src/stages/report/render.js";
+import { evidenceMatrixRows } from "../../src/stages/report/tables.js";
 import { buildViews } from "../../src/stages/report/view.js";
 import { makeArticle, makeClassification, makeInput, makeRecord } from "./builders.js";
 
@@ -89,5 +91,70 @@ describe("summary.md", () => {
 
   it("escapes Markdown in titles so a table row stays one row", () => {
     expect(md("a | b *c* [d]\nnext")).toBe("a \\| b \\*c\\* \\[d\\] next");
+  });
+
+  it("ends a citation with one full stop when the journal's abbreviation already ends with one", () => {
+    const journal = (isoAbbreviation: string) => ({ title: null, isoAbbreviation, issn: null, volume: null, issue: null, pages: null });
+    expect(shortCitation(makeArticle("33073298", { journal: journal("Acta Derm. Venereol.") }))).toContain("*Acta Derm. Venereol.* [PMID 33073298]");
+    expect(shortCitation(makeArticle("33073298", { journal: journal("Life") }))).toContain("*Life*. [PMID 33073298]");
+  });
+
+  it("names each imported file by its own name, not the path typed at import, with its import date", () => {
+    const imports = [
+      { database: "embase", file: "../embase-sim.ris", importedOn: "2026-11-20", records: 2 },
+      { database: "scopus", file: "C:\\exports\\scopus.csv", importedOn: "2026-11-21", records: 5 },
+    ];
+    const text = renderReports(makeInput({ imports }), ["summary.md"], { bom: true }).get("summary.md")!;
+    expect(text).toContain("| Embase | embase-sim.ris | 2026-11-20 | 2 |");
+    expect(text).toContain("| Scopus | scopus.csv | 2026-11-21 | 5 |");
+    expect(text).not.toContain("../");
+  });
+
+  it("never lists an included article under not-skin: beside a skin condition that label is not a condition", () => {
+    // PMID 37704991 (data/sample), a review of platelet EVs the classifier tagged wound-healing and not-skin.
+    const article = makeArticle("37704991", {
+      title: "Expanding applications of allogeneic platelets, platelet lysates, and platelet extracellular vesicles in cell therapy, regenerative medicine, and targeted drug delivery",
+    });
+    const records = [makeRecord(article, makeClassification("37704991", { design: "review", conditions: ["wound-healing", "not-skin"] }))];
+    const text = renderReports(makeInput({ records, previous: null }), ["summary.md"], { bom: true }).get("summary.md")!;
+    const map = text.slice(text.indexOf("## Evidence map"), text.indexOf("## Claims vs evidence"));
+    expect(map).toMatch(/wound/i);
+    expect(map).not.toMatch(/not-skin|not about skin/i);
+    expect(text).not.toMatch(/### Condition: (not-skin|not about skin)/i);
+    const matrix = evidenceMatrixRows(buildViews(records));
+    expect(matrix.find((r) => r.condition === "not-skin")!.total).toBe(0);
+    expect(matrix.find((r) => r.condition === "wound-healing")!.total).toBe(1);
+  });
+
+  it("names designs, conditions and claims as a reader reads them, not by their label ids", () => {
+    expect(summary).toContain("| condition | systematic review | RCT | non-randomised clinical study | case report or series |");
+    expect(summary).toContain("### Condition: Skin aging");
+    expect(summary).toContain("[Skin aging](#condition-skin-aging)");
+    expect(summary).toContain("| Collagen and elastin | ");
+    expect(summary).toContain("(non-randomised clinical study)");
+    const prose = summary.split("\n").filter((l) => !l.startsWith("```") && !l.includes("exclusion_reason"));
+    for (const id of ["clinical-nonrandomized", "skin-aging", "collagen-elastin", "atopic-dermatitis"]) {
+      expect(prose.filter((l) => l.includes(id) && !l.includes(`#condition-${id}`)), id).toEqual([]);
+    }
+  });
+
+  it("says right under the claims table that the strength words count studies, not results, and names the articles behind each claim", () => {
+    const lines = summary.split("\n");
+    const lastRow = lines.findIndex((l) => l.startsWith("| Safety |"));
+    expect(lines[lastRow + 2]).toMatch(/^\*\*The strength words count studies, not their results\.\*\*.*positive, negative or null/);
+    const scar = lines.find((l) => l.startsWith("- **Scar remodelling** (moderate): "))!;
+    expect(scar).toContain("RCTs: [PMID 33073298](https://pubmed.ncbi.nlm.nih.gov/33073298/)");
+    expect(lines.some((l) => l.startsWith("- **Collagen and elastin**"))).toBe(false);
+  });
+
+  it("cuts a claim's list of one kind of study at ten articles", () => {
+    const records = Array.from({ length: 12 }, (_, i) => rct(2000 + i, 20, 2024)).map((r) => ({
+      ...r,
+      classification: { ...r.classification!, claims: ["safety" as const] },
+    }));
+    const item = claimsSection(buildViews(records)).find((l) => l.startsWith("- **Safety**"))!;
+    expect(item).toContain("(established): RCTs: [PMID 2000]");
+    expect(item).toContain("[PMID 2009](https://pubmed.ncbi.nlm.nih.gov/2009/), and 2 more.");
+    expect(item).not.toContain("PMID 2010");
   });
 });

@@ -1,5 +1,18 @@
 import type { Classification } from "../../model/classification.js";
-import type { DesignId } from "../../model/taxonomy.js";
+import { CONDITIONS } from "../../model/taxonomy.js";
+import type { ConditionId, DesignId } from "../../model/taxonomy.js";
+
+/**
+ * The conditions the evidence tables list: taxonomy.md's `not-skin` means "not about skin", and an included
+ * article is about skin by definition, so `not-skin` beside a skin condition is the classifier hedging,
+ * not a condition the article has evidence for.
+ */
+export const SKIN_CONDITIONS: readonly ConditionId[] = CONDITIONS.filter((c) => c !== "not-skin");
+
+/** An included article's conditions as the evidence tables count them (see SKIN_CONDITIONS). */
+export function skinConditions(c: Pick<Classification, "conditions">): ConditionId[] {
+  return c.conditions.filter((condition) => condition !== "not-skin");
+}
 
 export type EvidenceStrength = "established" | "moderate" | "emerging" | "preclinical only" | "reviews only" | "none";
 
@@ -30,6 +43,11 @@ const BUCKET: Record<DesignId, keyof EvidenceCounts> = {
   review: "reviews",
   other: "other",
 };
+
+/** The kind of evidence a design counts as. */
+export function evidenceKind(design: DesignId): keyof EvidenceCounts {
+  return BUCKET[design];
+}
 
 export function addDesign(counts: EvidenceCounts, design: DesignId): void {
   counts[BUCKET[design]] += 1;

@@ -7,9 +7,9 @@ import { pairRecordsOf, possibleDuplicatesCsvChunks } from "./possible-duplicate
 import type { Stage, StageContext } from "../../pipeline/context.js";
 import { diffSnapshots, snapshotOf } from "./changes.js";
 import {
+  loadBaseline,
   loadImports,
   loadPairTable,
-  loadPreviousSnapshot,
   loadRecords,
   loadRetrieval,
   saveSnapshot,
@@ -17,7 +17,7 @@ import {
 import type { StoredDetails } from "./load.js";
 import { renderOutput } from "./render.js";
 import type { OutputName } from "./render.js";
-import type { ReportInput } from "./types.js";
+import type { ReportInput, SnapshotRow } from "./types.js";
 import { buildViews, type RecordView } from "./view.js";
 import { commitStaged, discardStaged, prepareReportDir, stageReports, type StagedFile } from "./write.js";
 
@@ -28,7 +28,8 @@ export type { ReportInput } from "./types.js";
 
 /**
  * Reads what the reports need from the store, except the possible-duplicate pairs, which the stage reads
- * only for their own file, and the accuracy, which it measures meanwhile (see reportStage).
+ * only for their own file, the accuracy, which it measures meanwhile, and the earlier report to compare
+ * with, which depends on what this one says (see reportStage).
  */
 export function loadReportInput(ctx: StageContext): ReportInput & { details: StoredDetails } {
   const { config, db } = ctx;
@@ -41,7 +42,8 @@ export function loadReportInput(ctx: StageContext): ReportInput & { details: Sto
     imports: loadImports(db),
     retrieval: loadRetrieval(db),
     possibleDuplicates: [],
-    previous: loadPreviousSnapshot(db, ctx.runId),
+    previous: null,
+    repeats: null,
     accuracy: null,
     details,
   };
@@ -93,14 +95,18 @@ export const reportStage: Stage = async (ctx) => {
       : null;
   ctx.progress.start("report", outputs.length);
   let views: RecordView[];
-  let previous: ReportInput["previous"];
+  let snapshot: SnapshotRow[];
+  let compared: Pick<ReportInput, "previous" | "repeats">;
   let done = 0;
   const advance = (): void => ctx.progress.advance("report", ++done);
   const staged: StagedFile[] = [];
   try {
     const input = loadReportInput(ctx);
-    previous = input.previous;
     views = buildViews(input.records);
+    snapshot = views.map(snapshotOf);
+    const { baseline, repeats } = loadBaseline(ctx.db, ctx.runId, snapshot);
+    compared = { previous: baseline, repeats };
+    Object.assign(input, compared);
     const render = (name: OutputName): Iterable<string> => {
       if (name !== PAIRS_OUTPUT) return renderOutput(name, input, views, csv);
       input.details.release();
@@ -123,8 +129,10 @@ export const reportStage: Stage = async (ctx) => {
   }
   commitStaged(ctx.outDir, staged);
   ctx.progress.stop("report");
-  saveSnapshot(ctx.db, ctx.runId, views.map(snapshotOf));
-  const changes = diffSnapshots(views, previous);
+  // A report that says what the latest one said stores nothing, so that the next re-render finds the same baseline.
+  saveSnapshot(ctx.db, ctx.runId, compared.repeats ? [] : snapshot);
+  // The run's log counts what this report found new; a re-render found nothing, though its summary repeats the list.
+  const changes = compared.repeats ? null : diffSnapshots(views, compared.previous);
   const count = (pred: (v: (typeof views)[number]) => boolean): number => views.filter(pred).length;
   ctx.logger.debug({ stage: "report", outDir: ctx.outDir, files: ctx.config.outputs }, "reports written");
   return {
@@ -135,8 +143,8 @@ export const reportStage: Stage = async (ctx) => {
       duplicates: count((v) => v.exclusionReason === "duplicate"),
       notices: count((v) => v.exclusionReason === "notice"),
       retracted: count((v) => v.retracted),
-      new: changes.added.length,
-      reclassified: changes.reclassified.length,
+      new: changes?.added.length ?? 0,
+      reclassified: changes?.reclassified.length ?? 0,
     },
     warnings: unclassifiedWarning(count((v) => v.exclusionReason === "unclassified")),
   };

@@ -1,9 +1,10 @@
 import type { Article, Author, CommentCorrection, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
-import type { DedupeDecision, DedupeRole, NoticeKind, PossibleDuplicate } from "../../model/dedupe.js";
+import type { DedupeDecision, DedupeRole, NoticeKind } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
 import { LitreviewError } from "../../errors.js";
-import type { DetailSource, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
+import { sameSnapshot } from "./changes.js";
+import type { Baseline, DetailSource, ReportRef, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds, recordUrl } from "./view.js";
 import { PairTableBuilder, type PairRecords, type PairTable } from "./possible-duplicates.js";
 
@@ -255,12 +256,12 @@ function parseStringArray(json: string): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** Records imported from files, per database and file (record_sources rows with a file). */
+/** Records imported from files, per database, file and import date (record_sources rows with a file). */
 export function loadImports(db: Db): ImportCount[] {
   return db
     .prepare<[], ImportCount>(
-      `SELECT database, file, COUNT(DISTINCT record_id) AS records FROM record_sources
-       WHERE file <> '' GROUP BY database, file ORDER BY database, file`,
+      `SELECT database, file, substr(imported_at, 1, 10) AS importedOn, COUNT(DISTINCT record_id) AS records FROM record_sources
+       WHERE file <> '' GROUP BY database, file, importedOn ORDER BY database, file, importedOn`,
     )
     .all();
 }
@@ -323,15 +324,12 @@ export function loadPairTable(db: Db): PairTable {
   }
 }
 
-/** The latest report before this run, or null when this is the first. */
-export function loadPreviousSnapshot(db: Db, runId: number): { runId: number; rows: SnapshotRow[] } | null {
-  const prev = db.prepare<[number], { run_id: number | null }>("SELECT MAX(run_id) AS run_id FROM report_snapshots WHERE run_id < ?").get(runId);
-  if (!prev || prev.run_id === null) return null;
-  const rows = db
+function loadSnapshotRows(db: Db, runId: number): SnapshotRow[] {
+  return db
     .prepare<[number], { record_id: string; included: number; design: string | null; conditions: string; retracted: number }>(
       "SELECT record_id, included, design, conditions, retracted FROM report_snapshots WHERE run_id = ?",
     )
-    .all(prev.run_id)
+    .all(runId)
     .map((r) => ({
       recordId: r.record_id,
       included: r.included === 1,
@@ -339,7 +337,30 @@ export function loadPreviousSnapshot(db: Db, runId: number): { runId: number; ro
       conditions: parseStringArray(r.conditions),
       retracted: r.retracted === 1,
     }));
-  return { runId: prev.run_id, rows };
+}
+
+/**
+ * The report to compare this one with: the latest earlier report that said something different about
+ * some record. So a re-render with nothing new (`litreview report`, or `run --offline` with nothing
+ * imported) keeps the baseline of the report it repeats, and a writer who missed that report still sees
+ * what it found new; `repeats` is then the report it repeats. The stage stores no snapshot for
+ * a report that repeats the latest (see reportStage), so this reads two snapshots at most, except in a
+ * store written before that rule, once.
+ */
+export function loadBaseline(db: Db, runId: number, current: readonly SnapshotRow[]): { baseline: Baseline | null; repeats: ReportRef | null } {
+  const runs = db
+    .prepare<[number], { run_id: number; started_at: string | null }>(
+      `SELECT s.run_id, r.started_at FROM (SELECT DISTINCT run_id FROM report_snapshots WHERE run_id < ?) s
+       LEFT JOIN runs r ON r.run_id = s.run_id ORDER BY s.run_id DESC`,
+    )
+    .all(runId);
+  const latest = runs[0];
+  for (const run of runs) {
+    const rows = loadSnapshotRows(db, run.run_id);
+    const repeats = run === latest ? null : { runId: latest!.run_id, date: latest!.started_at };
+    if (!sameSnapshot(rows, current)) return { baseline: { runId: run.run_id, date: run.started_at, rows }, repeats };
+  }
+  return { baseline: null, repeats: latest ? { runId: latest.run_id, date: latest.started_at } : null };
 }
 
 /** Records what this report said per record, replacing an earlier attempt of the same run. */

@@ -6,24 +6,35 @@ import type { RecordView } from "./view.js";
 
 /**
  * PRISMA 2020 flow counts. Every record lands in exactly one box (its one exclusion reason, or included),
- * so identified = duplicates + deleted + screening exclusions + included. litreview screens titles and
- * abstracts; it does not retrieve full texts, so nothing is excluded at the full-text stage.
+ * so identified = duplicates + automatic + other + included. Every exclusion is made before any human
+ * screening: the keyword rules' are "records marked as ineligible by automation tools", the rest
+ * (deleted by the source, notices, retracted, not yet classified) "records removed for other reasons".
+ * No reviewer screens the records and no full text is retrieved or assessed, so those boxes are 0, "not done".
  */
 export interface PrismaCounts {
   /** Records per source database, by database name. */
   bySource: { database: string; n: number }[];
   identified: number;
   duplicates: number;
-  /** Records PubMed deleted (DeleteCitation): removed before screening for another reason. */
+  /** Records PubMed deleted (DeleteCitation). */
   deleted: number;
-  screened: number;
-  /** Screening exclusions per reason, in EXCLUSION_ORDER, zero counts left out. */
-  screeningExcluded: { reason: ReportExclusionReason; n: number }[];
-  screenedOut: number;
+  /** Exclusions by the keyword rules, per reason in EXCLUSION_ORDER, zero counts left out. */
+  automatic: ReasonCount[];
+  automaticTotal: number;
+  /** Removals for other reasons, per reason in EXCLUSION_ORDER (deleted included), zero counts left out. */
+  other: ReasonCount[];
+  otherTotal: number;
   included: number;
 }
 
-const SCREENING_REASONS: readonly ReportExclusionReason[] = ["notice", "retracted", "unclassified", "not-exosome", "not-skin"];
+export interface ReasonCount {
+  reason: ReportExclusionReason;
+  n: number;
+}
+
+/** The classifier's keyword rules decide these: PRISMA 2020's automation tools. */
+const AUTOMATIC_REASONS: readonly ReportExclusionReason[] = ["not-exosome", "not-skin"];
+const OTHER_REASONS: readonly ReportExclusionReason[] = ["deleted", "notice", "retracted", "unclassified"];
 
 export const REASON_TEXT: Record<ReportExclusionReason, string> = {
   deleted: "Deleted by the source",
@@ -45,17 +56,20 @@ export function prismaCounts(views: readonly RecordView[]): PrismaCounts {
     if (v.exclusionReason === null) included += 1;
     else reasons.set(v.exclusionReason, (reasons.get(v.exclusionReason) ?? 0) + 1);
   }
-  const duplicates = reasons.get("duplicate") ?? 0;
-  const deleted = reasons.get("deleted") ?? 0;
-  const screeningExcluded = SCREENING_REASONS.map((reason) => ({ reason, n: reasons.get(reason) ?? 0 })).filter((r) => r.n > 0);
+  const counted = (of: readonly ReportExclusionReason[]): ReasonCount[] =>
+    of.map((reason) => ({ reason, n: reasons.get(reason) ?? 0 })).filter((r) => r.n > 0);
+  const total = (counts: ReasonCount[]): number => counts.reduce((sum, r) => sum + r.n, 0);
+  const automatic = counted(AUTOMATIC_REASONS);
+  const other = counted(OTHER_REASONS);
   return {
     bySource: [...bySource].map(([database, n]) => ({ database, n })).sort((a, b) => compareText(a.database, b.database)),
     identified: views.length,
-    duplicates,
-    deleted,
-    screened: views.length - duplicates - deleted,
-    screeningExcluded,
-    screenedOut: screeningExcluded.reduce((sum, r) => sum + r.n, 0),
+    duplicates: reasons.get("duplicate") ?? 0,
+    deleted: reasons.get("deleted") ?? 0,
+    automatic,
+    automaticTotal: total(automatic),
+    other,
+    otherTotal: total(other),
     included,
   };
 }
@@ -88,26 +102,32 @@ function breakdown(parts: { label: string; n: number }[]): string | null {
   return parts.length === 0 ? null : parts.map((p) => `${p.label}, ${p.n}`).join("; ");
 }
 
+function reasonBreakdown(counts: ReasonCount[]): string | null {
+  return breakdown(counts.map((r) => ({ label: REASON_TEXT[r.reason], n: r.n })));
+}
+
 export const PRISMA_COLUMNS = ["data", "box", "n", "breakdown"] as const;
 
-/** prisma.csv rows, `data` named as the PRISMA2020 flow-diagram template (Haddaway et al. 2022) names them. */
+/**
+ * prisma.csv rows, `data` named as the PRISMA2020 flow-diagram template (Haddaway et al. 2022) names them.
+ * Records left after the automated exclusions go straight to the included studies, so the screening and
+ * full-text rows are 0 and say "not done" rather than claiming N screened or assessed with none excluded.
+ */
 export function prismaRows(p: PrismaCounts): CsvRow[] {
   const sources = breakdown(p.bySource.map((s) => ({ label: databaseName(s.database), n: s.n })));
-  const screening = breakdown(p.screeningExcluded.map((r) => ({ label: REASON_TEXT[r.reason], n: r.n })));
-  const eligible = p.screened - p.screenedOut;
   const row = (data: string, box: string, n: number, detail: string | null = null): CsvRow => ({ data, box, n, breakdown: detail });
   return [
     row("database_results", "Records identified from databases", p.identified, sources),
     row("register_results", "Records identified from registers", 0),
     row("duplicates", "Duplicate records removed", p.duplicates),
-    row("excluded_automatic", "Records marked as ineligible by automation tools", 0),
-    row("excluded_other", "Records removed for other reasons", p.deleted, p.deleted > 0 ? `${REASON_TEXT.deleted}, ${p.deleted}` : null),
-    row("records_screened", "Records screened", p.screened),
-    row("records_excluded", "Records excluded", p.screenedOut, screening),
-    row("dbr_sought_reports", "Reports sought for retrieval", eligible),
-    row("dbr_notretrieved_reports", "Reports not retrieved", 0),
-    row("dbr_assessed", "Reports assessed for eligibility", eligible),
-    row("dbr_excluded", "Reports excluded", 0),
+    row("excluded_automatic", "Records marked as ineligible by automation tools (keyword rules on titles and abstracts)", p.automaticTotal, reasonBreakdown(p.automatic)),
+    row("excluded_other", "Records removed for other reasons", p.otherTotal, reasonBreakdown(p.other)),
+    row("records_screened", "Records screened by a reviewer: not done (no human screening)", 0),
+    row("records_excluded", "Records excluded by a reviewer: not done", 0),
+    row("dbr_sought_reports", "Reports sought for retrieval: not done (full texts are not retrieved)", 0),
+    row("dbr_notretrieved_reports", "Reports not retrieved: not done", 0),
+    row("dbr_assessed", "Reports assessed for eligibility: not done (full texts are not assessed)", 0),
+    row("dbr_excluded", "Reports excluded: not done", 0),
     row("new_studies", "New studies included in review", p.included),
     row("new_reports", "Reports of new included studies", p.included),
     row("total_studies", "Total studies included in review", p.included),

@@ -2,7 +2,7 @@ import { CLAIMS, CONDITIONS, DESIGN_GROUPS, DESIGNS } from "../../model/taxonomy
 import type { Classification, Dimension } from "../../model/classification.js";
 import { csvChunks, joinValues, renderCsv, roundScore } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
-import { countDesigns, evidenceStrength } from "./evidence.js";
+import { countDesigns, evidenceStrength, skinConditions } from "./evidence.js";
 import { compareText, formatEvidence } from "./view.js";
 import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
@@ -48,12 +48,13 @@ export const MATRIX_COLUMNS = ["condition", ...DESIGNS, "total"] as const;
 /**
  * evidence-matrix.csv: included articles, condition (taxonomy order) × design. An article with two
  * conditions counts in both rows, so the column totals can exceed the number of included articles.
+ * The `not-skin` row stays, for a fixed shape, and is always 0 (see SKIN_CONDITIONS).
  */
 export function evidenceMatrixRows(views: readonly RecordView[]): CsvRow[] {
   const included = includedClassifications(views);
   return CONDITIONS.map((condition) => {
     const row: CsvRow = { condition };
-    const withCondition = included.filter((c) => c.conditions.includes(condition));
+    const withCondition = included.filter((c) => skinConditions(c).includes(condition));
     for (const design of DESIGNS) row[design] = withCondition.filter((c) => c.design === design).length;
     row.total = withCondition.length;
     return row;

@@ -25,6 +25,17 @@ export interface SnapshotRow {
   retracted: boolean;
 }
 
+/** An earlier report: its run, and the ISO timestamp that run started (null when the store has no row for it). */
+export interface ReportRef {
+  runId: number;
+  date: string | null;
+}
+
+/** The earlier report this one is compared with, and what it said per record. */
+export interface Baseline extends ReportRef {
+  rows: SnapshotRow[];
+}
+
 export interface RetrievalCounts {
   /** Distinct PMIDs that any search returned. */
   searched: number;
@@ -37,7 +48,10 @@ export interface RetrievalCounts {
 /** Records imported from files, per database (other sources than the E-utilities searches). */
 export interface ImportCount {
   database: string;
+  /** The file's path as typed at import. */
   file: string;
+  /** YYYY-MM-DD the file was imported (PRISMA-S: a date per database). */
+  importedOn: string;
   records: number;
 }
 
@@ -61,8 +75,13 @@ export interface ReportInput {
   imports: ImportCount[];
   retrieval: RetrievalCounts;
   possibleDuplicates: PossibleDuplicate[];
-  /** What the last earlier report said, or null when this is the first report. */
-  previous: { runId: number; rows: SnapshotRow[] } | null;
+  /**
+   * The report to compare with: the latest earlier one that said something different (see loadBaseline),
+   * or null when there is none.
+   */
+  previous: Baseline | null;
+  /** The latest earlier report when it said the same as this one (a re-render), else null. */
+  repeats: ReportRef | null;
   /** The classifiers' measured accuracy as Markdown (measured at report time), or null when not measured. */
   accuracy: string | null;
   /** Where abstracts, design evidence and labels come from when the records were loaded without them; null = from the records. */

@@ -1,5 +1,7 @@
-import { CONDITIONS } from "../../../model/taxonomy.js";
 import type { ConditionId, DesignId } from "../../../model/taxonomy.js";
+import { SKIN_CONDITIONS, skinConditions } from "../evidence.js";
+import { designName } from "../labels.js";
+import { conditionHeading } from "./evidence-map.js";
 import { compareRecordIds } from "../view.js";
 import type { RecordView } from "../view.js";
 import { plural, shortCitation } from "./markdown.js";
@@ -31,7 +33,7 @@ function studyDetails(v: RecordView): string {
 function citedList(title: string, views: readonly RecordView[], withDesignName: boolean): string[] {
   if (views.length === 0) return [];
   const items = views.slice(0, LIST_LIMIT).map((v) => {
-    const design = withDesignName ? ` (${v.classification!.design})` : "";
+    const design = withDesignName ? ` (${designName(v.classification!.design)})` : "";
     return `- ${shortCitation(v.article)}${design}${studyDetails(v)}`;
   });
   if (views.length > LIST_LIMIT) items.push(`- … and ${views.length - LIST_LIMIT} more: filter \`articles.csv\` by \`conditions\` and \`design\`.`);
@@ -45,7 +47,7 @@ export function conditionSection(condition: ConditionId, views: readonly RecordV
   const reviews = withDesign(views, ["review"]).length;
   const other = withDesign(views, ["other"]).length;
   return [
-    `### Condition: ${condition}`,
+    `### ${conditionHeading(condition)}`,
     "",
     `${plural(views.length, "included article")}.`,
     "",
@@ -61,8 +63,8 @@ export function conditionSection(condition: ConditionId, views: readonly RecordV
 export function conditionsSection(views: readonly RecordView[]): string[] {
   const included = views.filter((v) => v.included && v.classification);
   const lines = ["## Evidence per condition", "", "Strongest evidence first; citations link to PubMed.", ""];
-  for (const condition of CONDITIONS) {
-    const withCondition = included.filter((v) => v.classification!.conditions.includes(condition));
+  for (const condition of SKIN_CONDITIONS) {
+    const withCondition = included.filter((v) => skinConditions(v.classification!).includes(condition));
     if (withCondition.length > 0) lines.push(...conditionSection(condition, withCondition));
   }
   if (included.length === 0) lines.push("No included articles yet.", "");

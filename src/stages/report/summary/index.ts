@@ -6,7 +6,8 @@ import type { RecordView } from "../view.js";
 import { accuracySection } from "./accuracy.js";
 import { changesSection, retractedSection } from "./changes.js";
 import { conditionsSection } from "./conditions.js";
-import { claimsSection, evidenceMapSection } from "./evidence-map.js";
+import { claimsSection } from "./claims.js";
+import { evidenceMapSection } from "./evidence-map.js";
 import { countsSection, flowSection } from "./flow.js";
 import { md, plural } from "./markdown.js";
 import { searchSection } from "./search.js";
@@ -29,10 +30,10 @@ export function renderSummary(input: ReportInput, views: readonly RecordView[]):
     ...searchSection(input),
     ...flowSection(prisma),
     ...evidenceMapSection(included),
-    ...claimsSection(included),
+    ...claimsSection(views.filter((v) => v.included && v.classification)),
     ...conditionsSection(views),
     ...yearsSection(views),
-    ...changesSection(diffSnapshots(views, input.previous)),
+    ...changesSection(diffSnapshots(views, input.previous, input.repeats)),
     ...retractedSection(views),
     ...accuracySection(input.accuracy),
   );

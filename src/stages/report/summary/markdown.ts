@@ -29,7 +29,8 @@ export function shortCitation(article: Article): string {
   const year = article.pubDate.year === null ? "n.d." : String(article.pubDate.year);
   const title = article.title ? md(article.title.replace(/\.$/, "")) : "(no title)";
   const journal = article.journal.isoAbbreviation ?? article.journal.title;
-  const where = journal ? ` *${md(journal)}*.` : "";
+  // An abbreviated journal name ("Int. J. Mol. Sci.") already ends the sentence.
+  const where = journal ? ` *${md(journal)}*${journal.trimEnd().endsWith(".") ? "" : "."}` : "";
   return `${md(who)} (${year}). ${title}.${where} ${recordLink(article)}`;
 }
 

@@ -70,10 +70,15 @@ function searchTable(searches: readonly SearchRow[]): string[] {
   return ["", `Searches (${searches.length}, one row per date slice):`, "", ...table(["#", "date", "database", "creation-date window", "count", "retrieved", "warnings"], rows), ""];
 }
 
+/** The file's own name: the folder it was imported from ("../", "/work/shared/") is the importer's, not the reader's. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
 function importLines(input: ReportInput): string[] {
   if (input.imports.length === 0) return [];
-  const rows = input.imports.map((i) => [md(databaseName(i.database)), md(i.file), String(i.records)]);
-  return ["Records imported from other databases' exports:", "", ...table(["database", "file", "records"], rows), ""];
+  const rows = input.imports.map((i) => [md(databaseName(i.database)), md(fileName(i.file)), i.importedOn, String(i.records)]);
+  return ["Records imported from other databases' exports:", "", ...table(["database", "file", "imported", "records"], rows), ""];
 }
 
 /** "searched N, received N, unavailable k" (issue 3), with the unavailable PMIDs by name. */
