@@ -80,6 +80,20 @@ describe("RIS quirks of real exports", () => {
     expect(byId(lens, "lens:017-403-600-773-28X").source.ownId).toBe("017-403-600-773-28X");
   });
 
+  it("Dimensions, Lens and IEEE abstracts: '&amp;' and other entities are decoded", async () => {
+    const expectations: [string, string][] = [
+      ["citesource-dimensions.ris", "Australian National Health & Medical Research Council"],
+      ["citesource-lens.ris", "John Wiley & Sons Australia"],
+      ["litstudy-ieee-xplore.ris", "Memory & communication"],
+    ];
+    for (const [file, text] of expectations) {
+      const { records } = await parseFixture(file);
+      const texts = records.flatMap((r) => [r.title ?? "", r.abstract ?? "", r.copyright ?? ""]);
+      expect(texts.filter((t) => /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/i.test(t)), file).toEqual([]);
+      expect(texts.some((t) => t.includes(text)), `${file}: ${text}`).toBe(true);
+    }
+  });
+
   it("Ovid PsycInfo: number lines and the NL/link trailer after ER are not records; 'No'/'Specified' pages are dropped", async () => {
     const { records } = await parseFixture("asreview-ovid-psycinfo.ris");
     expect(records).toHaveLength(6);
