@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../imports/dates.js";
 
 /** Pipeline file schema (pipelines/*.yaml). Paths are relative to the project root (the current directory). */
 export const pipelineSchema = z
@@ -16,6 +17,7 @@ export const pipelineSchema = z
         from: z
           .string()
           .regex(/^\d{4}\/\d{2}\/\d{2}$/, "must be YYYY/MM/DD")
+          .refine((v) => !/^\d{4}\/\d{2}\/\d{2}$/.test(v) || isoDate(v) !== null, "is not a date that exists: give a real YYYY/MM/DD")
           .nullable()
           .default(null),
         /** Days an incremental run reaches back before the last successful run. */

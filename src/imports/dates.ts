@@ -1,4 +1,5 @@
 import type { PublicationDate } from "../model/article.js";
+import { dayNumber, monthNumber, yearNumber } from "../stages/parse/pubmed-xml/dates.js";
 
 export interface DateParts {
   year: number | null;
@@ -9,10 +10,14 @@ export interface DateParts {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_WORD = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 
+/** February has 29 days in it: a day without its year is checked against this one. */
+const LEAP_YEAR = 2000;
+
+/** The parts that exist (the PubMed XML parser's checks): year 1000-2999, month 1-12, a day the month has. */
 function valid(year: number | null, month: number | null, day: number | null): DateParts {
-  const m = month !== null && month >= 1 && month <= 12 ? month : null;
-  const d = m !== null && day !== null && day >= 1 && day <= 31 ? day : null;
-  const y = year !== null && year >= 1000 && year <= 2999 ? year : null;
+  const y = year === null ? null : yearNumber(String(year));
+  const m = month === null ? null : monthNumber(String(month));
+  const d = m === null || day === null ? null : dayNumber(String(day), y ?? LEAP_YEAR, m);
   return { year: y, month: m, day: d };
 }
 
@@ -65,12 +70,16 @@ export function publicationDate(candidates: readonly (string | null | undefined)
     }
   }
   raw = rawWithYear ?? raw;
-  return { raw, year: best.year, month: best.month, day: best.day, source: raw === null ? null : "export" };
+  // A day read without its year ("Feb 29") must exist in the year another field gives.
+  const { year, month, day } = valid(best.year, best.month, best.day);
+  return { raw, year, month, day, source: raw === null ? null : "export" };
 }
 
-/** "2019/01/29 06:00" or "2019-01-29" as an ISO date, else null. */
+/** "2019/01/29 06:00" or "2019-01-29" as an ISO date, else null (also when no such day exists). */
 export function isoDate(value: string | null | undefined): string | null {
   const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})/.exec((value ?? "").trim());
   if (!m) return null;
-  return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  const { year, month, day } = valid(num(m[1]), num(m[2]), num(m[3]));
+  if (year === null || month === null || day === null) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

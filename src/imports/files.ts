@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { gunzipSync, createGunzip, constants as zlibConstants } from "node:zlib";
 import { LitreviewError } from "../errors.js";
+import { utf16Bom } from "./decoding.js";
 import { detectFormat, isGzip } from "./detect.js";
 import type { ImportFormat } from "./types.js";
 
@@ -26,9 +27,15 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-function gunzipHead(head: Buffer): string {
+function gunzipHead(head: Buffer): Buffer {
   // The head is a prefix of the gzip stream: decompress what it holds without requiring the end.
-  return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES).toString("utf8");
+  return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES);
+}
+
+/** The head's text, for telling the format: UTF-16 when it starts with that BOM, else UTF-8 (the format's tags are ASCII either way). */
+function headText(bytes: Buffer): string {
+  const utf16 = utf16Bom(bytes);
+  return utf16 ? new TextDecoder(utf16).decode(bytes) : bytes.toString("utf8");
 }
 
 /** Checks a file exists and is a format litreview reads, by its content; throws a usage error naming it otherwise. */
@@ -44,13 +51,18 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
     throw new LitreviewError("USAGE", `cannot read the import file ${path}: ${(cause as Error).message}`, { cause, context: { file: path } });
   }
   const gzip = isGzip(head);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = gzip ? gunzipHead(head) : head.toString("utf8");
+    bytes = gzip ? gunzipHead(head) : head;
   } catch (cause) {
     throw new LitreviewError("USAGE", `the import file ${path} looks gzip-compressed but cannot be decompressed: ${(cause as Error).message}`, { cause, context: { file: path } });
   }
-  const format = detectFormat(text);
+  const format = detectFormat(headText(bytes));
+  if (format === "pubmed-xml" && utf16Bom(bytes)) {
+    throw new LitreviewError("USAGE", `the import file ${path} is PubMed XML in UTF-16: litreview reads PubMed XML in UTF-8, as NCBI writes it; save the file as UTF-8 and import it again`, {
+      context: { file: path },
+    });
+  }
   if (!format) {
     throw new LitreviewError(
       "USAGE",

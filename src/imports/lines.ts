@@ -1,3 +1,8 @@
+import { ExportDecoder } from "./decoding.js";
+import type { ImportFile, ImportItem } from "./types.js";
+
+const NO_BYTES = Buffer.alloc(0);
+
 /** A line of an input file with its 1-based line number. */
 export interface NumberedLine {
   text: string;
@@ -7,14 +12,22 @@ export interface NumberedLine {
 /**
  * Splits a byte stream into lines, one chunk (one batch of lines) at a time, so memory stays flat whatever the file size.
  * Accepts CRLF, LF and lone CR as line ends (real exports mix all three: WoS RIS joins fields by a bare
- * CR, IEEE separates records by "\r\n\n\r"), decodes UTF-8 across chunk borders and drops a leading BOM.
+ * CR, IEEE separates records by "\r\n\n\r"), decodes across chunk borders (UTF-8, UTF-16 with a BOM,
+ * Windows-1252 for lines that are not UTF-8: see ExportDecoder) and drops a leading BOM.
+ * `onWindows1252` is told the number of the first line read as Windows-1252.
  */
-export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<NumberedLine[]> {
-  const decoder = new TextDecoder("utf-8");
+export async function* readLines(input: AsyncIterable<Buffer | string>, onWindows1252?: (lineNo: number) => void): AsyncGenerator<NumberedLine[]> {
+  const decoder = new ExportDecoder();
   const splitter = new LineSplitter();
   let first = true;
+  const textOf = (chunk: Buffer | string, final: boolean): string => {
+    if (typeof chunk === "string") return chunk;
+    const { text, windows1252At } = decoder.decode(chunk, final);
+    if (windows1252At >= 0) onWindows1252?.(splitter.lineNoAt(text, windows1252At));
+    return text;
+  };
   for await (const chunk of input) {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let text = textOf(chunk, false);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
@@ -22,15 +35,39 @@ export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGe
     // One batch per chunk: an await per line would cost more than the parsing.
     yield [...splitter.push(text, false)];
   }
-  let tail = decoder.decode();
+  let tail = textOf(NO_BYTES, true);
   if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
   yield [...splitter.push(tail, true)];
+}
+
+/** A file's lines for a parser, and the warning items reading them gave (filled as the lines are read). */
+export function exportLines(input: AsyncIterable<Buffer | string>, file: ImportFile): { lines: AsyncGenerator<NumberedLine[]>; warnings: ImportItem[] } {
+  const warnings: ImportItem[] = [];
+  const lines = readLines(input, (lineNo) => {
+    warnings.push({
+      diagnostic: {
+        severity: "warning",
+        location: file.file,
+        position: `line ${lineNo}`,
+        recordId: null,
+        message:
+          "the first line that is not UTF-8: it and any other such lines were read as Windows-1252; if accented letters look wrong, re-export the file as UTF-8 and import it again",
+      },
+    });
+  });
+  return { lines, warnings };
 }
 
 /** Cuts text into lines; keeps the unfinished last line (and a trailing CR that may start a CRLF) for the next push. */
 class LineSplitter {
   private pending = "";
   private lineNo = 0;
+
+  /** The number the line holding text[offset] will get, text being the next text pushed. */
+  lineNoAt(text: string, offset: number): number {
+    const before = this.pending + text.slice(0, offset);
+    return this.lineNo + 1 + (before.match(/\r\n|\r|\n/g)?.length ?? 0);
+  }
 
   *push(text: string, final: boolean): Generator<NumberedLine> {
     const buf = this.pending + text;

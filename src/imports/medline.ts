@@ -1,6 +1,6 @@
 import { emptyArticle, type Article, type Author, type CommentCorrection, type Grant, type MeshHeading } from "../model/article.js";
 import { isoDate, publicationDate } from "./dates.js";
-import { readLines } from "./lines.js";
+import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor, stripMarkup } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
@@ -190,7 +190,8 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
 
 /** Streams a MEDLINE/"PubMed format" file's records; a record without a PMID is reported, not stored. */
 export async function* parseMedline(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
-  for await (const record of readMedlineRecords(readLines(input))) {
+  const { lines, warnings } = exportLines(input, file);
+  for await (const record of readMedlineRecords(lines)) {
     const pmid = new Fields(record).first("PMID");
     if (!pmid || !/^\d+$/.test(pmid)) {
       yield {
@@ -206,4 +207,5 @@ export async function* parseMedline(input: AsyncIterable<Buffer | string>, file:
     }
     yield { record: medlineToArticle(record, file) };
   }
+  yield* warnings;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
+import { decodeEntities } from "../stages/parse/pubmed-xml/text.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
 export function cleanText(value: string | null | undefined): string | null {
@@ -10,9 +11,12 @@ export function cleanText(value: string | null | undefined): string | null {
   return text === "" ? null : text;
 }
 
-/** Removes HTML/JATS markup some exports leave in abstracts (Lens: <p>, <AbstractText>). */
+/**
+ * The text of a title or abstract that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>;
+ * Dimensions, IEEE: "&amp;"): tags removed, then entities decoded, once ("&amp;lt;" gives "&lt;").
+ */
 export function stripMarkup(value: string): string {
-  return value.replace(/<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g, " ");
+  return decodeEntities(value.replace(/<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g, " "));
 }
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;

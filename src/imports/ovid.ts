@@ -1,6 +1,6 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
-import { readLines, type NumberedLine } from "./lines.js";
+import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { detectOvidDatabase } from "./ovid-database.js";
@@ -83,5 +83,7 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
 }
 
 export async function* parseOvid(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
-  for await (const record of readOvidRecords(readLines(input))) yield { record: ovidToArticle(record, file) };
+  const { lines, warnings } = exportLines(input, file);
+  for await (const record of readOvidRecords(lines)) yield { record: ovidToArticle(record, file) };
+  yield* warnings;
 }

@@ -38,12 +38,15 @@ const URL_RULES: [RegExp, string][] = [
   [/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/?$/i, "pubmed"],
 ];
 
+/** A Lens ID: five groups of three digits, the last digit a check character that may be X. */
+export const LENS_ID = /^\d{3}-\d{3}-\d{3}-\d{3}-\d{2}[\dX]$/;
+
 /** Accession number forms that name their database. */
 const ID_RULES: [RegExp, string][] = [
   [/^WOS:/i, "wos"],
   [/^CN-\d+/i, "cochrane"],
   [/^pub\.\d+$/i, "dimensions"],
-  [/^\d{3}-\d{3}-\d{3}-\d{3}-\d{3}$/, "lens"],
+  [LENS_ID, "lens"],
   [/^2-s2\.0-\d+$/, "scopus"],
 ];
 

@@ -1,3 +1,4 @@
+import { LENS_ID } from "./ris-database.js";
 import type { Fields } from "./types.js";
 
 /** Tags where exports put a PubMed id or PMCID next to their own ("26957754[pmid]", "PUBMED 38407106,EMBASE ..."). */
@@ -29,9 +30,43 @@ export function carriedPmcid(fields: Fields): string | null {
 }
 
 /**
+ * Accession numbers as each database writes them in AN or ID. RIS ID is, by the standard, the number a
+ * reference manager gives the record in its own library (EndNote's "ID  - 895"), so an ID counts only in a
+ * form its database gives; digit-only forms count only in AN (Ovid Embase's 9-10 digits excepted: no
+ * library numbers that far), and only for a database the record names.
+ */
+const ACCESSIONS: Record<string, { form: RegExp; inId: boolean }> = {
+  scopus: { form: /^2-s2\.0-\d+$/, inId: true },
+  wos: { form: /^[A-Z]+:\w+$/, inId: true },
+  cochrane: { form: /^CN-\d+$/, inId: true },
+  dimensions: { form: /^pub\.\d+$/, inId: true },
+  lens: { form: LENS_ID, inId: true },
+  psycinfo: { form: /^\d{4}-\d{5}-\d{3}$/, inId: true },
+  eric: { form: /^E[DJ]\d+$/, inId: true },
+  embase: { form: /^L?\d{9,10}$/, inId: true },
+  proquest: { form: /^\d+$/, inId: false },
+  ebsco: { form: /^[\w.-]+$/, inId: false },
+  cinahl: { form: /^\d+$/, inId: false },
+};
+
+/** The AN or ID value that is an accession number of the record's database, if any. */
+function accession(fields: Fields, database: string): string | null {
+  const rule = ACCESSIONS[database];
+  if (!rule) return null;
+  const values = rule.inId ? fields.all("AN", "ID") : fields.all("AN");
+  for (const value of values) {
+    // ProQuest's "2214991469; 51887" keeps its first part.
+    const id = value.split(/;\s*/)[0]!.trim();
+    if (rule.form.test(id)) return database === "embase" ? id.replace(/^(?=\d)/, "L") : id;
+  }
+  return null;
+}
+
+/**
  * The record's own id in its database: the PMID for PubMed (AN), the Scopus EID (from the record link),
- * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number,
- * else RIS AN or ID. ProQuest's "2214991469; 51887" keeps its first part.
+ * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number (Ovid
+ * drops its "L"), else an AN or ID in its database's accession form. A record of no named database has
+ * none: its AN/ID numbers a reference manager's library, not the record, and would collide across libraries.
  */
 export function ownId(fields: Fields, database: string): string | null {
   if (database === "pubmed") {
@@ -56,10 +91,8 @@ export function ownId(fields: Fields, database: string): string | null {
     }
   }
   if (database === "embase") {
-    const l = fields.all("U2", "AN", "ID").find((v) => /^L\d+$/.test(v));
+    const l = fields.all("U2").find((v) => /^L\d+$/.test(v));
     if (l) return l;
   }
-  const id = fields.first("AN", "ID");
-  if (!id) return null;
-  return id.split(/;\s*/)[0]!.trim() || null;
+  return accession(fields, database);
 }

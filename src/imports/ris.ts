@@ -1,6 +1,6 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
-import { readLines } from "./lines.js";
+import { exportLines } from "./lines.js";
 import {
   cleanKeyword,
   cleanText,
@@ -98,7 +98,8 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
 
 /** Streams a RIS file's records; a record cut short is reported with its position and not stored. */
 export async function* parseRis(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
-  for await (const chunk of readRisRecords(readLines(input))) {
+  const { lines, warnings } = exportLines(input, file);
+  for await (const chunk of readRisRecords(lines)) {
     if (chunk.kind === "record") {
       yield { record: risToArticle(chunk.record, file) };
       continue;
@@ -106,4 +107,5 @@ export async function* parseRis(input: AsyncIterable<Buffer | string>, file: Imp
     const title = new Fields(chunk.record).first("TI", "T1");
     yield truncatedRecordItem(file, chunk.record, chunk.endLine, `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""} (${chunk.reason})`);
   }
+  yield* warnings;
 }

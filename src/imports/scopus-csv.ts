@@ -1,7 +1,7 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { readCsvRows } from "./csv-reader.js";
-import { readLines } from "./lines.js";
+import { exportLines } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import type { ImportFile, ImportItem } from "./types.js";
@@ -46,7 +46,8 @@ export function scopusRowToArticle(get: Row, file: ImportFile): Article {
 export async function* parseScopusCsv(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
   let header: Map<string, number> | null = null;
   let index = 0;
-  for await (const row of readCsvRows(readLines(input))) {
+  const { lines, warnings } = exportLines(input, file);
+  for await (const row of readCsvRows(lines)) {
     if ("unterminated" in row) {
       yield {
         diagnostic: {
@@ -76,4 +77,5 @@ export async function* parseScopusCsv(input: AsyncIterable<Buffer | string>, fil
     }
     yield { record: scopusRowToArticle(get, file) };
   }
+  yield* warnings;
 }

@@ -1,6 +1,6 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
-import { readLines, type NumberedLine } from "./lines.js";
+import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
@@ -81,11 +81,13 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
 }
 
 export async function* parseWos(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
-  for await (const chunk of readWosRecords(readLines(input))) {
+  const { lines, warnings } = exportLines(input, file);
+  for await (const chunk of readWosRecords(lines)) {
     if (chunk.kind === "record") {
       yield { record: wosToArticle(chunk.record, file) };
       continue;
     }
     yield truncatedRecordItem(file, chunk.record, chunk.endLine, "truncated Web of Science record (no ER line)");
   }
+  yield* warnings;
 }

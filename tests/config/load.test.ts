@@ -53,6 +53,17 @@ describe("loadPipeline", () => {
     expect(message).toContain("surprise");
   });
 
+  it("refuses a search.from date that does not exist, naming the file and field", () => {
+    for (const from of ["2015/02/30", "2015/13/01", "2019/02/29"]) {
+      const root = project({ "p.yaml": `name: ok\ntitle: t\nquery: q.txt\nsearch:\n  from: ${from}\n`, "q.txt": "skin" });
+      expect(() => loadPipeline("p.yaml", root), from).toThrow(/^p\.yaml: search\.from: is not a date that exists/);
+    }
+    const root = project({ "p.yaml": "name: ok\ntitle: t\nquery: q.txt\nsearch:\n  from: 2016/02/29\n", "q.txt": "skin" });
+    expect(loadPipeline("p.yaml", root).search.from).toBe("2016/02/29");
+    const wrongForm = project({ "p.yaml": "name: ok\ntitle: t\nquery: q.txt\nsearch:\n  from: 2015-02-01\n", "q.txt": "skin" });
+    expect(() => loadPipeline("p.yaml", wrongForm)).toThrow(/^p\.yaml: search\.from: must be YYYY\/MM\/DD$/);
+  });
+
   it("reports a missing query file with the pipeline field that names it", () => {
     const root = project({ "p.yaml": "name: ok\ntitle: t\nquery: missing.txt\n" });
     expect(() => loadPipeline("p.yaml", root)).toThrow(/p\.yaml: query: cannot read the query file .*missing\.txt: not found/);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { isoDate, parseDateText, publicationDate } from "../../src/imports/dates.js";
+import { parserFor } from "../../src/imports/parsers.js";
+import type { Article } from "../../src/model/article.js";
+import { chunked, fixture } from "./helpers.js";
 
 const ymd = (text: string) => {
   const d = parseDateText(text);
@@ -47,5 +51,39 @@ describe("publicationDate", () => {
   it("isoDate reads MEDLINE history stamps", () => {
     expect(isoDate("2019/01/29 06:00")).toBe("2019-01-29");
     expect(isoDate("garbage")).toBeNull();
+  });
+});
+
+describe("impossible dates", () => {
+  it("keeps year and month but no day the month does not have", () => {
+    expect(ymd("2019 Feb 30")).toEqual([2019, 2, null]);
+    expect(ymd("2019 Jun 31")).toEqual([2019, 6, null]);
+    expect(ymd("2019/02/29")).toEqual([2019, 2, null]);
+    expect(ymd("20190230")).toEqual([2019, 2, null]);
+    expect(ymd("2020 Feb 29")).toEqual([2020, 2, 29]);
+    expect(ymd("2019/13/45")).toEqual([2019, null, null]);
+    expect(ymd("Feb 29")).toEqual([null, 2, 29]);
+  });
+
+  it("a day given without its year must exist in the year another field gives", () => {
+    expect(publicationDate(["Feb 29", null, "2019"])).toMatchObject({ year: 2019, month: 2, day: null });
+    expect(publicationDate(["Feb 29", null, "2020"])).toMatchObject({ year: 2020, month: 2, day: 29 });
+  });
+
+  it("isoDate gives no date that does not exist", () => {
+    expect(isoDate("2019/13/45")).toBeNull();
+    expect(isoDate("2019/02/30 00:00")).toBeNull();
+    expect(isoDate("2020-2-29")).toBe("2020-02-29");
+  });
+
+  it("'Sep-Oct 2019' gives 2019 and September, in RIS and as a PubMed XML MedlineDate", async () => {
+    expect(ymd("Sep-Oct 2019")).toEqual([2019, 9, null]);
+    const xml = readFileSync(fixture("pubmedparser-pubmed21n1001-subset.xml"), "utf8").replace(
+      "<PubDate>\n              <Year>2019</Year>\n              <Month>09</Month>\n            </PubDate>",
+      "<PubDate><MedlineDate>Sep-Oct 2019</MedlineDate></PubDate>",
+    );
+    const records: Article[] = [];
+    for await (const item of parserFor("pubmed-xml")(chunked(xml, 65536), { file: "x.xml", importedAt: "2026-01-01T00:00:00.000Z" })) if (item.record) records.push(item.record);
+    expect(records.find((r) => r.recordId === "31418820")!.pubDate).toMatchObject({ raw: "Sep-Oct 2019", year: 2019, month: 9, source: "MedlineDate" });
   });
 });

@@ -128,6 +128,26 @@ describe("importFiles", () => {
     expect(getRecord(db, "31418821")!.deleted).toBe(true);
   });
 
+  it("two libraries' RIS exports that both number a different article 'ID  - 1' keep both articles", async () => {
+    const library = (title: string, author: string) => `TY  - JOUR\nID  - 1\nTI  - ${title}\nAU  - ${author}\nPY  - 2019\nER  - \n`;
+    const a = join(dir, "libA.ris");
+    const b = join(dir, "libB.ris");
+    writeFileSync(a, library("Blue light for acne", "Smith, Anna"));
+    writeFileSync(b, library("Red light for rosacea", "Jones, Bert"));
+    const result = await importFiles(db, [a, b], options);
+    expect(result.counts).toMatchObject({ records: 2, new: 2, updated: 0 });
+    const ids = db.prepare("SELECT record_id FROM records ORDER BY 1").pluck().all() as string[];
+    expect(ids).toHaveLength(2);
+    expect(ids.every((id) => /^ris:hash-[0-9a-f]{16}$/.test(id))).toBe(true);
+  });
+
+  it("an EndNote export's record number (ID) is no id: a record of a named database without its accession gets the content hash", async () => {
+    const endnote = join(dir, "endnote.ris");
+    writeFileSync(endnote, "TY  - JOUR\nTI  - A trial\nAU  - Smith, Anna\nPY  - 2019\nDB  - Embase\nID  - 895\nER  - \n");
+    await importFiles(db, [endnote], options);
+    expect(db.prepare("SELECT record_id FROM records").pluck().get()).toMatch(/^embase:hash-[0-9a-f]{16}$/);
+  });
+
   it("refuses a file that is no known format, naming it, before storing anything", async () => {
     const odd = join(dir, "notes.ris");
     writeFileSync(odd, "Just some notes\nabout papers\n");

@@ -43,6 +43,14 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(normalizePages("53", "53")).toBe("53");
   });
 
+  it("decodes entities once, after the tags are gone", () => {
+    expect(stripMarkup("Australian National Health &amp; Medical Research Council")).toBe("Australian National Health & Medical Research Council");
+    expect(stripMarkup("escaped &amp;lt;p&amp;gt; stays escaped")).toBe("escaped &lt;p&gt; stays escaped");
+    expect(stripMarkup("<p>a &lt;b&gt; is text</p>").trim()).toBe("a <b> is text");
+    expect(stripMarkup("10&#x2013;20 &#8805; 5 &quot;q&quot; &apos;")).toBe("10\u201320 \u2265 5 \"q\" '");
+    expect(stripMarkup("R&D & more &unknown;")).toBe("R&D & more &unknown;");
+  });
+
   it("strips major-topic stars from keywords and markup from abstracts", () => {
     expect(cleanKeyword("*athlete")).toBe("athlete");
     expect(cleanKeyword("Acne Vulgaris/*therapy")).toBe("Acne Vulgaris/therapy");

@@ -66,6 +66,34 @@ describe("RIS quirks of real exports", () => {
     expect(r.journal.issn).toBe("2325-9671");
   });
 
+  it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
+    const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
+    const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
+    expect(await ids("DB  - Embase\nID  - 2006713348\n")).toEqual(["embase:L2006713348"]);
+    expect(await ids("DB  - ProQuest Central\nAN  - 2214991469; 51887\n")).toEqual(["proquest:2214991469"]);
+    expect(await ids("DB  - CINAHL\nAN  - 107893225\n")).toEqual(["cinahl:107893225"]);
+    const libraryNumbers = await ids("DB  - ProQuest Central\nID  - 23456\n", "DB  - Scopus\nID  - 12\n", "DB  - ERIC\nAN  - 895\n", "ID  - 2006713348\n");
+    expect(libraryNumbers).toHaveLength(4);
+    for (const id of libraryNumbers) expect(id).toMatch(/^[a-z]+:hash-[0-9a-f]{16}$/);
+    const lens = (await parseFixture("citesource-lens.ris")).records;
+    expect(lens.map((r) => r.recordId).filter((id) => !/^lens:\d{3}-\d{3}-\d{3}-\d{3}-\d{2}[\dX]$/.test(id))).toEqual([]);
+    expect(byId(lens, "lens:017-403-600-773-28X").source.ownId).toBe("017-403-600-773-28X");
+  });
+
+  it("Dimensions, Lens and IEEE abstracts: '&amp;' and other entities are decoded", async () => {
+    const expectations: [string, string][] = [
+      ["citesource-dimensions.ris", "Australian National Health & Medical Research Council"],
+      ["citesource-lens.ris", "John Wiley & Sons Australia"],
+      ["litstudy-ieee-xplore.ris", "Memory & communication"],
+    ];
+    for (const [file, text] of expectations) {
+      const { records } = await parseFixture(file);
+      const texts = records.flatMap((r) => [r.title ?? "", r.abstract ?? "", r.copyright ?? ""]);
+      expect(texts.filter((t) => /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/i.test(t)), file).toEqual([]);
+      expect(texts.some((t) => t.includes(text)), `${file}: ${text}`).toBe(true);
+    }
+  });
+
   it("Ovid PsycInfo: number lines and the NL/link trailer after ER are not records; 'No'/'Specified' pages are dropped", async () => {
     const { records } = await parseFixture("asreview-ovid-psycinfo.ris");
     expect(records).toHaveLength(6);
