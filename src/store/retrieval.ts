@@ -57,26 +57,41 @@ export function listSearches(db: Db): StoredSearch[] {
     }));
 }
 
+/** The last successful run that searched: when it started and the query it sent, without date window. */
+export interface LastSearch {
+  startedAt: string;
+  /** searches.base_term of that run; null if it recorded no search. */
+  baseTerm: string | null;
+}
+
 /**
- * Start time (ISO) of the last run that searched and ended well ('success' or 'incomplete'), other than
- * `exceptRunId`. A run searched when its counts JSON has a `search` key.
+ * The last run that searched and ended well ('success' or 'incomplete'), other than `exceptRunId`. A run
+ * searched when its counts JSON has a `search` key.
  */
-export function lastSearchRunStart(db: Db, exceptRunId: number): string | null {
+export function lastSearch(db: Db, exceptRunId: number): LastSearch | null {
   const rows = db
-    .prepare<[number], { started_at: string; counts: string }>(
-      `SELECT started_at, counts FROM runs WHERE outcome IN ('success', 'incomplete') AND run_id != ?
+    .prepare<[number], { run_id: number; started_at: string; counts: string }>(
+      `SELECT run_id, started_at, counts FROM runs WHERE outcome IN ('success', 'incomplete') AND run_id != ?
        ORDER BY started_at DESC, run_id DESC`,
     )
     .iterate(exceptRunId);
+  let found: { run_id: number; started_at: string } | null = null;
   for (const row of rows) {
     try {
       const counts = JSON.parse(row.counts) as Record<string, unknown>;
-      if (counts && typeof counts === "object" && "search" in counts) return row.started_at;
+      if (counts && typeof counts === "object" && "search" in counts) {
+        found = row;
+        break;
+      }
     } catch {
       // a run with unreadable counts did not record a search
     }
   }
-  return null;
+  if (!found) return null;
+  const term = db
+    .prepare<[number], { base_term: string }>("SELECT base_term FROM searches WHERE run_id = ? ORDER BY search_id DESC LIMIT 1")
+    .get(found.run_id);
+  return { startedAt: found.started_at, baseTerm: term?.base_term ?? null };
 }
 
 export interface SavedSearch {
