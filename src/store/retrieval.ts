@@ -134,14 +134,15 @@ export function saveSearches(db: Db, searches: readonly SavedSearch[]): number {
 
 /**
  * PMIDs searched but not yet had: not a stored record, not in a stored efetch answer (the parse stage
- * may not have run yet), not recorded unavailable. In numeric order, so batches are reproducible.
+ * may not have run yet). PMIDs recorded unavailable are among them: efetch is asked again on every run
+ * (they are few, and a PMID can come back, e.g. once PubMed has finished indexing it). In numeric order,
+ * so batches are reproducible.
  */
 export function pendingPmids(db: Db): string[] {
   const rows = db
     .prepare<[], { pmid: string }>(
       `SELECT h.pmid FROM search_hits h
        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.pmid = h.pmid)
-         AND NOT EXISTS (SELECT 1 FROM unavailable u WHERE u.pmid = h.pmid)
          AND h.pmid NOT IN (SELECT j.value FROM raw_responses rr, json_each(rr.pmids) j WHERE rr.kind = 'efetch')
        ORDER BY length(h.pmid), h.pmid`,
     )
@@ -160,14 +161,19 @@ export interface EfetchBatch {
   receivedAt: string;
 }
 
-/** One efetch answer in its own transaction, for the parse stage (parsed_at stays NULL). */
+/**
+ * One efetch answer in its own transaction, for the parse stage (parsed_at stays NULL); the PMIDs it
+ * holds are no longer unavailable.
+ */
 export function storeEfetchBatch(db: Db, batch: EfetchBatch): number {
   const insert = db.prepare(
     `INSERT INTO raw_responses (run_id, kind, request, pmids, body, received_at, parsed_at) VALUES (?, 'efetch', ?, ?, ?, ?, NULL)`,
   );
-  return db.transaction(() =>
-    Number(insert.run(batch.runId, batch.request, JSON.stringify(batch.pmids), batch.body, batch.receivedAt).lastInsertRowid),
-  )();
+  const available = db.prepare("DELETE FROM unavailable WHERE pmid = ?");
+  return db.transaction(() => {
+    for (const pmid of batch.pmids) available.run(pmid);
+    return Number(insert.run(batch.runId, batch.request, JSON.stringify(batch.pmids), batch.body, batch.receivedAt).lastInsertRowid);
+  })();
 }
 
 export function recordUnavailable(db: Db, pmids: readonly string[], runId: number, now: string, reason: string): number {
