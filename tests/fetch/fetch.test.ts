@@ -7,8 +7,7 @@ import { receivedPmids } from "../../src/eutils/efetch-pmids.js";
 import { createRateLimiter } from "../../src/eutils/rate-limit.js";
 import type { StageContext } from "../../src/pipeline/context.js";
 import { fetchStage } from "../../src/stages/fetch/index.js";
-import { receivedPmidCounts } from "../../src/store/retrieval.js";
-import { fixture, makeContext, recordingLogger, syntheticRecords, testConfig } from "../eutils/helpers.js";
+import { fixture, makeContext, receivedPmidCounts, recordingLogger, syntheticRecords, testConfig } from "../eutils/helpers.js";
 
 const KEY = "SECRETKEY0123456789";
 let server: EutilsServer | null = null;
