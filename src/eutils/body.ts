@@ -7,11 +7,22 @@ import { tagBalanceProblem } from "./well-formed.js";
 export type BodyProblem =
   | { kind: "rate-limit"; message: string }
   | { kind: "session-expired"; message: string }
+  /** NCBI refused the API key: a configuration error, never retried. */
+  | { kind: "api-key"; message: string }
   | { kind: "error"; message: string }
   | { kind: "not-xml"; message: string }
   | { kind: "malformed"; message: string };
 
 const SESSION_EXPIRED = /Unable to obtain query #|Cannot retrieve history data|WebEnv .*(expired|invalid)/i;
+const API_KEY = /API key/i;
+/**
+ * Errors about the request itself (NOTES.md section 1 and 2): "Empty term and query_key - nothing todo",
+ * "Empty id list - nothing todo", "Invalid db name specified", "Neither query_key nor id specified", "'retstart'
+ * cannot be larger than 9998" (inside a "Search Backend failed: Exception"), "Some IDs have invalid value".
+ * Sending the same request again gets the same answer. Other errors ("Search Backend failed: Database is not
+ * supported", "Unable to open connection", "Couldn't resolve #pmquerysrv") are outages and pass.
+ */
+const REQUEST_ERROR = /nothing todo|Invalid db name|Neither query_key nor id|cannot be larger than|have invalid value/i;
 
 function oneLine(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -19,7 +30,14 @@ function oneLine(text: string, max = 200): string {
 }
 
 function errorProblem(message: string): BodyProblem {
-  return SESSION_EXPIRED.test(message) ? { kind: "session-expired", message } : { kind: "error", message };
+  if (SESSION_EXPIRED.test(message)) return { kind: "session-expired", message };
+  return API_KEY.test(message) ? { kind: "api-key", message } : { kind: "error", message };
+}
+
+/** Whether the same request may succeed if sent again: server trouble may pass, a refused key or request not. */
+export function transientProblem(problem: BodyProblem): boolean {
+  if (problem.kind === "api-key") return false;
+  return problem.kind !== "error" || !REQUEST_ERROR.test(problem.message);
 }
 
 function jsonProblem(text: string): BodyProblem | null {
@@ -34,9 +52,10 @@ function jsonProblem(text: string): BodyProblem | null {
   if (data && typeof data === "object") {
     const obj = data as Record<string, unknown>;
     if (typeof obj.error === "string") {
-      return /rate limit/i.test(obj.error)
-        ? { kind: "rate-limit", message: obj.error }
-        : { kind: "error", message: oneLine(obj.error) };
+      // {"error":"API key invalid","api-key":"<the key>","type":"api-key",...}: the key itself is not kept.
+      if (/rate limit/i.test(obj.error)) return { kind: "rate-limit", message: obj.error };
+      if (obj.type === "api-key") return { kind: "api-key", message: oneLine(obj.error) };
+      return errorProblem(oneLine(obj.error));
     }
     for (const value of Object.values(obj)) {
       if (value && typeof value === "object" && typeof (value as Record<string, unknown>).ERROR === "string") {

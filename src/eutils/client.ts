@@ -2,7 +2,7 @@ import axios, { type AxiosResponse } from "axios";
 import { LitreviewError, redactSecrets } from "../errors.js";
 import type { Logger } from "../pipeline/context.js";
 import { silentLogger } from "../pipeline/context.js";
-import { bodyProblem, efetchProblem, esearchProblem, type BodyProblem } from "./body.js";
+import { bodyProblem, efetchProblem, esearchProblem, transientProblem, type BodyProblem } from "./body.js";
 import { parseEsearch, type EsearchResult } from "./esearch.js";
 import { RATE_WITH_KEY, RATE_WITHOUT_KEY, sharedRateLimiter, type RateLimiter } from "./rate-limit.js";
 import { describeRequest, efetchRequest, esearchRequest, type EsearchParams, type EutilsRequest, type Identity } from "./request.js";
@@ -113,6 +113,10 @@ export class EutilsClient {
           context: { request: kept, attempts: attempt, lastStatus: last.status, sessionExpired: true },
         });
       }
+      if (last.problem?.kind === "api-key") {
+        const message = `NCBI refused the API key (HTTP ${last.status}: ${last.problem.message}): check NCBI_API_KEY, or unset it to run without a key (3 requests a second instead of 10)`;
+        throw new LitreviewError("CONFIG", this.redact(message), { context: { request: kept, attempts: attempt, lastStatus: last.status } });
+      }
       if (!this.retryable(last) || attempt === this.retry.maxAttempts) break;
       const delay = retryDelay(this.retry, attempt, last.retryAfterMs);
       this.logger.warn(
@@ -122,14 +126,18 @@ export class EutilsClient {
       await sleep(delay);
     }
     const status = last?.status == null ? "no HTTP status" : `HTTP ${last.status}`;
-    const message = `${described} failed after ${attempt} attempt${attempt === 1 ? "" : "s"} (last: ${status}, ${last?.detail ?? "no answer"}); NCBI may be having trouble: run again later`;
+    const advice =
+      last && !this.retryable(last)
+        ? "not sent again: E-utilities refused the request itself (check EUTILS_BASE_URL if you set it; otherwise please report it with the log)"
+        : "NCBI may be having trouble: run again later";
+    const message = `${described} failed after ${attempt} attempt${attempt === 1 ? "" : "s"} (last: ${status}, ${last?.detail ?? "no answer"}); ${advice}`;
     throw new LitreviewError("EUTILS_ERROR", this.redact(message), {
       context: { request: kept, attempts: attempt, lastStatus: last?.status ?? null },
     });
   }
 
   private retryable(result: AttemptResult): boolean {
-    if (result.problem) return true;
+    if (result.problem) return transientProblem(result.problem);
     if (result.status === null) return true;
     return result.status === 429 || result.status === 408 || result.status >= 500;
   }
@@ -161,7 +169,7 @@ export class EutilsClient {
     const problem = status === 200 || status === 400 || status === 429 ? check(body) : null;
     this.logger.debug({ utility: req.utility, status, ms: Date.now() - started, bytes: body.length }, "E-utilities answer");
     if (status === 200 && !problem) return { ok: true, status, detail: "ok", retryAfterMs, problem, body };
-    // An <ERROR> inside a 400 is retried like one inside a 200: NCBI answers some transient failures so.
+    // An <ERROR> inside a 400 is judged like one inside a 200: NCBI answers some transient failures so.
     const detail = problem ? `${problem.kind}: ${problem.message}` : body.slice(0, 120).replace(/\s+/g, " ").trim();
     return { ok: false, status, detail, retryAfterMs, problem, body: "" };
   }

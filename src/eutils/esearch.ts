@@ -3,6 +3,8 @@
  * expressions rather than a general XML parser: the shape is flat and fixed, and a 9,999-id answer
  * took fast-xml-parser ~700 ms, long enough to hold up the requests paced around it.
  */
+import { decodeEntities } from "../stages/parse/pubmed-xml/text.js";
+
 export interface EsearchResult {
   count: number;
   retMax: number;
@@ -17,16 +19,8 @@ export interface EsearchResult {
   warnings: string[];
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeXmlText(text: string): string {
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
-      if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
-      return ENTITIES[name] ?? whole;
-    })
-    .trim();
+function textOf(raw: string): string {
+  return decodeEntities(raw).trim();
 }
 
 /** The top-level part of the answer: TranslationStack holds its own <Count> elements. */
@@ -36,12 +30,12 @@ function topLevel(xml: string): string {
 
 function element(xml: string, name: string): string | null {
   const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return m ? decodeXmlText(m[1]!) : null;
+  return m ? textOf(m[1]!) : null;
 }
 
 function all(xml: string | null, name: string): string[] {
   if (!xml) return [];
-  return [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => decodeXmlText(m[1]!)).filter((t) => t.length > 0);
+  return [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, "g"))].map((m) => textOf(m[1]!)).filter((t) => t.length > 0);
 }
 
 function int(value: string | null): number {

@@ -57,26 +57,41 @@ export function listSearches(db: Db): StoredSearch[] {
     }));
 }
 
+/** The last successful run that searched: when it started and the query it sent, without date window. */
+export interface LastSearch {
+  startedAt: string;
+  /** searches.base_term of that run; null if it recorded no search. */
+  baseTerm: string | null;
+}
+
 /**
- * Start time (ISO) of the last run that searched and ended well ('success' or 'incomplete'), other than
- * `exceptRunId`. A run searched when its counts JSON has a `search` key.
+ * The last run that searched and ended well ('success' or 'incomplete'), other than `exceptRunId`. A run
+ * searched when its counts JSON has a `search` key.
  */
-export function lastSearchRunStart(db: Db, exceptRunId: number): string | null {
+export function lastSearch(db: Db, exceptRunId: number): LastSearch | null {
   const rows = db
-    .prepare<[number], { started_at: string; counts: string }>(
-      `SELECT started_at, counts FROM runs WHERE outcome IN ('success', 'incomplete') AND run_id != ?
+    .prepare<[number], { run_id: number; started_at: string; counts: string }>(
+      `SELECT run_id, started_at, counts FROM runs WHERE outcome IN ('success', 'incomplete') AND run_id != ?
        ORDER BY started_at DESC, run_id DESC`,
     )
     .iterate(exceptRunId);
+  let found: { run_id: number; started_at: string } | null = null;
   for (const row of rows) {
     try {
       const counts = JSON.parse(row.counts) as Record<string, unknown>;
-      if (counts && typeof counts === "object" && "search" in counts) return row.started_at;
+      if (counts && typeof counts === "object" && "search" in counts) {
+        found = row;
+        break;
+      }
     } catch {
       // a run with unreadable counts did not record a search
     }
   }
-  return null;
+  if (!found) return null;
+  const term = db
+    .prepare<[number], { base_term: string }>("SELECT base_term FROM searches WHERE run_id = ? ORDER BY search_id DESC LIMIT 1")
+    .get(found.run_id);
+  return { startedAt: found.started_at, baseTerm: term?.base_term ?? null };
 }
 
 export interface SavedSearch {
@@ -119,14 +134,15 @@ export function saveSearches(db: Db, searches: readonly SavedSearch[]): number {
 
 /**
  * PMIDs searched but not yet had: not a stored record, not in a stored efetch answer (the parse stage
- * may not have run yet), not recorded unavailable. In numeric order, so batches are reproducible.
+ * may not have run yet). PMIDs recorded unavailable are among them: efetch is asked again on every run
+ * (they are few, and a PMID can come back, e.g. once PubMed has finished indexing it). In numeric order,
+ * so batches are reproducible.
  */
 export function pendingPmids(db: Db): string[] {
   const rows = db
     .prepare<[], { pmid: string }>(
       `SELECT h.pmid FROM search_hits h
        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.pmid = h.pmid)
-         AND NOT EXISTS (SELECT 1 FROM unavailable u WHERE u.pmid = h.pmid)
          AND h.pmid NOT IN (SELECT j.value FROM raw_responses rr, json_each(rr.pmids) j WHERE rr.kind = 'efetch')
        ORDER BY length(h.pmid), h.pmid`,
     )
@@ -145,14 +161,19 @@ export interface EfetchBatch {
   receivedAt: string;
 }
 
-/** One efetch answer in its own transaction, for the parse stage (parsed_at stays NULL). */
+/**
+ * One efetch answer in its own transaction, for the parse stage (parsed_at stays NULL); the PMIDs it
+ * holds are no longer unavailable.
+ */
 export function storeEfetchBatch(db: Db, batch: EfetchBatch): number {
   const insert = db.prepare(
     `INSERT INTO raw_responses (run_id, kind, request, pmids, body, received_at, parsed_at) VALUES (?, 'efetch', ?, ?, ?, ?, NULL)`,
   );
-  return db.transaction(() =>
-    Number(insert.run(batch.runId, batch.request, JSON.stringify(batch.pmids), batch.body, batch.receivedAt).lastInsertRowid),
-  )();
+  const available = db.prepare("DELETE FROM unavailable WHERE pmid = ?");
+  return db.transaction(() => {
+    for (const pmid of batch.pmids) available.run(pmid);
+    return Number(insert.run(batch.runId, batch.request, JSON.stringify(batch.pmids), batch.body, batch.receivedAt).lastInsertRowid);
+  })();
 }
 
 export function recordUnavailable(db: Db, pmids: readonly string[], runId: number, now: string, reason: string): number {
@@ -162,14 +183,4 @@ export function recordUnavailable(db: Db, pmids: readonly string[], runId: numbe
     for (const pmid of pmids) n += insert.run(pmid, runId, now, reason).changes;
     return n;
   })();
-}
-
-/** Every PMID that stored efetch answers hold, with how many answers hold it (completeness checks). */
-export function receivedPmidCounts(db: Db): Map<string, number> {
-  const rows = db
-    .prepare<[], { pmid: string; n: number }>(
-      `SELECT j.value AS pmid, count(*) AS n FROM raw_responses rr, json_each(rr.pmids) j WHERE rr.kind = 'efetch' GROUP BY j.value`,
-    )
-    .all();
-  return new Map(rows.map((r) => [r.pmid, r.n]));
 }

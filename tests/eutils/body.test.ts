@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyProblem, efetchProblem, esearchProblem } from "../../src/eutils/body.js";
+import { bodyProblem, efetchProblem, esearchProblem, transientProblem } from "../../src/eutils/body.js";
 import { fixture } from "./helpers.js";
 
 describe("response bodies, judged from the body and not the status", () => {
@@ -51,5 +51,31 @@ describe("response bodies, judged from the body and not the status", () => {
   it("treat plain text and empty bodies as server trouble", () => {
     expect(bodyProblem("Unable to route request! service name: /http/service/ratecontrol")?.kind).toBe("not-xml");
     expect(bodyProblem("")?.kind).toBe("not-xml");
+  });
+
+  it("read NCBI's answer to an invalid API key as a key problem, without the key", () => {
+    const problem = bodyProblem('{"error":"API key invalid","api-key":"0123456789abcdef","type":"api-key","status":"unknown"}');
+    expect(problem).toEqual({ kind: "api-key", message: "API key invalid" });
+    expect(transientProblem(problem!)).toBe(false);
+  });
+
+  it("tell errors that may pass (outages, rate limit, broken bodies) from errors about the request itself", () => {
+    const transient = [
+      "Search Backend failed: Database is not supported: pubmed",
+      "Search Backend failed: Unable to open connection to #PMQuerySrv?dbaf=taxonomy",
+      "Search Backend failed: Couldn't resolve #pmquerysrv-mz?dbaf=pubmed, the address table is empty.",
+    ];
+    for (const message of transient) expect(transientProblem({ kind: "error", message }), message).toBe(true);
+    expect(transientProblem(bodyProblem('{"error":"API rate limit exceeded","api-key":"1.2.3.4","count":"5","limit":"3"}')!)).toBe(true);
+    expect(transientProblem(bodyProblem("Unable to route request! service name: /http/service/ratecontrol")!)).toBe(true);
+    expect(transientProblem(efetchProblem(fixture("biopython-einfo4-truncated.xml"))!)).toBe(true);
+    const permanent = [
+      "Empty term and query_key - nothing todo",
+      "Empty id list - nothing todo",
+      "Search Backend failed: Exception: 'retstart' cannot be larger than 9998.",
+    ];
+    for (const message of permanent) expect(transientProblem({ kind: "error", message }), message).toBe(false);
+    expect(transientProblem(bodyProblem(fixture("biopython-esummary8-error.xml"))!)).toBe(false);
+    expect(transientProblem(bodyProblem(fixture("biopython-epost3-two-errors.xml"))!)).toBe(false);
   });
 });

@@ -162,6 +162,44 @@ describe("EutilsClient on recorded answers", () => {
     expect(error.message).toContain("HTTP 414");
   });
 
+  it("stops at once with a configuration error (exit 2) naming NCBI_API_KEY when NCBI refuses the key", async () => {
+    const logger = recordingLogger();
+    let requests = 0;
+    scope()
+      .post("/entrez/eutils/esearch.fcgi")
+      .times(6)
+      .reply(() => {
+        requests++;
+        // NCBI's answer to an invalid key: HTTP 400, and the key itself echoed in the body.
+        return [400, `{"error":"API key invalid","api-key":"${KEY}","type":"api-key","status":"unknown"}`];
+      });
+    const error = await caught(client({ logger, maxAttempts: 6 }).esearch({ term: "exosome AND skin", retmax: 10 }));
+    expect(requests).toBe(1);
+    expect(error.code).toBe("CONFIG");
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      "NCBI refused the API key (HTTP 400: API key invalid): check NCBI_API_KEY, or unset it to run without a key (3 requests a second instead of 10)",
+    );
+    expect(JSON.stringify({ m: error.message, c: error.context, log: logger.lines })).not.toContain(KEY);
+  });
+
+  it("does not retry an error about the request itself inside HTTP 200, nor blame NCBI for it", async () => {
+    let requests = 0;
+    scope()
+      .post("/entrez/eutils/esearch.fcgi")
+      .times(3)
+      .reply(() => {
+        requests++;
+        return [200, "<eSearchResult><ERROR>Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, ESearch can only retrieve the first 9,999 records matching the query.</ERROR></eSearchResult>"];
+      });
+    const error = await caught(client().esearch({ webEnv: "MCID_x", queryKey: "1", retstart: 9999, retmax: 10 }));
+    expect(requests).toBe(1);
+    expect(error.code).toBe("EUTILS_ERROR");
+    expect(error.message).toContain("'retstart' cannot be larger than 9998");
+    expect(error.message).toContain("not sent again: E-utilities refused the request itself");
+    expect(error.message).not.toContain("run again later");
+  });
+
   it("reports an expired history session at once, for the caller to search again", async () => {
     scope()
       .post("/entrez/eutils/esearch.fcgi")

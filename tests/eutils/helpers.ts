@@ -89,3 +89,13 @@ export function recordingLogger(): Logger & { lines: string[] } {
   };
   return { lines, debug: push, info: push, warn: push, error: push };
 }
+
+/** Every PMID that stored efetch answers hold, with how many answers hold it (completeness checks). */
+export function receivedPmidCounts(db: Db): Map<string, number> {
+  const rows = db
+    .prepare<[], { pmid: string; n: number }>(
+      `SELECT j.value AS pmid, count(*) AS n FROM raw_responses rr, json_each(rr.pmids) j WHERE rr.kind = 'efetch' GROUP BY j.value`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.pmid, r.n]));
+}

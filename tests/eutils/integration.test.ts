@@ -4,8 +4,7 @@ import { FAULT_KINDS } from "../../src/demo/eutils-server/faults.js";
 import { EutilsClient, clientOptionsFromEnv } from "../../src/eutils/client.js";
 import { runFetch } from "../../src/stages/fetch/index.js";
 import { runSearch } from "../../src/stages/search/index.js";
-import { receivedPmidCounts } from "../../src/store/retrieval.js";
-import { makeContext, recordingLogger, syntheticRecords, testConfig } from "./helpers.js";
+import { makeContext, receivedPmidCounts, recordingLogger, syntheticRecords, testConfig } from "./helpers.js";
 
 const KEY = "integration-test-key-0123";
 const N = 12_000;

@@ -16,6 +16,14 @@ describe("esearch answers", () => {
     expect(r.errors).toEqual([]);
   });
 
+  it("decode character references as the record parser does, leaving one out of Unicode's range as written", () => {
+    const body = fixture("biopython-esearch1.xml").replace(
+      '<QueryTranslation>"biopython"[All Fields]</QueryTranslation>',
+      "<QueryTranslation> &quot;caf&#xe9;&quot;[All Fields] AND &#x110000;[tiab] </QueryTranslation>",
+    );
+    expect(parseEsearch(body).queryTranslation).toBe('"café"[All Fields] AND &#x110000;[tiab]');
+  });
+
   it("read the ErrorList and WarningList of a no-hits answer, in both DTD versions", () => {
     for (const name of ["biopython-esearch8-phrasenotfound.xml", "biopython-esearch8-2008.xml"]) {
       const r = parseEsearch(fixture(name));

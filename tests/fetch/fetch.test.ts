@@ -7,8 +7,7 @@ import { receivedPmids } from "../../src/eutils/efetch-pmids.js";
 import { createRateLimiter } from "../../src/eutils/rate-limit.js";
 import type { StageContext } from "../../src/pipeline/context.js";
 import { fetchStage } from "../../src/stages/fetch/index.js";
-import { receivedPmidCounts } from "../../src/store/retrieval.js";
-import { fixture, makeContext, recordingLogger, syntheticRecords, testConfig } from "../eutils/helpers.js";
+import { fixture, makeContext, receivedPmidCounts, recordingLogger, syntheticRecords, testConfig } from "../eutils/helpers.js";
 
 const KEY = "SECRETKEY0123456789";
 let server: EutilsServer | null = null;
@@ -93,8 +92,48 @@ describe("fetch stage on recorded answers (nock)", () => {
   });
 });
 
+describe("fetch stage on later runs, for PMIDs efetch did not return (nock, real answers)", () => {
+  const BASE = "https://eutils.example.test/entrez/eutils/";
+  const PMID = "37693885";
+
+  /** Answers every efetch with `body` and counts the requests. */
+  function efetchAnswers(body: string, asked: string[][]): void {
+    nock("https://eutils.example.test")
+      .post("/entrez/eutils/efetch.fcgi")
+      .reply(200, (_u, b) => {
+        asked.push(new URLSearchParams(String(b)).get("id")!.split(","));
+        return body;
+      });
+  }
+
+  it("asks again on the next run, clears the PMID once it comes, and leaves the run incomplete until then", async () => {
+    const asked: string[][] = [];
+    const first = makeContext({ client: client(BASE), now: "2026-11-20T06:00:00.000Z" });
+    seedHits(first, [PMID]);
+    efetchAnswers(fixture("metapub-pmid37909814-empty-set.xml"), asked);
+    expect((await fetchStage(first)).incomplete).toBe(`1 PMID unavailable from efetch: ${PMID}`);
+
+    efetchAnswers(fixture("metapub-pmid37909814-empty-set.xml"), asked);
+    const second = await fetchStage(makeContext({ db: first.db, client: client(BASE), now: "2026-11-27T06:00:00.000Z" }));
+    expect(asked).toEqual([[PMID], [PMID]]);
+    expect(second.counts).toEqual({ requested: 1, received: 0, unavailable: 1, batches: 1 });
+    expect(second.incomplete).toBe(`1 PMID unavailable from efetch: ${PMID}`);
+    expect(first.db.prepare("SELECT pmid FROM unavailable").all()).toEqual([{ pmid: PMID }]);
+
+    efetchAnswers(fixture("metapub-pmid37693885-exosome-review.xml"), asked);
+    const third = await fetchStage(makeContext({ db: first.db, client: client(BASE), now: "2026-12-04T06:00:00.000Z" }));
+    expect(asked).toHaveLength(3);
+    expect(third).toEqual({ counts: { requested: 1, received: 1, unavailable: 0, batches: 1 }, warnings: [] });
+    expect(first.db.prepare("SELECT count(*) AS n FROM unavailable").get()).toEqual({ n: 0 });
+    expect(JSON.parse(rawRows(first)[0]!.pmids)).toEqual([PMID]);
+
+    const fourth = await fetchStage(makeContext({ db: first.db, client: client(BASE), now: "2026-12-11T06:00:00.000Z" }));
+    expect(fourth.counts).toEqual({ requested: 0, received: 0, unavailable: 0, batches: 0 });
+  });
+});
+
 describe("fetch stage against the local E-utilities server", () => {
-  it("fetches only what it lacks: stored records, stored answers and unavailable PMIDs are skipped", async () => {
+  it("fetches only what it lacks: stored records and stored answers are skipped, unavailable PMIDs asked for again", async () => {
     const records = syntheticRecords(50);
     server = await startEutilsServer({ records });
     const ctx = makeContext({ client: client(server.url), config: testConfig({ batchSize: 10 }) });
@@ -109,9 +148,12 @@ describe("fetch stage against the local E-utilities server", () => {
       )
       .run();
     const outcome = await fetchStage(ctx);
-    expect(outcome.counts).toMatchObject({ requested: 38, received: 38, unavailable: 0, batches: 4 });
-    expect(server.stats.served.size).toBe(38);
+    expect(outcome.counts).toMatchObject({ requested: 39, received: 39, unavailable: 0, batches: 4 });
+    expect(server.stats.served.size).toBe(39);
     expect(server.stats.served.has("30000000")).toBe(false);
+    expect(server.stats.served.has("30000048")).toBe(false);
+    expect(server.stats.served.has("30000049")).toBe(true);
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM unavailable").get()).toEqual({ n: 0 });
     const again = await fetchStage(makeContext({ db: ctx.db, client: client(server.url) }));
     expect(again.counts).toEqual({ requested: 0, received: 0, unavailable: 0, batches: 0 });
   });

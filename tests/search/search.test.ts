@@ -6,7 +6,7 @@ import { EutilsClient } from "../../src/eutils/client.js";
 import { createRateLimiter } from "../../src/eutils/rate-limit.js";
 import { runSearch, searchStage } from "../../src/stages/search/index.js";
 import { openStore } from "../../src/store/open.js";
-import { addRun, fixture, makeContext, syntheticRecords } from "../eutils/helpers.js";
+import { addRun, fixture, makeContext, syntheticRecords, testConfig } from "../eutils/helpers.js";
 
 let server: EutilsServer | null = null;
 afterEach(async () => {
@@ -64,7 +64,14 @@ describe("search stage", () => {
   it("searches incrementally from the last successful search, with overlap, and counts only new PMIDs", async () => {
     server = await startEutilsServer({ records: syntheticRecords(100, 30_000_000, "2026/11/01", 5) });
     const db = openStore(":memory:");
-    addRun(db, "2026-11-15T10:00:00.000Z", "success", { search: { searched: 70 } });
+    const earlier = addRun(db, "2026-11-15T10:00:00.000Z", "success", { search: { searched: 70 } });
+    const query = testConfig().queryText;
+    db.prepare("INSERT INTO searches (run_id, base_term, term, count, retrieved, searched_at) VALUES (?, ?, ?, 70, 70, ?)").run(
+      earlier,
+      query,
+      query,
+      "2026-11-15T10:00:00.000Z",
+    );
     addRun(db, "2026-11-20T10:00:00.000Z", "failed", { search: {} });
     addRun(db, "2026-11-21T10:00:00.000Z", "success", { report: {} });
     const first = makeContext({ db, client: localClient(server.url), full: true });
@@ -114,5 +121,81 @@ describe("search stage", () => {
 
   it("refuses to run offline", async () => {
     await expect(searchStage(makeContext({ client: null }))).rejects.toMatchObject({ code: "USAGE" });
+  });
+});
+
+/** An esearch answer shaped as PubMed sends them now (biopython-esearch2-webenv.xml, 2025): one page, every id. */
+function esearchAnswer(ids: readonly string[], translation: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n' +
+    '<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch 20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n' +
+    `<eSearchResult><Count>${ids.length}</Count><RetMax>${ids.length}</RetMax><RetStart>0</RetStart><QueryKey>1</QueryKey>` +
+    `<WebEnv>MCID_6927d6e7fee3e90f880ec190</WebEnv><IdList>\n${ids.map((id) => `<Id>${id}</Id>\n`).join("")}</IdList>` +
+    `<TranslationSet/><QueryTranslation>${translation}</QueryTranslation></eSearchResult>\n`
+  );
+}
+
+describe("search stage when the query changes (recorded-style answers, nock)", () => {
+  const BASE = "https://eutils.example.test/entrez/eutils/";
+
+  /** Answers every esearch with these ids and keeps the terms sent. */
+  function answer(ids: readonly string[], translation: string, terms: string[]): void {
+    nock("https://eutils.example.test")
+      .post("/entrez/eutils/esearch.fcgi")
+      .reply(200, (_uri, body) => {
+        terms.push(new URLSearchParams(String(body)).get("term")!);
+        return esearchAnswer(ids, translation);
+      });
+  }
+
+  function finish(ctx: { db: ReturnType<typeof openStore>; runId: number }): void {
+    ctx.db.prepare("UPDATE runs SET outcome = 'success', counts = ? WHERE run_id = ?").run(JSON.stringify({ search: {} }), ctx.runId);
+  }
+
+  it("searches all years, and says so, when the query differs from the last successful search's", async () => {
+    const db = openStore(":memory:");
+    const client = localClient(BASE);
+    const narrow = "exosomes[tiab] AND skin[tiab]";
+    const broad = "(exosome*[tiab] OR extracellular vesicle*[tiab]) AND skin[tiab]";
+    const terms: string[] = [];
+
+    answer(["41282813", "41148224"], '"exosomes"[Title/Abstract] AND "skin"[Title/Abstract]', terms);
+    const first = makeContext({ db, client, config: { ...testConfig(), queryText: narrow }, now: "2026-11-20T06:00:00.000Z" });
+    await searchStage(first);
+    finish(first);
+
+    answer(["41282813", "41148224", "38808697"], '"exosome*"[Title/Abstract] AND "skin"[Title/Abstract]', terms);
+    const second = makeContext({ db, client, config: { ...testConfig(), queryText: broad }, now: "2026-11-27T06:00:00.000Z" });
+    const changed = await searchStage(second);
+    finish(second);
+
+    expect(terms[1]).toBe(broad);
+    expect(db.prepare("SELECT window_from, window_to FROM searches WHERE run_id = ?").get(second.runId)).toEqual({ window_from: null, window_to: null });
+    expect(changed.counts).toEqual({ searched: 3, new_pmids: 1, slices: 1 });
+    expect(changed.warnings).toEqual([
+      "query changed: queries/test.txt differs from the query of the last successful search (2026-11-20T06:00:00.000Z), so the full range is searched (all years), not only the days since then",
+    ]);
+
+    answer(["38808697"], '"exosome*"[Title/Abstract] AND "skin"[Title/Abstract]', terms);
+    const third = makeContext({ db, client, config: { ...testConfig(), queryText: broad }, now: "2026-11-28T06:00:00.000Z" });
+    const same = await searchStage(third);
+    expect(terms[2]).toBe(`(${broad}) AND ("2026/11/20"[crdt] : "2026/11/29"[crdt])`);
+    expect(same.warnings).toEqual([]);
+  });
+
+  it("searches from the pipeline's search.from when the query changed and that is set", async () => {
+    const db = openStore(":memory:");
+    const client = localClient(BASE);
+    const terms: string[] = [];
+    const config = { ...testConfig({ from: "2010/01/01" }), queryText: "exosomes[tiab] AND skin[tiab]" };
+    answer(["41282813"], '"exosomes"[Title/Abstract]', terms);
+    const first = makeContext({ db, client, config, now: "2026-11-20T06:00:00.000Z" });
+    await searchStage(first);
+    finish(first);
+    answer(["41282813"], '"exosome*"[Title/Abstract]', terms);
+    const second = makeContext({ db, client, config: { ...config, queryText: "exosome*[tiab] AND skin[tiab]" }, now: "2026-11-27T06:00:00.000Z" });
+    const outcome = await searchStage(second);
+    expect(terms[1]).toBe('(exosome*[tiab] AND skin[tiab]) AND ("2010/01/01"[crdt] : "2026/11/28"[crdt])');
+    expect(outcome.warnings[0]).toContain("so the full range is searched (from 2010/01/01, search.from)");
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addDays, normaliseDate, splitWindow, startDate, translationWithoutWindow, windowTerm } from "../../src/stages/search/window.js";
+import { addDays, normaliseDate, queryChanged, splitWindow, startDate, translationWithoutWindow, windowTerm } from "../../src/stages/search/window.js";
 
-const base = { since: null, full: false, configFrom: null, overlapDays: 7, lastSearchStart: null };
+const QUERY = "exosomes[tiab] AND skin[tiab]";
+const base = { since: null, full: false, configFrom: null, overlapDays: 7, lastSearchStart: null, lastSearchQuery: QUERY, query: QUERY };
 
 describe("where a search starts", () => {
   it("searches all years on a first run, or from the pipeline's `from`", () => {
@@ -17,6 +18,17 @@ describe("where a search starts", () => {
   it("lets --since override, and --full ignore the last run", () => {
     expect(startDate({ ...base, since: "2020/06/01", lastSearchStart: "2026-03-05T02:00:00.000Z" })).toBe("2020/06/01");
     expect(startDate({ ...base, full: true, lastSearchStart: "2026-03-05T02:00:00.000Z" })).toBeNull();
+  });
+
+  it("searches the full range when the query differs from the last successful search's", () => {
+    const changed = { ...base, lastSearchStart: "2026-03-05T02:00:00.000Z", query: `(${QUERY}) OR exosome*[tiab]` };
+    expect(queryChanged(changed)).toBe(true);
+    expect(startDate(changed)).toBeNull();
+    expect(startDate({ ...changed, configFrom: "2000/01/01" })).toBe("2000/01/01");
+    expect(startDate({ ...changed, lastSearchQuery: null })).toBeNull();
+    expect(startDate({ ...changed, since: "2026/01/01" })).toBe("2026/01/01");
+    expect(queryChanged({ ...base, lastSearchStart: "2026-03-05T02:00:00.000Z" })).toBe(false);
+    expect(queryChanged({ ...base, query: "other" })).toBe(false);
   });
 });
 

@@ -63,7 +63,8 @@ async function fetchRound(ctx: StageContext, client: EutilsClient, batches: stri
 /**
  * efetch every PMID searched but not yet had, by POST in batches; each answer is committed as it
  * arrives, so a killed run resumes with the batches it lacks. The gap between asked and received is
- * refetched in smaller batches, then one by one; what still does not come is recorded unavailable.
+ * refetched in smaller batches, then one by one; what still does not come is recorded unavailable, which
+ * leaves the run incomplete, and is asked for again on the next run.
  */
 export async function runFetch(ctx: StageContext): Promise<StageOutcome> {
   const client = ctx.client;

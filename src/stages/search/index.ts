@@ -1,8 +1,8 @@
 import { LitreviewError } from "../../errors.js";
 import type { Stage, StageContext } from "../../pipeline/context.js";
-import { lastSearchRunStart, saveSearches } from "../../store/retrieval.js";
+import { lastSearch, saveSearches } from "../../store/retrieval.js";
 import { searchSlices, type Slice } from "./slices.js";
-import { RETRIEVAL_CAP, addDays, formatYmd, normaliseDate, startDate } from "./window.js";
+import { RETRIEVAL_CAP, addDays, formatYmd, normaliseDate, queryChanged, startDate, type WindowInputs } from "./window.js";
 
 /** Ids per esearch page; tests lower it to exercise history paging. */
 export const SEARCH_PAGE_SIZE = RETRIEVAL_CAP;
@@ -21,6 +21,18 @@ function distinctWarnings(slices: Slice[]): string[] {
 }
 
 /**
+ * A stage warning (the run logs and records it): the incremental window was dropped because the query
+ * changed, or, with --since, was kept although it did.
+ */
+function queryChangedNotice(ctx: StageContext, inputs: WindowInputs, from: string | null): string {
+  const what = `query changed: ${ctx.config.query} differs from the query of the last successful search (${inputs.lastSearchStart})`;
+  if (inputs.since) {
+    return `${what}; --since ${inputs.since} searches only records created from then: run once with --full to search the full range`;
+  }
+  return `${what}, so the full range is searched (${from === null ? "all years" : `from ${from}, search.from`}), not only the days since then`;
+}
+
+/**
  * esearch with the history server over the window this run needs, every slice recorded (term,
  * translation, count, window, time, warnings) and every PMID added to search_hits. Nothing is written
  * until every slice has been searched, so a failed search leaves the store as it was.
@@ -28,13 +40,18 @@ function distinctWarnings(slices: Slice[]): string[] {
 export async function runSearch(ctx: StageContext, pageSize = SEARCH_PAGE_SIZE) {
   const client = ctx.client;
   if (!client) throw new LitreviewError("USAGE", "the search stage needs the network: run it without --offline");
-  const from = startDate({
+  const last = lastSearch(ctx.db, ctx.runId);
+  const inputs: WindowInputs = {
     since: since(ctx),
     full: ctx.full,
     configFrom: ctx.config.search.from,
     overlapDays: ctx.config.search.overlap_days,
-    lastSearchStart: lastSearchRunStart(ctx.db, ctx.runId),
-  });
+    lastSearchStart: last?.startedAt ?? null,
+    lastSearchQuery: last?.baseTerm ?? null,
+    query: ctx.config.queryText,
+  };
+  const from = startDate(inputs);
+  const notices = queryChanged(inputs) && !inputs.full ? [queryChangedNotice(ctx, inputs, from)] : [];
   const latest = addDays(formatYmd(ctx.clock()), 1);
   let done = 0;
   let started = false;
@@ -84,7 +101,7 @@ export async function runSearch(ctx: StageContext, pageSize = SEARCH_PAGE_SIZE) 
   const warnings = distinctWarnings(slices);
   ctx.logger.debug({ stage: "search", from, slices: slices.length, searched, newPmids }, `searched ${searched} PMIDs, ${newPmids} new`);
   for (const w of warnings) ctx.logger.warn({ stage: "search" }, `esearch warning: ${w}`);
-  return { counts: { searched, new_pmids: newPmids, slices: slices.length }, warnings };
+  return { counts: { searched, new_pmids: newPmids, slices: slices.length }, warnings: [...notices, ...warnings] };
 }
 
 export const searchStage: Stage = (ctx) => runSearch(ctx);

@@ -47,12 +47,27 @@ export interface WindowInputs {
   overlapDays: number;
   /** started_at (ISO) of the last successful run that searched, or null. */
   lastSearchStart: string | null;
+  /** The query that run sent, without its date window (searches.base_term); null if it recorded none. */
+  lastSearchQuery: string | null;
+  /** The query this run sends, without a date window. */
+  query: string;
 }
 
-/** Where this run's search starts: --since, else --full / first run (config from), else incremental. */
+/**
+ * Whether the query differs from the last successful search's: its window only ever covered the old
+ * query, so records of any date may match the new one.
+ */
+export function queryChanged(inputs: WindowInputs): boolean {
+  return inputs.lastSearchStart !== null && inputs.lastSearchQuery !== inputs.query;
+}
+
+/**
+ * Where this run's search starts: --since, else --full / first run / changed query (config from), else
+ * incremental.
+ */
 export function startDate(inputs: WindowInputs): string | null {
   if (inputs.since) return inputs.since;
-  if (inputs.full || !inputs.lastSearchStart) return inputs.configFrom;
+  if (inputs.full || !inputs.lastSearchStart || queryChanged(inputs)) return inputs.configFrom;
   const last = new Date(inputs.lastSearchStart);
   if (Number.isNaN(last.getTime())) return inputs.configFrom;
   const incremental = addDays(formatYmd(last), -inputs.overlapDays);
