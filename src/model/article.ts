@@ -83,7 +83,7 @@ export interface HistoryDates {
 export type RecordKind = "article" | "book";
 
 export interface Article {
-  /** PMID for records whose own id is a PMID; else `<source>:<own id>`; else `hash:<content hash>`. */
+  /** PMID for records whose own id is a PMID; else `<database>:<own id>`; else `<database>:hash-<16 hex>` (a hash of title, year, first author and DOI). */
   recordId: string;
   kind: RecordKind;
   pmid: string | null;

@@ -17,7 +17,7 @@ export interface RecordView extends ReportRecord {
 
 /**
  * Row order of every per-record output: PMIDs by number, then other record ids (`<source>:<id>`,
- * `hash:...`) by their UTF-16 code units, so the order never depends on the locale.
+ * `<database>:hash-…`) by their UTF-16 code units, so the order never depends on the locale.
  */
 export function compareRecordIds(a: string, b: string): number {
   const da = /^\d+$/.test(a);
