@@ -8,7 +8,7 @@ import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
 import { loadPipeline } from "./config/load.js";
-import { openStore, type Db } from "./store/open.js";
+import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { acquireRunLock } from "./pipeline/lock.js";
@@ -205,7 +205,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--limit <n>", "how many runs", "10")
     .action((pipeline: string, options: { db?: string; json?: boolean; limit: string }) => {
       const config = loadPipeline(pipeline);
-      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
         const runs = listRuns(db, Math.max(1, Number.parseInt(options.limit, 10) || 10));
         io.stdout(options.json ? statusJson(runs) : statusText(runs));
@@ -223,7 +223,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--db <file>", "SQLite store")
     .action((id: string, pipeline: string, options: { db?: string }) => {
       const config = loadPipeline(pipeline);
-      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
         io.stdout(`${explainRecord(db, id)}\n`);
       } finally {
