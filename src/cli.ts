@@ -8,7 +8,7 @@ import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
 import { loadPipeline } from "./config/load.js";
-import { openStore } from "./store/open.js";
+import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { acquireRunLock } from "./pipeline/lock.js";
@@ -110,6 +110,45 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
   }
 }
 
+interface ImportCommandOptions {
+  db?: string;
+  pipeline: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+async function importCommand(files: string[], options: ImportCommandOptions, io: CliIo, argv: string[]): Promise<ExitCode> {
+  const config = loadPipeline(options.pipeline);
+  const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
+  const command = `litreview ${argv.join(" ")}`;
+  const now = io.clock();
+  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const lock = acquireRunLock(dbPath, command, now);
+  let db: Db | null = null;
+  let runId: number | null = null;
+  try {
+    db = openStore(dbPath);
+    runId = startRun(db, config.name, command, { files }, now.toISOString());
+    const { counts, diagnostics } = await importFiles(db, files, { runId, clock: io.clock, logger });
+    for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`);
+    const code = counts.errors > 0 ? EXIT.incomplete : EXIT.ok;
+    finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`] : [], io.clock().toISOString());
+    io.stdout(
+      `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
+    );
+    return code;
+  } catch (error) {
+    // As runPipeline does: the run is recorded as failed, not left running; main() prints the error line.
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), io.env.NCBI_API_KEY?.trim() || null);
+    if (db && runId !== null) finishRun(db, runId, "failed", exitCodeFor(error), [message], io.clock().toISOString());
+    logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, message);
+    throw error;
+  } finally {
+    db?.close();
+    lock.release();
+  }
+}
+
 export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode) => void): Command {
   const program = new Command("litreview")
     .description("Keeps a systematic literature review up to date: search → fetch → parse → dedupe → classify → report.")
@@ -155,28 +194,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--pipeline <file>", "pipeline whose store to use", DEFAULT_PIPELINE)
     .option("--quiet", "print only errors and the final summary line")
     .option("--verbose", "print debug detail")
-    .action(async (files: string[], options: { db?: string; pipeline: string; quiet?: boolean; verbose?: boolean }) => {
-      const config = loadPipeline(options.pipeline);
-      const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
-      const now = io.clock();
-      const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
-      const lock = acquireRunLock(dbPath, `litreview ${argv.join(" ")}`, now);
-      const db = openStore(dbPath);
-      try {
-        const runId = startRun(db, config.name, `litreview ${argv.join(" ")}`, { files }, now.toISOString());
-        const { counts, diagnostics } = await importFiles(db, files, { runId, clock: io.clock, logger });
-        for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`);
-        const code = counts.errors > 0 ? EXIT.incomplete : EXIT.ok;
-        finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`] : [], io.clock().toISOString());
-        io.stdout(
-          `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
-        );
-        setExit(code);
-      } finally {
-        db.close();
-        lock.release();
-      }
-    });
+    .action(async (files: string[], options: ImportCommandOptions) => setExit(await importCommand(files, options, io, argv)));
 
   program
     .command("status")
@@ -187,7 +205,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--limit <n>", "how many runs", "10")
     .action((pipeline: string, options: { db?: string; json?: boolean; limit: string }) => {
       const config = loadPipeline(pipeline);
-      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
         const runs = listRuns(db, Math.max(1, Number.parseInt(options.limit, 10) || 10));
         io.stdout(options.json ? statusJson(runs) : statusText(runs));
@@ -205,7 +223,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--db <file>", "SQLite store")
     .action((id: string, pipeline: string, options: { db?: string }) => {
       const config = loadPipeline(pipeline);
-      const db = openStore(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
+      const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
         io.stdout(`${explainRecord(db, id)}\n`);
       } finally {

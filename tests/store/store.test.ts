@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyArticle, type Article } from "../../src/model/article.js";
-import { openStore } from "../../src/store/open.js";
+import { openStore, openStoreForReading } from "../../src/store/open.js";
+import { LitreviewError } from "../../src/errors.js";
 import { SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { countLiveRecords, countStoredRecords, getRecord, iterateRecords, markDeleted, upsertRecord } from "../../src/store/records.js";
 
@@ -74,5 +75,52 @@ describe("store", () => {
       ["10", false],
       ["2", true],
     ]);
+  });
+});
+
+/** What a thrown LitreviewError says, with its code and exit code. */
+function failure(open: () => unknown): { code: string; exitCode: number; message: string } {
+  try {
+    open();
+  } catch (error) {
+    if (error instanceof LitreviewError) return { code: error.code, exitCode: error.exitCode, message: error.message };
+    throw error;
+  }
+  throw new Error("expected the store not to open");
+}
+
+describe("a store that cannot be opened", () => {
+  const dir = mkdtempSync(join(tmpdir(), "litreview-store-"));
+  const notADatabase = join(dir, "notes.sqlite");
+  writeFileSync(notADatabase, "Search strategy, 2026-11-02: exosome* AND skin\n".repeat(40));
+
+  it("is a store error naming the file and what to check, for writing and for reading", () => {
+    for (const [open, access] of [[() => openStore(notADatabase), ""], [() => openStoreForReading(notADatabase), " for reading"]] as const) {
+      const { code, exitCode, message } = failure(open);
+      expect(code).toBe("STORE");
+      expect(exitCode).toBe(1);
+      expect(message).toContain(`cannot open the store ${notADatabase}${access}: file is not a database: check that --db names a litreview store`);
+    }
+  });
+
+  it("is not created when it is only to be read: a missing path is a usage error and leaves no folder or file", () => {
+    const typo = join(dir, "typo", "typo.sqlite");
+    const { code, exitCode, message } = failure(() => openStoreForReading(typo));
+    expect({ code, exitCode }).toEqual({ code: "USAGE", exitCode: 2 });
+    expect(message).toBe(`cannot open the store ${typo} for reading: there is no such file: check --db (or the pipeline), or create the store with litreview run or litreview import`);
+    expect(existsSync(join(dir, "typo"))).toBe(false);
+  });
+
+  it("is read without being changed, and an SQLite file without litreview's tables is refused", () => {
+    const path = join(dir, "s.sqlite");
+    openStore(path).close();
+    const db = openStoreForReading(path);
+    expect(() => db.exec("CREATE TABLE x (y)")).toThrow(/readonly/);
+    db.close();
+    const other = join(dir, "other.sqlite");
+    const raw = new Database(other);
+    raw.exec("CREATE TABLE t (x)");
+    raw.close();
+    expect(failure(() => openStoreForReading(other)).message).toBe(`${other} is not a litreview store (it has no litreview tables): check --db`);
   });
 });

@@ -1,11 +1,13 @@
 import { LitreviewError } from "../../errors.js";
 import type { Db } from "../../store/open.js";
 import { getRecord } from "../../store/records.js";
-import { EXCLUSION_ORDER } from "./inclusion.js";
+import type { Evidence, Label } from "../../model/classification.js";
+import { EXCLUSION_ORDER, type ReportExclusionReason } from "./inclusion.js";
 import { explainDedupe } from "../dedupe/explain.js";
 import { loadClassification, loadCluster, loadDecision } from "./load.js";
 import { databaseName, REASON_TEXT } from "./prisma.js";
 import type { ReportRecord } from "./types.js";
+import { plural } from "./summary/markdown.js";
 import { buildViews, formatEvidence, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
@@ -40,23 +42,68 @@ function dedupeLines(db: Db, v: RecordView): string[] {
   return lines;
 }
 
+/**
+ * One line per matched text: several rules can match the same words in the same field (a publication
+ * type is matched by a few design rules), so their names share the line.
+ */
+function evidenceLines(evidence: readonly Evidence[]): string[] {
+  const byMatch = new Map<string, Evidence>();
+  for (const e of evidence) {
+    const key = `${e.field}\u0000${e.text}`;
+    const seen = byMatch.get(key);
+    if (!seen) byMatch.set(key, { ...e });
+    else if (!seen.rule.split(", ").includes(e.rule)) seen.rule = `${seen.rule}, ${e.rule}`;
+  }
+  return formatEvidence([...byMatch.values()]);
+}
+
+/**
+ * What the relevance rules found when they said not-exosome. classify.ts keeps evidence only when an
+ * exclusion rule (the RNA exosome complex, EXOSC genes) vetoed the record; otherwise the confidence is
+ * 1 - the about-exosomes confidence, so 1 means its score was 0: not one exosome or EV term matched.
+ */
+function notExosomeReason(label: Label): string {
+  if (label.evidence.length > 0) return "an exclusion rule matched";
+  if (label.confidence === 1) return "no exosome or extracellular-vesicle term was found";
+  return "exosome or extracellular-vesicle terms were too few (a passing mention) or outweighed by conditioned-medium or secretome terms";
+}
+
+function labelLine(label: Label): string {
+  const line = `  ${label.dimension} ${label.label} (confidence ${label.confidence})`;
+  return label.label === "not-exosome" ? `${line}: ${notExosomeReason(label)}` : line;
+}
+
 function classificationLines(v: RecordView): string[] {
   const c = v.classification;
   if (!c) return ["Classification: not run yet for this record."];
   const lines = [
     `Classification (rules ${c.rulesVersion}): design ${c.design}${c.designUncertain ? " (uncertain)" : ""}, group ${c.designGroup}, evidence level ${c.evidenceLevel ?? "none"}, confidence ${c.designConfidence}.`,
   ];
-  for (const e of formatEvidence(c.designEvidence)) lines.push(`  design evidence: ${e}`);
+  for (const e of evidenceLines(c.designEvidence)) lines.push(`  design evidence: ${e}`);
   lines.push(`  about exosomes: ${c.aboutExosomes ? "yes" : "no"}; about skin: ${c.aboutSkin ? "yes" : "no"}`);
   if (c.participants !== null) lines.push(`  participants: ${c.participants}`);
-  if (c.followupWeeks !== null) lines.push(`  follow-up: ${c.followupWeeks} weeks`);
+  if (c.followupWeeks !== null) lines.push(`  follow-up: ${plural(c.followupWeeks, "week")}`);
   for (const label of c.labels) {
     // The design and its evidence are the lines above.
     if (label.dimension === "design" && label.label === c.design) continue;
-    lines.push(`  ${label.dimension} ${label.label} (confidence ${label.confidence})`);
-    for (const e of formatEvidence(label.evidence)) lines.push(`    ${e}`);
+    lines.push(labelLine(label));
+    for (const e of evidenceLines(label.evidence)) lines.push(`    ${e}`);
   }
   return lines;
+}
+
+/** REASON_TEXT less the words that only restate the reason: "Duplicate" → "", "Deleted by the source" → "by the source". */
+function reasonGloss(reason: ReportExclusionReason): string {
+  const text = REASON_TEXT[reason];
+  const words = reason.replace(/-/g, " ");
+  if (!text.toLowerCase().startsWith(words)) return text.charAt(0).toLowerCase() + text.slice(1);
+  return text.slice(words.length).trim().replace(/^\((.*)\)$/, "$1");
+}
+
+function verdictLine(v: RecordView): string {
+  if (v.included) return "Verdict: included in the evidence tables.";
+  const gloss = reasonGloss(v.exclusionReason!);
+  return `Verdict: excluded, reason ${v.exclusionReason}${gloss ? ` (${gloss})` : ""}; reasons are checked in the order ${EXCLUSION_ORDER.join(" > ")}.`;
 }
 
 /** The text of `litreview explain PMID_OR_ID`: why a record is kept, merged, excluded or included. */
@@ -66,14 +113,11 @@ export function explainRecord(db: Db, id: string): string {
     throw new LitreviewError("USAGE", `no record ${id} in the store: give a PMID, a DOI or a record_id as articles.csv lists it`);
   }
   const v = loadView(db, recordId);
-  const verdict = v.included
-    ? "Verdict: included in the evidence tables."
-    : `Verdict: excluded, reason ${v.exclusionReason} (${REASON_TEXT[v.exclusionReason!]}); reasons are checked in the order ${EXCLUSION_ORDER.join(" > ")}.`;
   const lines = [
     `Record ${v.recordId}${v.article.pmid && v.article.pmid !== v.recordId ? ` (PMID ${v.article.pmid})` : ""}: ${v.article.title ?? "(no title)"}`,
     `Source: ${databaseName(v.article.source.database)}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
     `URL: ${recordUrl(v.article) ?? "none"}`,
-    verdict,
+    verdictLine(v),
     ...dedupeLines(db, v),
     ...classificationLines(v),
   ];
