@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { databaseName } from "../../src/stages/report/prisma.js";
+import { databaseName, REASON_TEXT } from "../../src/stages/report/prisma.js";
 import { renderReports } from "../../src/stages/report/render.js";
 import { FIXTURES, parseFixture } from "../imports/helpers.js";
 import { makeInput } from "./builders.js";
@@ -84,5 +84,12 @@ describe("database names in the PRISMA report", () => {
       "Ovid export (database not named)",
       "openalex",
     ]);
+  });
+});
+
+describe("prisma.csv breakdowns", () => {
+  it("split back into their parts: no reason or database name holds the ', ' that separates a name from its count", () => {
+    const names = [...Object.values(REASON_TEXT), ...["ieee", "cinahl", "ovid", "ris", "cochrane", "psycinfo", "lens", "wos"].map(databaseName)];
+    for (const name of names) expect(name, name).not.toContain(",");
   });
 });

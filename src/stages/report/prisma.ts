@@ -39,7 +39,8 @@ const OTHER_REASONS: readonly ReportExclusionReason[] = ["deleted", "notice", "r
 export const REASON_TEXT: Record<ReportExclusionReason, string> = {
   deleted: "Deleted by the source",
   duplicate: "Duplicate",
-  notice: "Notice (erratum, retraction notice, expression of concern, comment)",
+  // No comma: prisma.csv's breakdown is "Reason, n; Reason, n".
+  notice: "Notice (erratum / retraction notice / expression of concern / comment)",
   retracted: "Retracted",
   unclassified: "Not yet classified",
   "not-exosome": "Not about exosomes or extracellular vesicles",
