@@ -51,4 +51,16 @@ describe("articles.csv rows", () => {
     const tags = [...tagsCsvChunks([view], { bom: false })].join("").split("\r\n")[1]!.split(",");
     expect(tags[4]).toBe("0.68");
   });
+
+  it("gives each matched text once, with every rule that matched it (a publication type matches several design rules)", () => {
+    const designEvidence = [
+      { rule: "rct:randomized-trial", field: "publication_types", text: "randomized controlled trial" },
+      { rule: "rct:random-allocation", field: "publication_types", text: "randomized controlled trial" },
+      { rule: "rct:randomized-trial", field: "title", text: "randomized split face study" },
+      { rule: "rct:random-allocation", field: "publication_types", text: "randomized controlled trial" },
+    ];
+    expect(row(makeArticle("1"), makeClassification("1", { designEvidence })).design_evidence).toBe(
+      'rct:randomized-trial, rct:random-allocation [publication_types]: "randomized controlled trial"; rct:randomized-trial [title]: "randomized split face study"',
+    );
+  });
 });

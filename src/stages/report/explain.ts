@@ -1,7 +1,7 @@
 import { LitreviewError } from "../../errors.js";
 import type { Db } from "../../store/open.js";
 import { getRecord } from "../../store/records.js";
-import type { Evidence, Label } from "../../model/classification.js";
+import type { Label } from "../../model/classification.js";
 import { EXCLUSION_ORDER, type ReportExclusionReason } from "./inclusion.js";
 import { explainDedupe } from "../dedupe/explain.js";
 import { loadClassification, loadCluster, loadDecision } from "./load.js";
@@ -42,20 +42,6 @@ function dedupeLines(db: Db, v: RecordView): string[] {
   return lines;
 }
 
-/**
- * One line per matched text: several rules can match the same words in the same field (a publication
- * type is matched by a few design rules), so their names share the line.
- */
-function evidenceLines(evidence: readonly Evidence[]): string[] {
-  const byMatch = new Map<string, Evidence>();
-  for (const e of evidence) {
-    const key = `${e.field}\u0000${e.text}`;
-    const seen = byMatch.get(key);
-    if (!seen) byMatch.set(key, { ...e });
-    else if (!seen.rule.split(", ").includes(e.rule)) seen.rule = `${seen.rule}, ${e.rule}`;
-  }
-  return formatEvidence([...byMatch.values()]);
-}
 
 /**
  * What the relevance rules found when they said not-exosome. classify.ts keeps evidence only when an
@@ -79,7 +65,7 @@ function classificationLines(v: RecordView): string[] {
   const lines = [
     `Classification (rules ${c.rulesVersion}): design ${c.design}${c.designUncertain ? " (uncertain)" : ""}, group ${c.designGroup}, evidence level ${c.evidenceLevel ?? "none"}, confidence ${c.designConfidence}.`,
   ];
-  for (const e of evidenceLines(c.designEvidence)) lines.push(`  design evidence: ${e}`);
+  for (const e of formatEvidence(c.designEvidence)) lines.push(`  design evidence: ${e}`);
   lines.push(`  about exosomes: ${c.aboutExosomes ? "yes" : "no"}; about skin: ${c.aboutSkin ? "yes" : "no"}`);
   if (c.participants !== null) lines.push(`  participants: ${c.participants}`);
   if (c.followupWeeks !== null) lines.push(`  follow-up: ${plural(c.followupWeeks, "week")}`);
@@ -87,7 +73,7 @@ function classificationLines(v: RecordView): string[] {
     // The design and its evidence are the lines above.
     if (label.dimension === "design" && label.label === c.design) continue;
     lines.push(labelLine(label));
-    for (const e of evidenceLines(label.evidence)) lines.push(`    ${e}`);
+    for (const e of formatEvidence(label.evidence)) lines.push(`    ${e}`);
   }
   return lines;
 }

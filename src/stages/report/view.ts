@@ -79,7 +79,16 @@ export function authorNames(article: Article): string[] {
 
 /** One label's evidence as one line: `rule [field]: "matched text"`. */
 export function formatEvidence(evidence: readonly Evidence[]): string[] {
-  return evidence.map((e) => `${e.rule} [${e.field}]: "${e.text}"`);
+  // Several rules can match the same words in the same field (a publication type is matched by a few
+  // design rules): one item per matched text, with their names together.
+  const byMatch = new Map<string, { rules: string[]; field: string; text: string }>();
+  for (const e of evidence) {
+    const key = `${e.field}\u0000${e.text}`;
+    const seen = byMatch.get(key);
+    if (!seen) byMatch.set(key, { rules: [e.rule], field: e.field, text: e.text });
+    else if (!seen.rules.includes(e.rule)) seen.rules.push(e.rule);
+  }
+  return [...byMatch.values()].map((m) => `${m.rules.join(", ")} [${m.field}]: "${m.text}"`);
 }
 
 /** ISO date (YYYY-MM-DD) of an ISO timestamp; spreadsheets read it as a date. */
