@@ -38,7 +38,7 @@ function headText(bytes: Buffer): string {
   return utf16 ? new TextDecoder(utf16).decode(bytes) : bytes.toString("utf8");
 }
 
-/** Checks a file exists and is a format litreview reads, by its content; throws a usage error naming it otherwise. */
+/** Checks a file exists, is not empty and is a format litreview reads, by its content; throws a usage error naming it otherwise. */
 export async function sniffFile(path: string): Promise<SniffedFile> {
   let size: number;
   let head: Buffer;
@@ -57,7 +57,14 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
   } catch (cause) {
     throw new LitreviewError("USAGE", `the import file ${path} looks gzip-compressed but cannot be decompressed: ${(cause as Error).message}`, { cause, context: { file: path } });
   }
-  const format = detectFormat(headText(bytes));
+  const text = headText(bytes);
+  // A head shorter than SNIFF_BYTES is the whole content: blank through, the file holds nothing to import.
+  if (bytes.length < SNIFF_BYTES && text.replace(/^\uFEFF/, "").trim() === "") {
+    throw new LitreviewError("USAGE", `the import file ${path} is empty${gzip ? " once decompressed" : ""}: it holds no records; export them again or leave the file out`, {
+      context: { file: path },
+    });
+  }
+  const format = detectFormat(text);
   if (format === "pubmed-xml" && utf16Bom(bytes)) {
     throw new LitreviewError("USAGE", `the import file ${path} is PubMed XML in UTF-16: litreview reads PubMed XML in UTF-8, as NCBI writes it; save the file as UTF-8 and import it again`, {
       context: { file: path },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
-import { decodeEntities } from "../stages/parse/pubmed-xml/text.js";
+import { decodeEntities, flattenMarkup } from "../stages/parse/pubmed-xml/text.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
 export function cleanText(value: string | null | undefined): string | null {
@@ -11,12 +11,34 @@ export function cleanText(value: string | null | undefined): string | null {
   return text === "" ? null : text;
 }
 
+/** Tags that run inside a word ("CO<sub>2</sub>", "<i>E. coli</i>", MathML): removed, nothing put in their place. */
+const INLINE_TAGS =
+  "sub|sup|i|u|em|span|a|sc|small|italic|underline|smallcaps|monospace|inline-formula|" +
+  "math|mi|mo|mn|ms|mtext|mspace|mrow|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mfenced|" +
+  "menclose|mpadded|mphantom|mstyle|mmultiscripts|mprescripts|none|mtable|mtr|mtd|semantics|annotation|" +
+  "(?:mml|jats):[A-Za-z][A-Za-z0-9.-]*";
+/**
+ * Tags that end a paragraph, heading or line (Lens: <p>, <AbstractText>; JATS <sec>, <title>): a space.
+ * Bold is among them: exports set run-in headings in it ("minimisation.<bold>Methods</bold>The research").
+ */
+const BLOCK_TAGS =
+  "b|strong|bold|p|div|br|hr|li|ul|ol|h[1-6]|AbstractText|Abstract|CopyrightInformation|title|sec|list|list-item|label|caption";
+/** Attributes as markup writes them (name="v", name='v', name=v): "x <b and c> y" is not a tag. */
+const ATTRIBUTES = `(?:\\s+[A-Za-z_:][\\w:.-]*\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'<>=]+))*\\s*\\/?>`;
+const BLOCK_TAG_RE = new RegExp(`<\\/?(?:${BLOCK_TAGS}|jats:(?:${BLOCK_TAGS}))${ATTRIBUTES}`, "gi");
+/** A "<" that starts no inline tag: text, escaped so that flattenMarkup keeps it. */
+const TEXT_LESS_THAN = new RegExp(`<(?!\\/?(?:${INLINE_TAGS})${ATTRIBUTES})`, "gi");
+
 /**
  * The text of a title or abstract that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>;
- * Dimensions, IEEE: "&amp;"): tags removed, then entities decoded, once ("&amp;lt;" gives "&lt;").
+ * Dimensions: "CO<sub>2</sub>", "&amp;"). Only known tags are markup: block tags become a space, inline
+ * tags nothing ("CO2", "H2O2"), and any other "<" is text ("<or =65 years", "p < 0.001"). The inline tags
+ * and entities go the PubMed XML way (flattenMarkup), with every other "<" escaped first so that entities
+ * are still decoded once, after the tags are gone ("&amp;lt;" gives "&lt;").
  */
 export function stripMarkup(value: string): string {
-  return decodeEntities(value.replace(/<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g, " "));
+  if (value.indexOf("<") === -1) return decodeEntities(value);
+  return flattenMarkup(value.replace(BLOCK_TAG_RE, " ").replace(TEXT_LESS_THAN, "&lt;"));
 }
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;

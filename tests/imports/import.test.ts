@@ -159,4 +159,22 @@ describe("importFiles", () => {
     const missing = await importFiles(db, [join(dir, "nope.nbib")], options).catch((e: unknown) => e);
     expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
   });
+
+  it("says an empty file is empty, naming it, before storing anything", async () => {
+    const cases: Array<[string, string | Buffer, RegExp]> = [
+      ["empty.ris", "", /the import file .*empty\.ris is empty:/],
+      ["blank.nbib", "\uFEFF\r\n\r\n  \n", /the import file .*blank\.nbib is empty:/],
+      ["empty.ris.gz", gzipSync(Buffer.alloc(0)), /the import file .*empty\.ris\.gz is empty once decompressed:/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const error = await importFiles(db, [fixture("synthesisr-scopus.ris"), file], options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LitreviewError);
+      expect((error as LitreviewError).code).toBe("USAGE");
+      expect((error as LitreviewError).message).toMatch(message);
+      expect((error as LitreviewError).message).not.toContain("not a format");
+    }
+    expect(count("SELECT count(*) AS n FROM records")).toBe(0);
+  });
 });

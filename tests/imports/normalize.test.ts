@@ -9,6 +9,7 @@ import {
   parseAuthors,
   stripMarkup,
 } from "../../src/imports/normalize.js";
+import { byId, parseFixture } from "./helpers.js";
 
 describe("normalizeDoi", () => {
   it("strips resolver prefixes and trailing punctuation, keeping the case as given", () => {
@@ -94,5 +95,37 @@ describe("contentId", () => {
     expect(contentId("exosomes in skin", 2021, "kim", "10.1/x")).toBe(a);
     expect(contentId("Exosomes in Skin", 2022, "Kim", "10.1/X")).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("stripMarkup removes only real markup", () => {
+  const plain = (value: string): string => stripMarkup(value).replace(/\s+/g, " ").trim();
+
+  it("joins inline tags to their word, as the PubMed XML reader does", () => {
+    expect(plain("Soil surface CO<sub>2</sub> flux")).toBe("Soil surface CO2 flux");
+    expect(plain("TGF-&#946;<sub>1</sub> and H<sub>2</sub>O<sub>2</sub>")).toBe("TGF-\u03b21 and H2O2");
+    expect(plain("<i>N</i><sub>min</sub>, <em>p</em>-value, 10<SUP>18</SUP>, <span class=\"x\">y</span>")).toBe("Nmin, p-value, 1018, y");
+    expect(plain("<jats:italic>E. coli</jats:italic> and <mml:math><mml:msub><mml:mi>x</mml:mi><mml:mn>1</mml:mn></mml:msub></mml:math>")).toBe("E. coli and x1");
+  });
+
+  it("keeps a '<' that starts no tag as text", () => {
+    expect(plain("patients aged <or =65 years and those >70 years")).toBe("patients aged <or =65 years and those >70 years");
+    expect(plain("p < 0.001, <0.05 and x <b and c> y")).toBe("p < 0.001, <0.05 and x <b and c> y");
+    expect(plain("<p>aged <or =65</p>")).toBe("aged <or =65");
+  });
+
+  it("puts a space for block tags and run-in bold headings", () => {
+    expect(plain("<jats:title>Abstract</jats:title><jats:sec><jats:p>One.</jats:p><jats:p>Two<br/>three</jats:p></jats:sec>")).toBe("Abstract One. Two three");
+    expect(plain("minimisation.<jats:bold><jats:italic>Methods</jats:italic></jats:bold>The research")).toBe("minimisation. Methods The research");
+  });
+
+  it("gives the real Dimensions and Lens exports their words back", async () => {
+    const dimensions = (await parseFixture("citesource-dimensions.ris")).records;
+    expect(byId(dimensions, "dimensions:pub.1032191238").title).toMatch(/^Soil surface CO2 flux increases/);
+    expect(byId(dimensions, "dimensions:pub.1009336513").abstract).toContain("(< or =4 years)");
+    const abstracts = dimensions.map((r) => r.abstract ?? "").join("\n");
+    expect(abstracts).not.toMatch(/PM 2\.5 \)|μg\/m 3\b|\(O 3\)/);
+    const lens = (await parseFixture("citesource-lens.ris")).records;
+    expect(byId(lens, "lens:142-207-659-477-251").abstract).toContain("Background Pacific peoples");
   });
 });
