@@ -83,10 +83,6 @@ export function finishRun(db: Db, runId: number, outcome: RunOutcome, exitCode: 
   );
 }
 
-export function deleteRun(db: Db, runId: number): void {
-  db.prepare("DELETE FROM runs WHERE run_id = ?").run(runId);
-}
-
 export function listRuns(db: Db, limit: number): RunRow[] {
   return db.prepare<[number], Row>("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?").all(limit).map(toRun);
 }
