@@ -5,6 +5,7 @@ import { openStore, type Db } from "../store/open.js";
 import { finishRun, markInterruptedRuns, recordStage, startRun, type RunOutcome } from "../store/runs.js";
 import type { EutilsClient } from "../eutils/client.js";
 import type { Logger, Progress, Stage, StageContext, StageName } from "./context.js";
+import { trackStage } from "./interrupt.js";
 import { acquireRunLock } from "./lock.js";
 import { releaseStageGarbage } from "./memory.js";
 import { needsNetwork, selectStages } from "./select.js";
@@ -85,6 +86,7 @@ export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<R
     const counts: Record<string, Record<string, number>> = {};
     const incomplete: string[] = [];
     for (const name of stageNames) {
+      trackStage(name);
       const outcome = await deps.stages[name](ctx);
       releaseStageGarbage();
       counts[name] = outcome.counts;
@@ -102,6 +104,7 @@ export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<R
     if (db && runId !== null) finishRun(db, runId, "failed", exitCodeFor(error), [message], clock().toISOString());
     throw error;
   } finally {
+    trackStage(null);
     db?.close();
     lock.release();
   }
