@@ -19,6 +19,7 @@ export function statusJson(runs: RunRow[]): string {
       started_at: r.startedAt,
       ended_at: r.endedAt,
       outcome: r.outcome,
+      ...(r.processGone ? { process_gone: true } : {}),
       exit_code: r.exitCode,
       counts: r.counts,
       warnings: r.warnings,
@@ -38,7 +39,7 @@ export function statusText(runs: RunRow[]): string {
         .map(([stage, key, label]) => `${label} ${r.counts[stage]![key]}`)
         .join(", ");
       const lines = [
-        `run ${r.runId}  ${r.outcome.toUpperCase()}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ""}  ${r.command}`,
+        `run ${r.runId}  ${r.outcome.toUpperCase()}${r.processGone ? " (process gone)" : ""}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ""}  ${r.command}`,
         `  started ${r.startedAt}${r.endedAt ? `, ended ${r.endedAt}` : ""}`,
         `  stages: ${Object.keys(r.counts).join(", ") || "none finished"}`,
       ];

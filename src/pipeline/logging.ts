@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pino from "pino";
 import type { Logger } from "./context.js";
+import { trackRunLog } from "./interrupt.js";
 
 export type Verbosity = "quiet" | "normal" | "verbose";
 
@@ -44,13 +45,15 @@ export function createRunLogger(options: {
     json[level](fields, message);
     if (show(level)) write(human(level, fields, message));
   };
+  const record: RunLogger["record"] = (level, fields, message) => json[level](fields, message);
+  trackRunLog((fields, message) => record("error", fields, message));
   return {
     file,
     debug: emit("debug"),
     info: emit("info"),
     warn: emit("warn"),
     error: emit("error"),
-    record: (level, fields, message) => json[level](fields, message),
+    record,
   };
 }
 

@@ -1,11 +1,11 @@
-import { existsSync, rmSync } from "node:fs";
-import { LitreviewError, EXIT, exitCodeFor, redactSecrets, type ExitCode } from "../errors.js";
+import { EXIT, exitCodeFor, redactSecrets, type ExitCode } from "../errors.js";
 import { loadPipeline } from "../config/load.js";
 import type { PipelineConfig } from "../config/pipeline.js";
 import { openStore, type Db } from "../store/open.js";
-import { deleteRun, finishRun, markInterruptedRuns, recordStage, startRun, type RunOutcome } from "../store/runs.js";
+import { finishRun, markInterruptedRuns, recordStage, startRun, type RunOutcome } from "../store/runs.js";
 import type { EutilsClient } from "../eutils/client.js";
 import type { Logger, Progress, Stage, StageContext, StageName } from "./context.js";
+import { trackStage } from "./interrupt.js";
 import { acquireRunLock } from "./lock.js";
 import { releaseStageGarbage } from "./memory.js";
 import { needsNetwork, selectStages } from "./select.js";
@@ -49,15 +49,14 @@ export function defaultPaths(config: PipelineConfig, request: Pick<RunRequest, "
 
 /**
  * One run: validate, lock the store, run the chosen stages in order, record the outcome. Errors in the
- * configuration or usage throw before anything is touched; a service that cannot be reached before any
- * stage finished leaves the store as it was.
+ * configuration or usage throw before anything is touched. Any other failure is recorded in the run's row
+ * (run ids are never reused); what the stages had stored is kept for the next run.
  */
 export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<RunResult> {
   const config = loadPipeline(request.pipelineFile);
   const stageNames = selectStages(request);
   const paths = defaultPaths(config, request);
   const { clock, logger } = deps;
-  const storeExisted = existsSync(paths.db);
   const lock = acquireRunLock(paths.db, request.command, clock());
   let db: Db | null = null;
   let runId: number | null = null;
@@ -86,23 +85,9 @@ export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<R
     logger.info({ runId, stages: stageNames, db: paths.db, out: paths.out }, `run ${runId} of ${config.name}: ${stageNames.join(" → ")}`);
     const counts: Record<string, Record<string, number>> = {};
     const incomplete: string[] = [];
-    let completed = 0;
     for (const name of stageNames) {
-      let outcome;
-      try {
-        outcome = await deps.stages[name](ctx);
-      } catch (error) {
-        if (error instanceof LitreviewError && error.code === "SERVICE_UNAVAILABLE" && completed === 0) {
-          // Nothing was stored yet: leave the store exactly as it was.
-          deleteRun(db, runId);
-          db.close();
-          db = null;
-          if (!storeExisted) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${paths.db}${suffix}`, { force: true });
-          runId = null;
-        }
-        throw error;
-      }
-      completed += 1;
+      trackStage(name);
+      const outcome = await deps.stages[name](ctx);
       releaseStageGarbage();
       counts[name] = outcome.counts;
       recordStage(db, runId, name, outcome.counts, outcome.warnings);
@@ -119,6 +104,7 @@ export async function runPipeline(request: RunRequest, deps: RunDeps): Promise<R
     if (db && runId !== null) finishRun(db, runId, "failed", exitCodeFor(error), [message], clock().toISOString());
     throw error;
   } finally {
+    trackStage(null);
     db?.close();
     lock.release();
   }

@@ -1,3 +1,4 @@
+import { isRunLockHeld } from "../pipeline/lock.js";
 import type { Db } from "./open.js";
 
 export type RunOutcome = "running" | "success" | "incomplete" | "failed" | "interrupted";
@@ -14,6 +15,8 @@ export interface RunRow {
   counts: Record<string, Record<string, number>>;
   warnings: string[];
   errors: string[];
+  /** Marked running, but no process holds the store's run lock: it died (kill -9) without ending the row. */
+  processGone: boolean;
 }
 
 interface Row {
@@ -43,6 +46,7 @@ function toRun(row: Row): RunRow {
     counts: JSON.parse(row.counts) as Record<string, Record<string, number>>,
     warnings: JSON.parse(row.warnings) as string[],
     errors: JSON.parse(row.errors) as string[],
+    processGone: false,
   };
 }
 
@@ -51,6 +55,19 @@ export function markInterruptedRuns(db: Db, now: string): number {
   return db
     .prepare("UPDATE runs SET outcome = 'interrupted', ended_at = ? WHERE outcome = 'running'")
     .run(now).changes;
+}
+
+/**
+ * Ends the runs still marked running as interrupted by a signal (the caller holds the run lock, so they are
+ * its own); returns them with the stages they had finished.
+ */
+export function interruptRunningRuns(db: Db, now: string, exitCode: number, reason: string): { runId: number; finished: string[] }[] {
+  return db.transaction(() => {
+    const running = db.prepare<[], Row>("SELECT * FROM runs WHERE outcome = 'running'").all().map(toRun);
+    const end = db.prepare("UPDATE runs SET outcome = 'interrupted', exit_code = ?, errors = ?, ended_at = ? WHERE run_id = ?");
+    for (const run of running) end.run(exitCode, JSON.stringify([...run.errors, reason]), now, run.runId);
+    return running.map((r) => ({ runId: r.runId, finished: Object.keys(r.counts) }));
+  })();
 }
 
 export function startRun(db: Db, pipeline: string, command: string, options: Record<string, unknown>, now: string): number {
@@ -83,10 +100,15 @@ export function finishRun(db: Db, runId: number, outcome: RunOutcome, exitCode: 
   );
 }
 
-export function deleteRun(db: Db, runId: number): void {
-  db.prepare("DELETE FROM runs WHERE run_id = ?").run(runId);
+/** The last runs, newest first; a running run whose process is gone is shown as interrupted. */
+export function listRuns(db: Db, limit: number): RunRow[] {
+  const runs = db.prepare<[number], Row>("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?").all(limit).map(toRun);
+  if (db.memory || !runs.some((r) => r.outcome === "running")) return runs;
+  return markGoneRuns(runs, isRunLockHeld(db.name));
 }
 
-export function listRuns(db: Db, limit: number): RunRow[] {
-  return db.prepare<[number], Row>("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?").all(limit).map(toRun);
+/** While nobody holds the run lock, a run still marked running belongs to a process that died. */
+export function markGoneRuns(runs: RunRow[], lockHeld: boolean): RunRow[] {
+  if (lockHeld) return runs;
+  return runs.map((r) => (r.outcome === "running" ? { ...r, outcome: "interrupted", processGone: true } : r));
 }

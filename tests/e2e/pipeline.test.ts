@@ -67,7 +67,7 @@ describe("litreview run, end to end against the local E-utilities server", () =>
     expect(first.counts.fetch?.received).toBe(records.length);
   });
 
-  it("exits 3 within seconds, changing nothing, when the service cannot be reached", async () => {
+  it("exits 3 within seconds, recording the run as failed and writing nothing else, when the service cannot be reached", async () => {
     const fresh = join(dir, "unreachable.sqlite");
     output.length = 0;
     const code = await main(["run", "--db", fresh, "--out", join(dir, "none"), "--quiet"], {
@@ -76,8 +76,13 @@ describe("litreview run, end to end against the local E-utilities server", () =>
     });
     expect(code).toBe(3);
     expect(output.join("")).toMatch(/npm run demo/);
-    expect(readdirSync(dir)).not.toContain("unreachable.sqlite");
     expect(readdirSync(dir)).not.toContain("none");
+    output.length = 0;
+    expect(await main(["status", "--db", fresh, "--json"], io())).toBe(0);
+    const [run, ...others] = JSON.parse(output.join("")) as { run_id: number; outcome: string; exit_code: number; errors: string[] }[];
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({ run_id: 1, outcome: "failed", exit_code: 3 });
+    expect(run?.errors.join(" ")).toMatch(/npm run demo/);
   });
 
   it("exits 2 with the file and field for a bad pipeline", async () => {

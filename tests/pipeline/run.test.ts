@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,20 +78,29 @@ describe("runPipeline", () => {
     expect(result.summary).toContain("2 PMIDs unavailable");
   });
 
-  it("leaves no store behind when the service is unreachable on a fresh store", async () => {
+  it("records a run the service was unreachable for as failed with exit 3, on a fresh store", async () => {
     const req = request();
     const stages = fakeStages({ search: async () => Promise.reject(new LitreviewError("SERVICE_UNAVAILABLE", "cannot reach E-utilities")) }, []);
     await expect(runPipeline(req, deps(stages))).rejects.toThrow(/cannot reach/);
-    expect(existsSync(req.dbPath!)).toBe(false);
+    const db = openStore(req.dbPath!);
+    const [run] = listRuns(db, 5);
+    expect(run).toMatchObject({ runId: 1, outcome: "failed", exitCode: 3, errors: ["cannot reach E-utilities"], endedAt: clock().toISOString() });
+    db.close();
   });
 
-  it("adds no run to an existing store when the service is unreachable", async () => {
+  it("keeps the failed row of an unreachable service and never reuses its run id", async () => {
     const req = request();
     await runPipeline(req, deps(fakeStages({}, [])));
     const stages = fakeStages({ search: async () => Promise.reject(new LitreviewError("SERVICE_UNAVAILABLE", "down")) }, []);
     await expect(runPipeline(req, deps(stages))).rejects.toThrow(/down/);
+    const next = await runPipeline(req, deps(fakeStages({}, [])));
+    expect(next.runId).toBe(3);
     const db = openStore(req.dbPath!);
-    expect(listRuns(db, 5)).toHaveLength(1);
+    expect(listRuns(db, 5).map((r) => [r.runId, r.outcome, r.exitCode])).toEqual([
+      [3, "success", 0],
+      [2, "failed", 3],
+      [1, "success", 0],
+    ]);
     db.close();
   });
 
