@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
 import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
@@ -202,12 +202,12 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
     .option("--db <file>", "SQLite store")
     .option("--json", "machine-readable output")
-    .option("--limit <n>", "how many runs", "10")
-    .action((pipeline: string, options: { db?: string; json?: boolean; limit: string }) => {
+    .option("--limit <n>", "how many runs (a whole number, 1 or more)", positiveInteger, 10)
+    .action((pipeline: string, options: { db?: string; json?: boolean; limit: number }) => {
       const config = loadPipeline(pipeline);
       const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
-        const runs = listRuns(db, Math.max(1, Number.parseInt(options.limit, 10) || 10));
+        const runs = listRuns(db, options.limit);
         io.stdout(options.json ? statusJson(runs) : statusText(runs));
       } finally {
         db.close();
@@ -240,7 +240,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--vocab <dir>", "vocabulary folder", "data/vocab")
     .option("--json", "machine-readable output")
     .action((options: { gold: string; vocab: string; json?: boolean }) => {
-      const metrics = evalClassify(readInput(options.gold, "--gold"), compileRules(loadVocabulary(options.vocab)));
+      const metrics = evalClassify(readInput(options.gold, "--gold"), compileRules(loadVocabulary(options.vocab)), options.gold);
       io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatClassifyMetrics(metrics)}\n`);
       setExit(EXIT.ok);
     });
@@ -250,12 +250,17 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .requiredOption("--gold <file>", "labelled duplicate groups (JSON lines)")
     .option("--json", "machine-readable output")
     .action((options: { gold: string; json?: boolean }) => {
-      const metrics = evalDedupe(readInput(options.gold, "--gold"));
+      const metrics = evalDedupe(readInput(options.gold, "--gold"), { preprints: "linked" }, options.gold);
       io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatDedupeMetrics(metrics)}\n`);
       setExit(EXIT.ok);
     });
 
   return program;
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number, 1 or more.");
+  return Number(value);
 }
 
 function readInput(path: string, option: string): string {
