@@ -3,11 +3,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
 import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
-import { parseSinceDate, parseStageList } from "./pipeline/select.js";
+import { parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
 import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
 import { loadPipeline } from "./config/load.js";
+import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
@@ -88,6 +89,7 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
+  checkPipelineFiles(config, selectStages(request));
   const startedAt = io.clock();
   const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const apiKey = io.env.NCBI_API_KEY?.trim() || null;
