@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
@@ -89,6 +89,7 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
+  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
   checkPipelineFiles(config, selectStages(request));
   const startedAt = io.clock();
   const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
@@ -109,6 +110,13 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     // main() prints the error line; the log file keeps it too.
     logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
     throw error;
+  }
+}
+
+/** Offline runs and `report` work over what is stored: a store that does not exist is a mistyped path, not one to create. */
+function requireExistingStore(path: string): void {
+  if (!existsSync(path)) {
+    throw new LitreviewError("USAGE", `the store ${path} does not exist: check --db (or the pipeline); litreview run or litreview import fills a store`);
   }
 }
 
