@@ -80,7 +80,7 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     dbPath: options.db ?? null,
     outDir: options.out ?? null,
     offline: options.offline ?? false,
-    since: options.since ? parseSinceDate(options.since) : null,
+    since: options.since ? sinceUpToToday(options.since, io.clock()) : null,
     full: options.full ?? false,
     stages: options.stages ? parseStageList(options.stages, "--stages") : null,
     from: options.from ? (parseStageList(options.from, "--from")[0] as StageName) : null,
@@ -118,6 +118,18 @@ function requireExistingStore(path: string): void {
   if (!existsSync(path)) {
     throw new LitreviewError("USAGE", `the store ${path} does not exist: check --db (or the pipeline); litreview run or litreview import fills a store`);
   }
+}
+
+/**
+ * A --since after today would search nothing, yet count as the last search, so that later runs start from
+ * then: a mistyped year would skip months for good. Today is the local date, as the user types it.
+ */
+function sinceUpToToday(value: string, now: Date): string {
+  const since = parseSinceDate(value);
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const today = `${now.getFullYear()}/${pad(now.getMonth() + 1)}/${pad(now.getDate())}`;
+  if (since > today) throw new LitreviewError("USAGE", `--since ${value}: the date is after today (${today.replace(/\//g, "-")}); give a date up to today`);
+  return since;
 }
 
 interface ImportCommandOptions {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,5 +33,20 @@ describe("status --limit", () => {
       expect(out).toEqual([]);
       expect(err.join(""), limit).toContain(`option '--limit <n>' argument '${limit}' is invalid. expected a whole number, 1 or more.`);
     }
+  });
+});
+
+describe("run --since", () => {
+  it("refuses a date after today, naming the option and the date, before anything is touched", async () => {
+    const db = join(dir, "since.sqlite");
+    const now = new Date(2026, 10, 27, 12, 0, 0);
+    for (const since of ["2030-01-01", "2026-11-28"]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIo = { env: {}, stdout: (t) => out.push(t), stderr: (t) => err.push(t), clock: () => now };
+      expect(await main(["run", "--since", since, "--db", db, "--out", join(dir, "since"), "--quiet"], io), since).toBe(2);
+      expect(err.join("")).toBe(`litreview: --since ${since}: the date is after today (2026-11-27); give a date up to today\n`);
+    }
+    expect(existsSync(db)).toBe(false);
   });
 });
