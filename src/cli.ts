@@ -13,7 +13,7 @@ import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { acquireRunLock } from "./pipeline/lock.js";
-import { EutilsClient, clientOptionsFromEnv } from "./eutils/client.js";
+import { EutilsClient, clientOptionsFromEnv, missingEmailWarning } from "./eutils/client.js";
 import { importFiles } from "./imports/index.js";
 import { explainRecord } from "./stages/report/index.js";
 import { evalDedupe, formatDedupeMetrics } from "./stages/dedupe/eval.js";
@@ -100,7 +100,12 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       logger,
       progress: options.quiet ? { start() {}, advance() {}, stop() {} } : terminalProgress(),
       stages: STAGE_IMPLEMENTATIONS,
-      createClient: (log) => new EutilsClient(clientOptionsFromEnv(io.env, log)),
+      createClient: (log) => {
+        const clientOptions = clientOptionsFromEnv(io.env, log);
+        const warning = missingEmailWarning(clientOptions);
+        if (warning) log.warn({}, warning);
+        return new EutilsClient(clientOptions);
+      },
       apiKey,
     });
     logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
