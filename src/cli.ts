@@ -89,8 +89,8 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
-  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
   checkPipelineFiles(config, selectStages(request));
+  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
   const startedAt = io.clock();
   const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const apiKey = io.env.NCBI_API_KEY?.trim() || null;
