@@ -1,18 +1,19 @@
-import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { existsSync, readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
 import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
-import { parseSinceDate, parseStageList } from "./pipeline/select.js";
+import { parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
 import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
 import { loadPipeline } from "./config/load.js";
+import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { acquireRunLock } from "./pipeline/lock.js";
-import { EutilsClient, clientOptionsFromEnv } from "./eutils/client.js";
+import { EutilsClient, clientOptionsFromEnv, missingEmailWarning } from "./eutils/client.js";
 import { importFiles } from "./imports/index.js";
 import { explainRecord } from "./stages/report/index.js";
 import { evalDedupe, formatDedupeMetrics } from "./stages/dedupe/eval.js";
@@ -26,9 +27,10 @@ Exit codes:
   0  success
   1  failure (the run stopped on an error; see the log in data/logs/)
   2  usage or configuration error (bad option, pipeline or query file)
-  3  E-utilities service unavailable (nothing was changed; try again later, or npm run demo)
+  3  E-utilities service unavailable (what was fetched is kept; try again later, or npm run demo)
   4  locked: another run is using the same store
   5  finished incomplete: some PMIDs could not be fetched, or some input records were malformed
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: the run is recorded as interrupted; the next run carries on
 
 Environment:
   EUTILS_BASE_URL    E-utilities base URL (default https://eutils.ncbi.nlm.nih.gov/entrez/eutils/)
@@ -79,7 +81,7 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     dbPath: options.db ?? null,
     outDir: options.out ?? null,
     offline: options.offline ?? false,
-    since: options.since ? parseSinceDate(options.since) : null,
+    since: options.since ? sinceUpToToday(options.since, io.clock()) : null,
     full: options.full ?? false,
     stages: options.stages ? parseStageList(options.stages, "--stages") : null,
     from: options.from ? (parseStageList(options.from, "--from")[0] as StageName) : null,
@@ -88,6 +90,8 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
+  checkPipelineFiles(config, selectStages(request));
+  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
   const startedAt = io.clock();
   const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const apiKey = io.env.NCBI_API_KEY?.trim() || null;
@@ -97,7 +101,12 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       logger,
       progress: options.quiet ? { start() {}, advance() {}, stop() {} } : terminalProgress(),
       stages: STAGE_IMPLEMENTATIONS,
-      createClient: (log) => new EutilsClient(clientOptionsFromEnv(io.env, log)),
+      createClient: (log) => {
+        const clientOptions = clientOptionsFromEnv(io.env, log);
+        const warning = missingEmailWarning(clientOptions);
+        if (warning) log.warn({}, warning);
+        return new EutilsClient(clientOptions);
+      },
       apiKey,
     });
     logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
@@ -108,6 +117,25 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
     throw error;
   }
+}
+
+/** Offline runs and `report` work over what is stored: a store that does not exist is a mistyped path, not one to create. */
+function requireExistingStore(path: string): void {
+  if (!existsSync(path)) {
+    throw new LitreviewError("USAGE", `the store ${path} does not exist: check --db (or the pipeline); litreview run or litreview import fills a store`);
+  }
+}
+
+/**
+ * A --since after today would search nothing, yet count as the last search, so that later runs start from
+ * then: a mistyped year would skip months for good. Today is the local date, as the user types it.
+ */
+function sinceUpToToday(value: string, now: Date): string {
+  const since = parseSinceDate(value);
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const today = `${now.getFullYear()}/${pad(now.getMonth() + 1)}/${pad(now.getDate())}`;
+  if (since > today) throw new LitreviewError("USAGE", `--since ${value}: the date is after today (${today.replace(/\//g, "-")}); give a date up to today`);
+  return since;
 }
 
 interface ImportCommandOptions {
@@ -202,12 +230,12 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
     .option("--db <file>", "SQLite store")
     .option("--json", "machine-readable output")
-    .option("--limit <n>", "how many runs", "10")
-    .action((pipeline: string, options: { db?: string; json?: boolean; limit: string }) => {
+    .option("--limit <n>", "how many runs (a whole number, 1 or more)", positiveInteger, 10)
+    .action((pipeline: string, options: { db?: string; json?: boolean; limit: number }) => {
       const config = loadPipeline(pipeline);
       const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
-        const runs = listRuns(db, Math.max(1, Number.parseInt(options.limit, 10) || 10));
+        const runs = listRuns(db, options.limit);
         io.stdout(options.json ? statusJson(runs) : statusText(runs));
       } finally {
         db.close();
@@ -240,7 +268,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .option("--vocab <dir>", "vocabulary folder", "data/vocab")
     .option("--json", "machine-readable output")
     .action((options: { gold: string; vocab: string; json?: boolean }) => {
-      const metrics = evalClassify(readInput(options.gold, "--gold"), compileRules(loadVocabulary(options.vocab)));
+      const metrics = evalClassify(readInput(options.gold, "--gold"), compileRules(loadVocabulary(options.vocab)), options.gold);
       io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatClassifyMetrics(metrics)}\n`);
       setExit(EXIT.ok);
     });
@@ -250,12 +278,17 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
     .requiredOption("--gold <file>", "labelled duplicate groups (JSON lines)")
     .option("--json", "machine-readable output")
     .action((options: { gold: string; json?: boolean }) => {
-      const metrics = evalDedupe(readInput(options.gold, "--gold"));
+      const metrics = evalDedupe(readInput(options.gold, "--gold"), { preprints: "linked" }, options.gold);
       io.stdout(options.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatDedupeMetrics(metrics)}\n`);
       setExit(EXIT.ok);
     });
 
   return program;
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number, 1 or more.");
+  return Number(value);
 }
 
 function readInput(path: string, option: string): string {

@@ -40,6 +40,16 @@ export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, logger?: Logger): E
   };
 }
 
+/**
+ * NCBI asks every tool for a contact address, and writes to it before blocking one that misbehaves; a
+ * local stand-in server (the demo, tests) needs none.
+ */
+export function missingEmailWarning(options: Pick<EutilsClientOptions, "baseUrl" | "email">): string | null {
+  if (options.email) return null;
+  if (/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(options.baseUrl)) return null;
+  return "NCBI_EMAIL is not set: NCBI asks every tool for a contact address; set NCBI_EMAIL=you@example.org in the environment (README: Running it on a schedule)";
+}
+
 /** The body of an answer that passed its checks, with the request as it may be kept (key redacted). */
 export interface EutilsAnswer {
   body: string;

@@ -85,8 +85,8 @@ export function multiLabelMetrics(labels: readonly string[], pairs: { gold: stri
   };
 }
 
-export function evalClassify(goldJsonlText: string, rules: CompiledRules): ClassifyMetrics {
-  const gold = parseGold(goldJsonlText);
+export function evalClassify(goldJsonlText: string, rules: CompiledRules, file?: string): ClassifyMetrics {
+  const gold = parseGold(goldJsonlText, file);
   const results = gold.map((g) => ({ g, c: classifyArticle(goldToArticle(g), rules) }));
   const designPairs = results.map(({ g, c }) => ({ gold: [g.design], pred: [c.design as string] }));
   const design = multiLabelMetrics(DESIGNS, designPairs);

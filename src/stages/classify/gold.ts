@@ -22,7 +22,8 @@ const goldSchema = z.object({
 
 export type GoldRecord = z.infer<typeof goldSchema>;
 
-export function parseGold(text: string): GoldRecord[] {
+/** `file` names the labelled file in messages. */
+export function parseGold(text: string, file = "gold file"): GoldRecord[] {
   const out: GoldRecord[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -30,12 +31,12 @@ export function parseGold(text: string): GoldRecord[] {
     try {
       data = JSON.parse(line);
     } catch (e) {
-      throw new LitreviewError("INPUT", `gold file line ${i + 1}: not valid JSON (${(e as Error).message}); each line must be one labelled article`);
+      throw new LitreviewError("INPUT", `${file} line ${i + 1}: not valid JSON (${(e as Error).message}); each line must be one labelled article`);
     }
     const parsed = goldSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new LitreviewError("INPUT", `gold file line ${i + 1}: field ${issue.path.join(".") || "(record)"}: ${issue.message}`);
+      throw new LitreviewError("INPUT", `${file} line ${i + 1}: field ${issue.path.join(".") || "(record)"}: ${issue.message}`);
     }
     out.push(parsed.data);
   });

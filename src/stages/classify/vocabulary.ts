@@ -59,6 +59,18 @@ function crossCheck(v: VocabFile, file: string): string[] {
   return problems;
 }
 
+/** One problem per message, naming every field that has it: the same slip made in 12 labels is told once. */
+function fieldProblems(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
+  const fields = new Map<string, string[]>();
+  for (const issue of issues) {
+    const field = issue.path.map(String).join(".") || "(top level)";
+    const list = fields.get(issue.message) ?? [];
+    if (!list.includes(field)) list.push(field);
+    fields.set(issue.message, list);
+  }
+  return [...fields].map(([message, list]) => `${file}: ${list.join(", ")}: ${message}`);
+}
+
 /** Parses and validates one vocabulary file's text (pure). Returns the file or its problems. */
 export function parseVocabularyFile(source: VocabSource): { vocab: VocabFile | null; problems: string[] } {
   let data: unknown;
@@ -69,8 +81,7 @@ export function parseVocabularyFile(source: VocabSource): { vocab: VocabFile | n
   }
   const parsed = vocabFileSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${source.file}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
-    return { vocab: null, problems };
+    return { vocab: null, problems: fieldProblems(source.file, parsed.error.issues) };
   }
   const problems = crossCheck(parsed.data, source.file);
   return { vocab: problems.length ? null : parsed.data, problems };

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { LitreviewError } from "../../errors.js";
 import { countStoredRecords } from "../../store/records.js";
 import { listSearches } from "../../store/retrieval.js";
 import { createPool, threadsPayFor } from "../../parallel/pool.js";
@@ -82,6 +85,7 @@ async function startAside(task: AsideTask): Promise<{ result: Promise<AsideResul
 export const reportStage: Stage = async (ctx) => {
   const stored = countStoredRecords(ctx.db);
   const outputs = ctx.config.outputs;
+  if (stored === 0) refuseToEmptyReports(ctx.db.name, ctx.outDir, outputs);
   const wantsPairs = outputs.includes(PAIRS_OUTPUT);
   const csv = { bom: ctx.report.bom };
   const accuracyWork = accuracyTask(ctx.config); // an unreadable gold file fails the stage before it touches the reports
@@ -149,6 +153,16 @@ export const reportStage: Stage = async (ctx) => {
     warnings: unclassifiedWarning(count((v) => v.exclusionReason === "unclassified")),
   };
 };
+
+/** A store with no records (often a mistyped --db) must not replace reports made from one that had them. */
+function refuseToEmptyReports(store: string, outDir: string, outputs: readonly string[]): void {
+  const existing = outputs.filter((name) => existsSync(join(outDir, name)));
+  if (existing.length === 0) return;
+  throw new LitreviewError(
+    "USAGE",
+    `the store ${store} has no records: check --db (or the pipeline); the reports in ${outDir} (${existing.join(", ")}) were left as they were`,
+  );
+}
 
 /** An output rendered only when its file is written, so that each reads what it needs in turn. */
 function* rendered(render: () => Iterable<string>): Generator<string> {

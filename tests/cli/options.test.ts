@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main, type CliIo } from "../../src/cli.js";
+
+function capture(env: NodeJS.ProcessEnv = {}): { io: CliIo; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { env, stdout: (t) => out.push(t), stderr: (t) => err.push(t), clock: () => new Date() }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "litreview-cli-options-"));
+
+describe("eval --gold with a malformed file", () => {
+  it("names the file, for classify and dedupe", async () => {
+    const gold = join(dir, "gold.jsonl");
+    writeFileSync(gold, '{"title": "no id"}\n');
+    for (const what of ["classify", "dedupe"]) {
+      const { io, out, err } = capture();
+      expect(await main(["eval", what, "--gold", gold], io)).not.toBe(0);
+      expect(out).toEqual([]);
+      expect(err.join(""), what).toMatch(new RegExp(`^litreview: ${gold.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} line 1: `));
+    }
+  });
+});
+
+describe("status --limit", () => {
+  it("refuses a value that is not a whole number of 1 or more, with exit 2", async () => {
+    for (const limit of ["abc", "0", "-3", "2.5"]) {
+      const { io, out, err } = capture();
+      expect(await main(["status", "--limit", limit, "--db", join(dir, "none.sqlite")], io), limit).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join(""), limit).toContain(`option '--limit <n>' argument '${limit}' is invalid. expected a whole number, 1 or more.`);
+    }
+  });
+});
+
+describe("run --since", () => {
+  it("refuses a date after today, naming the option and the date, before anything is touched", async () => {
+    const db = join(dir, "since.sqlite");
+    const now = new Date(2026, 10, 27, 12, 0, 0);
+    for (const since of ["2030-01-01", "2026-11-28"]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIo = { env: {}, stdout: (t) => out.push(t), stderr: (t) => err.push(t), clock: () => now };
+      expect(await main(["run", "--since", since, "--db", db, "--out", join(dir, "since"), "--quiet"], io), since).toBe(2);
+      expect(err.join("")).toBe(`litreview: --since ${since}: the date is after today (2026-11-27); give a date up to today\n`);
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+});
