@@ -1,5 +1,7 @@
 // Child process for write.test.ts: rewrites one report file in a loop until it is killed.
-import { writeFileAtomic } from "../../src/stages/report/write.js";
+import { commitStaged, stageFile } from "../../src/stages/report/write.js";
+
+const writeFileAtomic = (dir: string, name: string, content: string) => commitStaged(dir, [stageFile(dir, name, content)]);
 
 const [dir, name] = process.argv.slice(2) as [string, string];
 const contents = ["A".repeat(4_000_000), "B".repeat(4_000_000)];

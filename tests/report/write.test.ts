@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
-import { commitStaged, discardStaged, prepareReportDir, stageReports, writeFileAtomic, type StagedFile } from "../../src/stages/report/write.js";
+import { commitStaged, discardStaged, prepareReportDir, stageFile, stageReports, type StagedFile } from "../../src/stages/report/write.js";
+
+/** One file staged and renamed over its report at once. */
+function writeFileAtomic(dir: string, name: string, content: string | Iterable<string>): void {
+  commitStaged(dir, [stageFile(dir, name, content)]);
+}
 
 function writeReports(dir: string, files: Map<string, string | Iterable<string>>): void {
   const staged: StagedFile[] = [];

@@ -52,11 +52,6 @@ export function discardStaged(staged: readonly StagedFile[]): void {
   for (const { temp } of staged) rmSync(temp, { force: true });
 }
 
-/** Writes one file so that readers see the old content or the new, never a part. */
-export function writeFileAtomic(dir: string, name: string, content: string | Iterable<string>): void {
-  commitStaged(dir, [stageFile(dir, name, content)]);
-}
-
 function writeError(target: string, cause: unknown): LitreviewError {
   return new LitreviewError("INTERNAL", `cannot write the report ${target}: ${(cause as Error).message}; check that the folder is writable and the disk is not full`, { cause });
 }
