@@ -22,6 +22,11 @@ describe("the accuracy measure", () => {
     expect((error as Error).message).toMatch(/evaluation\.gold: cannot read data\/sample\/missing\.jsonl/);
   });
 
+  it("names the gold file and line of a malformed labelled article", () => {
+    const task = { ...accuracyTask(config)!, goldText: '{"id": "a"}\n{not json', goldFile: "data/sample/broken.jsonl" };
+    expect(() => measureAccuracyOf(task)).toThrow(/data\/sample\/broken\.jsonl line 1/);
+  });
+
   it("is null when the pipeline names no gold file", () => {
     expect(accuracyTask({ ...config, evaluation: { ...config.evaluation, gold: null } })).toBeNull();
   });

@@ -33,5 +33,5 @@ export function accuracyTask(config: PipelineConfig): AccuracyTask | null {
  * For a large store the report stage runs it on its thread beside the main one (aside-worker.ts).
  */
 export function measureAccuracyOf(task: AccuracyTask): string {
-  return accuracyMarkdown(evalClassify(task.goldText, compileRules(loadVocabulary(task.vocabDir))), task.goldFile);
+  return accuracyMarkdown(evalClassify(task.goldText, compileRules(loadVocabulary(task.vocabDir)), task.goldFile), task.goldFile);
 }
