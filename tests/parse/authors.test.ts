@@ -47,6 +47,15 @@ describe("authors", () => {
     expect(result.diagnostics[0]!.message).toContain('"0000-0002-9485"');
   });
 
+  it("leaves out an author name NLM marks invalid (ValidYN=\"N\", the misspelt form kept after an erratum)", () => {
+    // NLM element descriptions, AuthorList: the corrected name is listed with ValidYN="Y" and the name
+    // as first published is kept, last, with ValidYN="N".
+    const misspelt = '<Author ValidYN="N"><LastName>Franc</LastName><ForeName>Nicolas</ForeName><Initials>N</Initials></Author></AuthorList>';
+    const xml = edited("metapub-pmid33856845-systematic-review.xml", "</AuthorList>", misspelt);
+    const a = parsePubmedXml(xml, SOURCE, "edited.xml").records[0]!;
+    expect(a.authors.map((x) => x.lastName)).toEqual(["Manoli", "Cervello", "Franck"]);
+  });
+
   it("reads Suffix (Jr) and repeated AffiliationInfo", () => {
     const all = ["pubmedparser-pubmed21n1001-subset.xml", "pubmedparser-pubmed21n1005-subset.xml"]
       .flatMap((f) => parseFixture(f).records)

@@ -37,13 +37,16 @@ export function readAuthor(node: XmlNode, warn: (message: string) => void): Auth
 
 /**
  * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
- * authors and is skipped; members in InvestigatorList are not authors either (never parsed).
+ * authors and is skipped; members in InvestigatorList are not authors either (never parsed). An Author
+ * with ValidYN="N" is a name as first misspelt, kept by NLM beside the corrected one after an erratum:
+ * it names no one, so it is left out.
  */
 export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
   const out: Author[] = [];
   for (const list of authorLists) {
     if (attr(list, "Type") === "editors") continue;
     for (const node of children(list, "Author")) {
+      if (attr(node, "ValidYN") === "N") continue;
       const a = readAuthor(node, warn);
       if (a !== null) out.push(a);
     }
