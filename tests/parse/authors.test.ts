@@ -37,6 +37,15 @@ describe("authors", () => {
     expect(urls).toEqual(["0000-0002-4590-7461", "0000-0003-3525-2788"]);
   });
 
+  it("reads an ORCID written as its 16 characters without hyphens, bare or in a URL", () => {
+    // NLM's element descriptions give <Identifier Source="ORCID">0000000179841889</Identifier> as the example.
+    const xml = edited("metapub-pmid33856845-systematic-review.xml", "0000-0002-9485-5207", "0000000294855207")
+      .replace("0000-0001-9358-433X", "https://orcid.org/000000019358433x");
+    const result = parsePubmedXml(xml, SOURCE, "edited.xml");
+    expect(result.records[0]!.authors.map((x) => x.orcid)).toEqual(["0000-0002-9485-5207", "0000-0001-9358-433X", "0000-0002-2894-5108"]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it("drops a truncated ORCID with a warning naming the record", () => {
     const xml = edited("metapub-pmid33856845-systematic-review.xml", "0000-0002-9485-5207", "0000-0002-9485");
     const result = parsePubmedXml(xml, SOURCE, "edited.xml");

@@ -2,18 +2,24 @@ import type { Author } from "../../../model/article.js";
 import { attr, child, children, markupText, text, type XmlNode } from "./text.js";
 
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
+/** The 16 characters without hyphens, as NLM's element descriptions write it ("0000000179841889"). */
+const ORCID_UNHYPHENATED_RE = /^(\d{4})(\d{4})(\d{4})(\d{3}[\dX])$/;
 
 /**
- * ORCID from `Identifier Source="ORCID"`: bare ("0000-0002-1825-0097") or as a URL (2019 efetch, some
- * baseline records); returned bare. A malformed one (ORCIDs arrive truncated upstream) is reported and
- * dropped rather than stored as if it identified someone.
+ * ORCID from `Identifier Source="ORCID"`: bare ("0000-0002-1825-0097", or its 16 characters without
+ * hyphens) or as a URL (2019 efetch, some baseline records); returned bare and hyphenated. A malformed
+ * one (ORCIDs arrive truncated upstream) is reported and dropped rather than stored as if it identified someone.
  */
 export function readOrcid(authorNode: XmlNode, warn: (message: string) => void): string | null {
   for (const id of children(authorNode, "Identifier")) {
     if (attr(id, "Source")?.toUpperCase() !== "ORCID") continue;
     const raw = text(id);
     if (raw === null) continue;
-    const bare = raw.replace(/^https?:\/\/(www\.)?orcid\.org\//i, "").replace(/\/$/, "").toUpperCase();
+    const bare = raw
+      .replace(/^https?:\/\/(www\.)?orcid\.org\//i, "")
+      .replace(/\/$/, "")
+      .toUpperCase()
+      .replace(ORCID_UNHYPHENATED_RE, "$1-$2-$3-$4");
     if (ORCID_RE.test(bare)) return bare;
     warn(`ORCID "${raw}" is not a complete ORCID iD; left out`);
   }
