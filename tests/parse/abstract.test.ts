@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { record } from "./helpers.js";
+import { parsePubmedXml } from "../../src/stages/parse/pubmed-xml/index.js";
+import { SOURCE, edited, record } from "./helpers.js";
 
 describe("abstract", () => {
   it("keeps Label and NlmCategory even when they differ", () => {
@@ -76,6 +77,18 @@ describe("abstract", () => {
     const a = record("biopython-pubmed6-mathml.xml");
     expect(a.abstract).toContain("maximal oxygen uptake ( V.O2max ) 67.6 \u00b1 4.1 ml\u00b7kg-1\u00b7min-1]");
     expect(a.abstract).not.toMatch(/mml:|<\/?\w+>/);
+  });
+
+  it("leaves out a formula's other encodings (<annotation>, <annotation-xml>) inside <semantics>", () => {
+    // The same pretty-printed formula as above, with a TeX and a content-MathML annotation as publishers write them.
+    const xml = edited(
+      "biopython-pubmed6-mathml.xml",
+      /(<mml:math xmlns:mml="http:\/\/www.w3.org\/1998\/Math\/MathML">)([\s\S]*?)(<\/mml:math>)/,
+      '$1<mml:semantics>$2<mml:annotation encoding="application/x-tex">\\dot{V}O_{2max}</mml:annotation>' +
+        '<mml:annotation-xml encoding="MathML-Content"><mml:ci>VO2</mml:ci></mml:annotation-xml></mml:semantics>$3',
+    );
+    const a = parsePubmedXml(xml, SOURCE, "edited").records[0]!;
+    expect(a.abstract).toContain("maximal oxygen uptake ( V.O2max ) 67.6 \u00b1 4.1 ml\u00b7kg-1\u00b7min-1]");
   });
 
   it("flattens MathML isotope notation (mmultiscripts) without stray whitespace", () => {

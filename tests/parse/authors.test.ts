@@ -37,6 +37,15 @@ describe("authors", () => {
     expect(urls).toEqual(["0000-0002-4590-7461", "0000-0003-3525-2788"]);
   });
 
+  it("reads an ORCID written as its 16 characters without hyphens, bare or in a URL", () => {
+    // NLM's element descriptions give <Identifier Source="ORCID">0000000179841889</Identifier> as the example.
+    const xml = edited("metapub-pmid33856845-systematic-review.xml", "0000-0002-9485-5207", "0000000294855207")
+      .replace("0000-0001-9358-433X", "https://orcid.org/000000019358433x");
+    const result = parsePubmedXml(xml, SOURCE, "edited.xml");
+    expect(result.records[0]!.authors.map((x) => x.orcid)).toEqual(["0000-0002-9485-5207", "0000-0001-9358-433X", "0000-0002-2894-5108"]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it("drops a truncated ORCID with a warning naming the record", () => {
     const xml = edited("metapub-pmid33856845-systematic-review.xml", "0000-0002-9485-5207", "0000-0002-9485");
     const result = parsePubmedXml(xml, SOURCE, "edited.xml");
@@ -45,6 +54,15 @@ describe("authors", () => {
       expect.objectContaining({ severity: "warning", recordId: "33856845", location: "edited.xml" }),
     ]);
     expect(result.diagnostics[0]!.message).toContain('"0000-0002-9485"');
+  });
+
+  it("leaves out an author name NLM marks invalid (ValidYN=\"N\", the misspelt form kept after an erratum)", () => {
+    // NLM element descriptions, AuthorList: the corrected name is listed with ValidYN="Y" and the name
+    // as first published is kept, last, with ValidYN="N".
+    const misspelt = '<Author ValidYN="N"><LastName>Franc</LastName><ForeName>Nicolas</ForeName><Initials>N</Initials></Author></AuthorList>';
+    const xml = edited("metapub-pmid33856845-systematic-review.xml", "</AuthorList>", misspelt);
+    const a = parsePubmedXml(xml, SOURCE, "edited.xml").records[0]!;
+    expect(a.authors.map((x) => x.lastName)).toEqual(["Manoli", "Cervello", "Franck"]);
   });
 
   it("reads Suffix (Jr) and repeated AffiliationInfo", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { record } from "./helpers.js";
+import { parsePubmedXml } from "../../src/stages/parse/pubmed-xml/index.js";
+import { SOURCE, edited, record } from "./helpers.js";
 
 describe("PubmedBookArticle", () => {
   const book = record("metapub-pmid20301577-book-article.xml");
@@ -34,5 +35,17 @@ describe("PubmedBookArticle", () => {
     expect(book.history).toEqual({ entrez: "2024-12-19", pubmed: "2024-12-19", medline: "2024-12-19" });
     expect(book.publicationStatus).toBe("ppublish");
     expect(book.status).toBeNull();
+  });
+
+  it("takes the DOI from Book/ELocationID and the pages from BookDocument/Pagination", () => {
+    // Where DTDs since 2018 put them (Springer and other publishers' books in the NCBI Bookshelf have a DOI there).
+    const xml = edited(
+      "metapub-pmid20301577-book-article.xml",
+      "<Medium>Internet</Medium></Book>",
+      '<ELocationID EIdType="doi" ValidYN="Y">10.1007/978-3-319-00000-0</ELocationID><Medium>Internet</Medium></Book>',
+    ).replace("<Language>eng</Language>", "<Pagination><MedlinePgn>1-30</MedlinePgn></Pagination><Language>eng</Language>");
+    const chapter = parsePubmedXml(xml, SOURCE, "edited.xml").records[0]!;
+    expect(chapter.doi).toBe("10.1007/978-3-319-00000-0");
+    expect(chapter.journal.pages).toBe("1-30");
   });
 });

@@ -68,6 +68,18 @@ describe("publication date", () => {
     expect(parseMedlineDate("Summer")).toEqual({ raw: "Summer", year: null, month: null, day: null, source: "MedlineDate" });
   });
 
+  it("MedlineDate with the year after the month or season keeps its year", () => {
+    expect(parseMedlineDate("Sep-Oct 2019")).toEqual({ raw: "Sep-Oct 2019", year: 2019, month: 9, day: null, source: "MedlineDate" });
+    expect(parseMedlineDate("Winter 1999-2000")).toEqual({ raw: "Winter 1999-2000", year: 1999, month: null, day: null, source: "MedlineDate" });
+    expect(parseMedlineDate("Dec 2009-Jan 2010")).toMatchObject({ year: 2009, month: 12 });
+    expect(parseMedlineDate("Summer 2016")).toMatchObject({ year: 2016, month: null });
+    // A baseline record (31540998, MedlineDate "2019 Sep/Oct") with the season first keeps its print date,
+    // rather than falling back to its electronic ArticleDate (2019 Oct 22).
+    const xml = edited("pubmedparser-pubmed21n1005-subset.xml", "<MedlineDate>2019 Sep/Oct</MedlineDate>", "<MedlineDate>Winter 2019-2020</MedlineDate>");
+    const d = parsePubmedXml(xml, SOURCE, "edited").records.find((r) => r.pmid === "31540998")!.pubDate;
+    expect(d).toEqual({ raw: "Winter 2019-2020", year: 2019, month: null, day: null, source: "MedlineDate" });
+  });
+
   it("never gives an impossible date", () => {
     expect(dayNumber("30", 2023, 2)).toBeNull();
     expect(dayNumber("29", 2024, 2)).toBe(29);

@@ -62,4 +62,22 @@ describe("title, vernacular title, languages", () => {
     expect(result.records[0]!.vernacularTitle).toBeNull();
     expect(result.diagnostics.map((d) => d.message)).toEqual(["PubmedArticle has no ArticleTitle"]);
   });
+
+  it("takes the original-language title when ArticleTitle is PubMed's placeholder or empty", () => {
+    // NLM element descriptions, ArticleTitle: "[In Process Citation]" and "Not Available" stand for a
+    // title not yet translated; PMID 34969511 (Bull Cancer 2022) reads "[Not Available]." beside its French title.
+    const german = "A Broader Scope \u2013 Bio-psycho-soziale Medizin im globalen Fokus.";
+    const placeholders = ["[Not Available].", "[In Process Citation]", "Not Available", ""];
+    for (const placeholder of placeholders) {
+      const xml = edited("metapub-pmid38048813-vernacular-title.xml", /<ArticleTitle>[^<]*<\/ArticleTitle>/, `<ArticleTitle>${placeholder}</ArticleTitle>`);
+      const result = parsePubmedXml(xml, SOURCE, "edited");
+      expect(result.records[0]!.title).toBe(german);
+      expect(result.records[0]!.vernacularTitle).toBe(german);
+      expect(result.diagnostics).toEqual([]);
+    }
+    const untitled = edited("biopython-pubmed2.xml", /<ArticleTitle>[^<]*<\/ArticleTitle>/, "<ArticleTitle>[Not Available].</ArticleTitle>");
+    const result = parsePubmedXml(untitled, SOURCE, "edited");
+    expect(result.records[0]!.title).toBeNull();
+    expect(result.diagnostics.map((d) => d.message)).toEqual(["PubmedArticle has no ArticleTitle"]);
+  });
 });

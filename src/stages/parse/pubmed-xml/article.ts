@@ -37,7 +37,7 @@ export function articleFromTree(node: XmlNode, ctx: RecordContext): RecordOutcom
   const record: Article = {
     ...emptyArticle(pmid, { ...ctx.source, ownId: pmid }),
     ...ids,
-    title: readTitle(child(art, "ArticleTitle")),
+    title: readTitle(child(art, "ArticleTitle"), child(art, "VernacularTitle")),
     vernacularTitle: readVernacularTitle(child(art, "VernacularTitle")),
     languages: readLanguages(art),
     ...readAbstract(child(art, "Abstract")),

@@ -2,18 +2,24 @@ import type { Author } from "../../../model/article.js";
 import { attr, child, children, markupText, text, type XmlNode } from "./text.js";
 
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
+/** The 16 characters without hyphens, as NLM's element descriptions write it ("0000000179841889"). */
+const ORCID_UNHYPHENATED_RE = /^(\d{4})(\d{4})(\d{4})(\d{3}[\dX])$/;
 
 /**
- * ORCID from `Identifier Source="ORCID"`: bare ("0000-0002-1825-0097") or as a URL (2019 efetch, some
- * baseline records); returned bare. A malformed one (ORCIDs arrive truncated upstream) is reported and
- * dropped rather than stored as if it identified someone.
+ * ORCID from `Identifier Source="ORCID"`: bare ("0000-0002-1825-0097", or its 16 characters without
+ * hyphens) or as a URL (2019 efetch, some baseline records); returned bare and hyphenated. A malformed
+ * one (ORCIDs arrive truncated upstream) is reported and dropped rather than stored as if it identified someone.
  */
 export function readOrcid(authorNode: XmlNode, warn: (message: string) => void): string | null {
   for (const id of children(authorNode, "Identifier")) {
     if (attr(id, "Source")?.toUpperCase() !== "ORCID") continue;
     const raw = text(id);
     if (raw === null) continue;
-    const bare = raw.replace(/^https?:\/\/(www\.)?orcid\.org\//i, "").replace(/\/$/, "").toUpperCase();
+    const bare = raw
+      .replace(/^https?:\/\/(www\.)?orcid\.org\//i, "")
+      .replace(/\/$/, "")
+      .toUpperCase()
+      .replace(ORCID_UNHYPHENATED_RE, "$1-$2-$3-$4");
     if (ORCID_RE.test(bare)) return bare;
     warn(`ORCID "${raw}" is not a complete ORCID iD; left out`);
   }
@@ -37,13 +43,16 @@ export function readAuthor(node: XmlNode, warn: (message: string) => void): Auth
 
 /**
  * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
- * authors and is skipped; members in InvestigatorList are not authors either (never parsed).
+ * authors and is skipped; members in InvestigatorList are not authors either (never parsed). An Author
+ * with ValidYN="N" is a name as first misspelt, kept by NLM beside the corrected one after an erratum:
+ * it names no one, so it is left out.
  */
 export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
   const out: Author[] = [];
   for (const list of authorLists) {
     if (attr(list, "Type") === "editors") continue;
     for (const node of children(list, "Author")) {
+      if (attr(node, "ValidYN") === "N") continue;
       const a = readAuthor(node, warn);
       if (a !== null) out.push(a);
     }

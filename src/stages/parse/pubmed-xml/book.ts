@@ -5,6 +5,7 @@ import { readPubDate } from "./dates.js";
 import { readHistory, readPublicationStatus } from "./history.js";
 import { articleIdLists, readIds } from "./ids.js";
 import { readBookPublicationTypes, readGrants, readKeywords } from "./indexing.js";
+import { readPages } from "./journal.js";
 import { diagnostic, type RecordContext } from "./record-context.js";
 import type { RecordOutcome } from "./article.js";
 import { child, children, markupText, text, type XmlNode } from "./text.js";
@@ -19,7 +20,8 @@ export function bookFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
   const doc = child(node, "BookDocument");
   const bookData = child(node, "PubmedBookData");
   const book = child(doc, "Book");
-  const ids = readIds(child(doc, "PMID"), children(doc, "ELocationID"), articleIdLists(doc, bookData));
+  // A book's DOI is in Book/ELocationID (DTDs from 2018 on); BookDocument has none of its own.
+  const ids = readIds(child(doc, "PMID"), children(book, "ELocationID"), articleIdLists(doc, bookData));
   if (ids.pmid === null) {
     diagnostics.push(diagnostic(ctx, "error", null, "PubmedBookArticle has no valid BookDocument/PMID: record skipped"));
     return { record: null, diagnostics };
@@ -43,7 +45,7 @@ export function bookFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
       issn: null,
       volume: text(child(book, "Volume")),
       issue: null,
-      pages: null,
+      pages: readPages(child(doc, "Pagination")),
     },
     pubDate: readPubDate(child(book, "PubDate"), undefined),
     authors: readAuthors([...children(doc, "AuthorList"), ...children(book, "AuthorList")], warn),

@@ -37,14 +37,18 @@ const EMPTY: PublicationDate = { raw: null, year: null, month: null, day: null, 
 
 /**
  * MedlineDate is free text: "1998 Dec-1999 Jan", "2000 Spring", "2019 Sep/Oct", "2005 Jan 15-21",
- * "1999-2000", and now and then the year last ("Sep-Oct 2019"). The normalised date is where the range
- * starts; a season gives no month.
+ * "1999-2000", and now and then the year after the month or season ("Sep-Oct 2019", "Winter 1999-2000",
+ * "Dec 2009-Jan 2010"). The normalised date is where the range starts; a season gives no month.
  */
 export function parseMedlineDate(raw: string): PublicationDate {
   const m = /^(\d{4})(?:[-/]\d{4})?(?:\s+([A-Za-z]+))?(?:\s+(\d{1,2}))?/.exec(raw.trim());
-  const yearLast = m ? null : /^([A-Za-z]+)\.?(?:\s*[-/]\s*[A-Za-z]+\.?)?,?\s+(\d{4})$/.exec(raw.trim());
-  if (yearLast) return { raw, year: yearNumber(yearLast[2]!), month: monthNumber(yearLast[1]!), day: null, source: "MedlineDate" };
-  if (!m) return { ...EMPTY, raw, source: "MedlineDate" };
+  if (!m) {
+    // The year after a month or season: the first year given, and the month the text opens with.
+    const year = /(?:^|\D)(\d{4})(?!\d)/.exec(raw);
+    const opening = /^\s*([A-Za-z]+)/.exec(raw);
+    if (year === null) return { ...EMPTY, raw, source: "MedlineDate" };
+    return { raw, year: yearNumber(year[1]!), month: opening ? monthNumber(opening[1]!) : null, day: null, source: "MedlineDate" };
+  }
   const year = yearNumber(m[1] ?? null);
   const month = m[2] !== undefined ? monthNumber(m[2]) : null;
   const day = m[3] !== undefined ? dayNumber(m[3], year, month) : null;

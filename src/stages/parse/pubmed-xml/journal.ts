@@ -1,8 +1,8 @@
 import type { JournalInfo } from "../../../model/article.js";
 import { child, path, text, type XmlNode } from "./text.js";
 
-/** Pages as MEDLINE abbreviates them (MedlinePgn "113-25"), else StartPage-EndPage. */
-function readPages(pagination: XmlNode): string | null {
+/** Pages as MEDLINE abbreviates them (MedlinePgn "113-25"), else StartPage-EndPage (Article's or BookDocument's Pagination). */
+export function readPages(pagination: XmlNode): string | null {
   const medline = text(child(pagination, "MedlinePgn"));
   if (medline !== null) return medline;
   const start = text(child(pagination, "StartPage"));

@@ -63,8 +63,15 @@ const BETWEEN_TAGS_SPACE = />[ \t\r\n]+</g;
 /** <mmultiscripts> writes base, postscripts, <mprescripts/>, prescripts: isotopes read "129Xe" only when reordered. */
 const PRESCRIPTS_RE = /<((?:mml:)?)mmultiscripts>([\s\S]*?)<(?:mml:)?mprescripts\s*\/>([\s\S]*?)<\/(?:mml:)?mmultiscripts>/g;
 
+/**
+ * <semantics> may carry other encodings of the same formula (TeX, content MathML) in <annotation> and
+ * <annotation-xml>: never displayed, and read as text they would repeat the formula in another notation.
+ */
+const ANNOTATION_RE = /<((?:mml:)?)(annotation(?:-xml)?)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\2>)/g;
+
 function flattenMath(math: string): string {
-  return math.replace(BETWEEN_TAGS_SPACE, "><").replace(PRESCRIPTS_RE, "$3$2");
+  const shown = math.indexOf("annotation") === -1 ? math : math.replace(ANNOTATION_RE, "");
+  return shown.replace(BETWEEN_TAGS_SPACE, "><").replace(PRESCRIPTS_RE, "$3$2");
 }
 const CDATA_RE = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const TAG_RE = /<[^>]*>/g;

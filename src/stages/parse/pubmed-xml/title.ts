@@ -1,8 +1,18 @@
 import { markupText, text, texts, type XmlNode } from "./text.js";
 
-/** ArticleTitle with inline markup flattened; a translated title stays as PubMed wrote it ("[...]"). */
-export function readTitle(titleNode: XmlNode): string | null {
-  return markupText(titleNode);
+/**
+ * What PubMed writes in ArticleTitle while it has no English title: "[Not Available].", "[In Process
+ * Citation]" (NLM element descriptions, ArticleTitle). Kept as a title, every such record would share it.
+ */
+const NO_TITLE_RE = /^\[?(?:not available|in process citation)\]?\.?$/i;
+
+/**
+ * ArticleTitle with inline markup flattened; a translated title stays as PubMed wrote it ("[...]").
+ * When PubMed has no English title (empty, or a placeholder), the title in the original language.
+ */
+export function readTitle(titleNode: XmlNode, vernacularNode: XmlNode): string | null {
+  const title = markupText(titleNode);
+  return title !== null && !NO_TITLE_RE.test(title) ? title : markupText(vernacularNode);
 }
 
 /** The title in the original language, when PubMed's ArticleTitle is a translation. */
