@@ -60,6 +60,12 @@ describe("identifiers", () => {
     expect(normalizeDoi("not a doi")).toBeNull();
     expect(normalizeDoi(null)).toBeNull();
   });
+  it("reads a DOI copied with Unicode dashes, a soft hyphen or MEDLINE's [doi] tag as the DOI itself", () => {
+    // Constructed forms: a page's U+2010 hyphen, a PDF's en dash and soft hyphen, an .nbib AID line's tag.
+    for (const raw of ["10.2340/00015555\u20103666", "10.2340/00015555\u20133666", "10.2340/0001\u00ad5555-3666", "10.2340/00015555-3666 [doi]"]) {
+      expect(normalizeDoi(raw)).toBe("10.2340/00015555-3666");
+    }
+  });
   it("normalises PMIDs and PMCIDs", () => {
     expect(normalizePmid(" 33073298 ")).toBe("33073298");
     expect(normalizePmid("39000001x")).toBeNull();

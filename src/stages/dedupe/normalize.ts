@@ -158,6 +158,8 @@ export function numberSignature(words: readonly string[]): string {
   return [...out].sort().join(",");
 }
 
+const DOI_DASHES = /[\u2010-\u2014\u2212]/g;
+
 export function normalizeDoi(doi: string | null): string | null {
   if (!doi) return null;
   let d = doi.trim().toLowerCase();
@@ -166,6 +168,8 @@ export function normalizeDoi(doi: string | null): string | null {
   } catch {
     // a stray % is not an escape: keep the text as it is
   }
+  // Pages and PDFs give hyphens as Unicode dashes (and soft hyphens at line ends); MEDLINE tags the id "[doi]".
+  d = d.replace(DOI_DASHES, "-").replace(/[\u00ad\u200b]/g, "").replace(/\s*\[doi\]$/, "");
   d = d.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//, "").replace(/^doi:\s*/, "").replace(/\s+/g, "");
   d = d.replace(/[.,;:)\]}>]+$/, "");
   return /^10\.\d{4,9}\/\S+$/.test(d) ? d : null;
