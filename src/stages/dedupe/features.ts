@@ -8,11 +8,11 @@ import {
   firstPage,
   journalWords,
   nameKey,
-  normalizeDoi,
   normalizePmcid,
   normalizePmid,
   numberSignature,
   titleWords,
+  workDoi,
 } from "./normalize.js";
 
 /** Everything dedupe compares about one record, normalised once. */
@@ -104,7 +104,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     index,
     recordId: article.recordId,
     pmid: normalizePmid(article.pmid),
-    doi: normalizeDoi(article.doi),
+    doi: workDoi(article.doi),
     pmcid: normalizePmcid(article.pmcid),
     titleWords: words,
     titleSquash,

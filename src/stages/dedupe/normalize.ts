@@ -175,6 +175,30 @@ export function normalizeDoi(doi: string | null): string | null {
   return /^10\.\d{4,9}\/\S+$/.test(d) ? d : null;
 }
 
+/**
+ * Preprint servers give each version of a preprint its own DOI (Research Square ".../v2", Preprints.org
+ * "....v2", OSF "..._v2", Authorea ".../v2"), and bioRxiv/medRxiv DOIs are often copied from the page's
+ * address with its "v2": all name one work, so the version is dropped.
+ */
+const PREPRINT_VERSION: readonly RegExp[] = [
+  /^(10\.21203\/rs\.\d+\.rs-\d+)\/v\d+$/,
+  /^(10\.20944\/preprints\d{6}\.\d+)\.v\d+$/,
+  /^(10\.1101\/\d{4}\.\d{2}\.\d{2}\.\d+)v\d+$/,
+  /^(10\.22541\/au\.[\d.]+)\/v\d+$/,
+  /^(10\.(?:31219|31234|31235|31222)\/osf\.io\/[a-z0-9]+)_v\d+$/,
+];
+
+/** The DOI of the work: normalised, and without a preprint server's version suffix. */
+export function workDoi(doi: string | null): string | null {
+  const d = normalizeDoi(doi);
+  if (d === null) return null;
+  for (const re of PREPRINT_VERSION) {
+    const m = re.exec(d);
+    if (m) return m[1]!;
+  }
+  return d;
+}
+
 export function normalizePmid(pmid: string | null): string | null {
   if (!pmid) return null;
   const p = pmid.trim();
