@@ -63,6 +63,19 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("does not merge a trial's protocol, interim or follow-up report with its results paper", () => {
+    // Constructed titles in the pattern of trial reports: same trial name, first author and journal, a year apart.
+    const trial = "Topical adipose stem cell exosomes after fractional laser for atrophic acne scars";
+    const results = makeArticle("a", { title: `${trial}: a randomised controlled trial`, year: 2023, authors: ["Kwon, H"], journal: { title: "Trials" } });
+    for (const report of ["study protocol for a randomised controlled trial", "one-year follow-up of a randomised controlled trial", "interim analysis of a randomised controlled trial", "a post hoc analysis of a randomised controlled trial"]) {
+      const other = makeArticle("b", { title: `${trial}: ${report}`, year: 2022, authors: ["Kwon H"], journal: { title: "Trials" } });
+      expect(merged([results, other])).toBe(false);
+    }
+    // The same protocol paper from two databases is still one work.
+    const protocol = `${trial}: study protocol for a randomised controlled trial`;
+    expect(merged([makeArticle("a", { title: protocol, year: 2022, authors: ["Kwon, H"] }), makeArticle("b", { title: protocol.toUpperCase(), year: 2022, authors: ["Kwon H"] })])).toBe(true);
+  });
+
   it("merges a long identical title with nothing else to compare, but not a short one", () => {
     expect(merged([makeArticle("a", { title: TITLE }), makeArticle("b", { title: TITLE.toLowerCase() })])).toBe(true);
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);

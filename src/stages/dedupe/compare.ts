@@ -1,7 +1,7 @@
 import { shingleContainment } from "./abstract.js";
 import { diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { journalsAgree, prefixedTitle } from "./normalize.js";
+import { journalsAgree, prefixedTitle, reportKinds } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 import type { PairScoreField } from "../../model/dedupe.js";
 
@@ -92,6 +92,7 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (s.author === 0 || s.year === 0) return null;
   if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
   if (prefixedTitle(a.titleWords, b.titleWords)) return null;
+  if (title !== null && reportKinds(a.titleWords) !== reportKinds(b.titleWords)) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
   if (title !== null && corroborating.length > 0) {

@@ -160,6 +160,32 @@ export function numberSignature(words: readonly string[]): string {
 
 const DOI_DASHES = /[\u2010-\u2014\u2212]/g;
 
+/**
+ * Words that say which report of a study a title is: the protocol, the rationale and design, an interim
+ * or follow-up report, an extension, a post hoc analysis. Two reports of one trial share most of their
+ * title ("<trial>: study protocol" and "<trial>: results of a randomised controlled trial"), first author
+ * and journal, and appear a year apart: when one title names such a report and the other does not name
+ * the same, they are different works.
+ */
+const REPORT_WORDS: Readonly<Record<string, string>> = {
+  protocol: "protocol",
+  rationale: "rationale",
+  interim: "interim",
+  extension: "extension",
+  follow: "follow-up",
+  followup: "follow-up",
+  hoc: "post-hoc",
+};
+
+export function reportKinds(words: readonly string[]): string {
+  const out = new Set<string>();
+  for (const w of words) {
+    const kind = REPORT_WORDS[w];
+    if (kind) out.add(kind);
+  }
+  return [...out].sort().join(",");
+}
+
 export function normalizeDoi(doi: string | null): string | null {
   if (!doi) return null;
   let d = doi.trim().toLowerCase();
