@@ -38,6 +38,9 @@ const NOTICE_TITLE_PATTERNS: readonly [RegExp, NoticeKind][] = [
   [/^\W*retraction\s*([:.(\-–—]|$)/i, "retraction-notice"],
   [/^\W*(editorial )?expression of concern\b/i, "expression-of-concern"],
   [/^\W*(comments? on\b|commentary on\b|reply to\b|in reply\b|re:\s|response to\s*[:"“'«]|letter to the editor (regarding|re|about|on)\b)/i, "comment"],
+  // The authors' reply under the title of the letter it answers ("<title>: reply", BJD and JAAD style).
+  [/^\W*(the )?authors?['’]? (reply|response)\b/i, "comment"],
+  [/[:.]\s*(the )?(authors?['’]? )?(reply|response)\W*$/i, "comment"],
 ];
 
 /** The notice kind of a record, or null for an article that reports its own work. */
