@@ -55,6 +55,13 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("does not merge parts of a series numbered in words", () => {
+    const base = "Exosomes in dermatology, part one: biology, isolation and characterisation for clinicians";
+    const a = makeArticle("a", { title: base, year: 2021, authors: ["Park, J"], journal: { title: "J Am Acad Dermatol" } });
+    const b = makeArticle("b", { title: base.replace("part one", "part two"), year: 2021, authors: ["Park J"], journal: { title: "J Am Acad Dermatol" } });
+    expect(merged([a, b])).toBe(false);
+  });
+
   it("does not merge an extension study with the trial it extends, same journal and year", () => {
     // Titles from the acne review export (reflib-pubmed-blue-light-acne.nbib, PMIDs 27575854 and 29152718).
     const trial = "A multicenter, randomized, split-face clinical trial evaluating the efficacy and safety of chromophore gel-assisted blue light phototherapy for the treatment of acne";

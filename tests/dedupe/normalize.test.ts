@@ -42,6 +42,13 @@ describe("numberSignature", () => {
     );
     expect(numberSignature(titleWords("A 12-week study"))).toBe("12");
   });
+  it("reads a part or phase number however it is written", () => {
+    const sig = (t: string) => numberSignature(titleWords(t));
+    expect(sig("Exosomes in dermatology, part one: biology")).not.toBe(sig("Exosomes in dermatology, part two: biology"));
+    expect(sig("Exosomes in dermatology, Part Two: clinical use")).toBe(sig("Exosomes in dermatology, part II: clinical use"));
+    expect(sig("Exosomes in dermatology, part II: clinical use")).toBe(sig("Exosomes in dermatology, Part 2: clinical use"));
+    expect(sig("A phase III trial of exosome gel")).toBe(sig("A phase 3 trial of exosome gel"));
+  });
   it("agrees across spellings of one name: TGF-β1 and TGF-beta1, CO2 and CO<sub>2</sub>, IL-1β and IL-1beta", () => {
     const same = (a: string, b: string) => expect(numberSignature(titleWords(a))).toBe(numberSignature(titleWords(b)));
     same("TGF-β1 signalling in 2 models of skin fibrosis", "TGF-beta1 signaling in 2 models of skin fibrosis");

@@ -153,10 +153,17 @@ export function numberSignature(words: readonly string[]): string {
   words.forEach((w, i) => {
     for (const digits of w.match(/\d+/g) ?? []) out.add(String(Number(digits)));
     const prev = words[i - 1];
-    if ((prev === "part" || prev === "phase") && /^[ivx]+$/.test(w)) out.add(w);
+    if (prev === "part" || prev === "phase") {
+      // "Part II", "Part two" and "Part 2" are one part; "Part I" and "Part II" are two.
+      const n = ROMAN.indexOf(w) + 1 || NUMBER_WORDS.indexOf(w) + 1;
+      if (n > 0) out.add(String(n));
+    }
   });
   return [...out].sort().join(",");
 }
+
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 const DOI_DASHES = /[\u2010-\u2014\u2212]/g;
 
