@@ -55,6 +55,16 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("merges a title a site cut short with an ellipsis, when enough of it is left", () => {
+    const full = "Adipose-derived stem cell exosomes reduce inflammation and restore barrier function in a murine model of atopic dermatitis";
+    const full2 = makeArticle("b", { title: full, year: 2020, authors: ["Park J"] });
+    for (const cut of ["Adipose-derived stem cell exosomes reduce inflammation and restore barrier...", "Adipose-derived stem cell exosomes reduce inflammation and restore barrier func…", "Adipose-derived stem cell exosomes reduce inflammation and restore barrier [...]"]) {
+      expect(merged([makeArticle("a", { title: cut, year: 2020, authors: ["Park, J"] }), full2])).toBe(true);
+    }
+    // Too little left to tell one title from another.
+    expect(merged([makeArticle("a", { title: "Adipose-derived stem cell exosomes…", year: 2020, authors: ["Park, J"] }), full2])).toBe(false);
+  });
+
   it("does not merge parts of a series numbered in words", () => {
     const base = "Exosomes in dermatology, part one: biology, isolation and characterisation for clinicians";
     const a = makeArticle("a", { title: base, year: 2021, authors: ["Park, J"], journal: { title: "J Am Acad Dermatol" } });

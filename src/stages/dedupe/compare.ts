@@ -1,5 +1,5 @@
 import { shingleContainment } from "./abstract.js";
-import { diceOfBigrams } from "./dice.js";
+import { diceBigrams, diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
 import { journalsAgree, prefixedTitle, reportKinds } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
@@ -73,10 +73,23 @@ function bool(v: boolean | null): number | null {
   return v === null ? null : v ? 1 : 0;
 }
 
+/**
+ * Dice of the two titles; when one was cut short (an ellipsis), of it and as much of the other, so that
+ * a long enough start of a title ("Platelet-rich plasma-derived exosomes accelerate the healing …")
+ * scores as the title it starts.
+ */
+function titleScore(a: RecordFeatures, b: RecordFeatures): number {
+  const whole = diceOfBigrams(a.titleBigrams, b.titleBigrams);
+  if (!a.titleTruncated && !b.titleTruncated) return whole;
+  const [cut, other] = a.titleTruncated && (!b.titleTruncated || a.titleSquash!.length <= b.titleSquash!.length) ? [a, b] : [b, a];
+  if (cut.titleWords.length < T.truncatedTitleMinWords || other.titleSquash!.length <= cut.titleSquash!.length) return whole;
+  return Math.max(whole, diceOfBigrams(cut.titleBigrams, diceBigrams(other.titleSquash!.slice(0, cut.titleSquash!.length))));
+}
+
 export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): Record<PairScoreField, number | null> {
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
-    title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
+    title: a.titleSquash && b.titleSquash ? titleScore(a, b) : null,
     abstract: bothAbstracts ? shingleContainment(a.abstractShingles, b.abstractShingles) : null,
     year: bool(yearsAgree(a, b, version)),
     author: bool(agree(a.author, b.author, sameSurname)),

@@ -6,6 +6,7 @@ import type { DedupeInput } from "./load.js";
 import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
 import {
   firstPage,
+  isTruncatedTitle,
   journalWords,
   nameKey,
   normalizePmcid,
@@ -29,6 +30,8 @@ export interface RecordFeatures {
   titleSquash: string | null;
   /** Bigrams of titleSquash, compared with natural's Dice coefficient (see dice.ts); empty without a title. */
   titleBigrams: Uint32Array;
+  /** The title ends in an ellipsis: a site or export cut it short. */
+  titleTruncated: boolean;
   numbers: string;
   year: number | null;
   author: string | null;
@@ -109,6 +112,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     titleWords: words,
     titleSquash,
     titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
+    titleTruncated: titleSquash !== null && isTruncatedTitle(article.title!),
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),

@@ -129,6 +129,11 @@ export function titleWords(title: string | null): string[] {
   return normalizedWords(title).map(canonicalSpelling);
 }
 
+/** A title cut short by a site or an export ends in an ellipsis: "...", "…", "[...]". */
+export function isTruncatedTitle(title: string): boolean {
+  return /(\.\.\.|…)\s*\]?\s*$/.test(title);
+}
+
 const STOPWORDS_BY_LENGTH: string[][] = [];
 for (const w of STOPWORDS) (STOPWORDS_BY_LENGTH[w.length] ??= []).push(w);
 
