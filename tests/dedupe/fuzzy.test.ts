@@ -42,6 +42,13 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("takes one surname written in the forms databases give it for the same first author", () => {
+    const pairs: [string, string][] = [["Müller, K", "Mueller K"], ["Schröder, A", "Schroeder A"], ["van der Berg, J", "Berg JV"], ["De Luca, M", "DeLuca M"]];
+    for (const [x, y] of pairs) {
+      expect(merged([makeArticle("a", { title: TITLE, year: 2022, authors: [x] }), makeArticle("b", { title: TITLE, year: 2022, authors: [y] })])).toBe(true);
+    }
+  });
+
   it("does not merge when the first authors disagree", () => {
     const a = makeArticle("a", { title: TITLE, year: 2022, authors: ["Proffer, S"] });
     const b = makeArticle("b", { title: TITLE, year: 2022, authors: ["Nguyen, T"] });

@@ -1,7 +1,7 @@
 import { shingleContainment } from "./abstract.js";
 import { diceBigrams, diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { journalsAgree, prefixedTitle, reportKinds } from "./normalize.js";
+import { journalsAgree, prefixedTitle, reportKinds, transliteratedSurname, withoutParticles } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 import type { PairScoreField } from "../../model/dedupe.js";
 
@@ -26,9 +26,15 @@ function agree<V>(a: V | null, b: V | null, same: (x: V, y: V) => boolean): bool
   return same(a, b);
 }
 
-function sameSurname(a: string, b: string): boolean {
+function sameSurnameKey(a: string, b: string): boolean {
   // "alexiadesarmenakas" and "alexiades": compound surnames are shortened by some databases.
   return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+function sameSurname(a: string, b: string): boolean {
+  if (sameSurnameKey(a, b)) return true;
+  const [x, y] = [transliteratedSurname(a), transliteratedSurname(b)];
+  return sameSurnameKey(x, y) || sameSurnameKey(withoutParticles(x), withoutParticles(y));
 }
 
 function yearsAgree(a: RecordFeatures, b: RecordFeatures, version: boolean): boolean | null {

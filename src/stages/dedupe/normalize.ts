@@ -256,6 +256,22 @@ export function nameKey(name: string | null): string | null {
   return key.length > 0 ? key : null;
 }
 
+/**
+ * A surname key with German umlauts as transliterated ("mueller", "schroeder") and as stripped of their
+ * dots ("muller", "schroder") made one: databases write Müller either way.
+ */
+export function transliteratedSurname(key: string): string {
+  return key.replace(/([aou])e/g, "$1");
+}
+
+const PARTICLES = /^(?:van|von|der|den|de|del|della|des|da|di|du|dos|das|le|la|ten|ter|op|het)+/;
+
+/** A surname key without its leading particles ("vanderberg" → "berg"), which some databases file under the forename. */
+export function withoutParticles(key: string): string {
+  const m = PARTICLES.exec(key);
+  return m && key.length - m[0].length >= 4 ? key.slice(m[0].length) : key;
+}
+
 /** First page, without a leading letter ("e61-e68" → "61", "211-6" → "211"). */
 export function firstPage(pages: string | null): string | null {
   if (!pages) return null;
