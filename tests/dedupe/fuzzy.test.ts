@@ -72,6 +72,14 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title: "Adipose-derived stem cell exosomes…", year: 2020, authors: ["Park, J"] }), full2])).toBe(false);
   });
 
+  it("does not merge a meeting abstract with the full paper that took its title, but merges two copies of the abstract", () => {
+    const paper = makeArticle("pubmed:1", { title: TITLE, year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const embase = makeArticle("embase:1", { title: TITLE, year: 2022, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    const wos = makeArticle("wos:1", { title: TITLE.toUpperCase(), year: 2022, authors: ["Proffer, S"], journal: { title: "J INVEST DERMATOL" }, publicationTypes: ["Meeting Abstract"] });
+    const { decisions } = dedupeRecords([paper, embase, wos], linked);
+    expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["embase:1", "embase:1"], ["pubmed:1", "pubmed:1"], ["wos:1", "embase:1"]]);
+  });
+
   it("does not merge parts of a series numbered in words", () => {
     const base = "Exosomes in dermatology, part one: biology, isolation and characterisation for clinicians";
     const a = makeArticle("a", { title: base, year: 2021, authors: ["Park, J"], journal: { title: "J Am Acad Dermatol" } });

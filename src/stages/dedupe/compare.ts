@@ -111,6 +111,7 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (s.author === 0 || s.year === 0) return null;
   if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
   if (prefixedTitle(a.titleWords, b.titleWords)) return null;
+  if (a.meetingAbstract !== b.meetingAbstract) return null;
   if (title !== null && reportKinds(a.titleWords) !== reportKinds(b.titleWords)) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");

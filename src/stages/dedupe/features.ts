@@ -3,7 +3,7 @@ import { abstractFeatures } from "./abstract.js";
 import type { AbstractFeatures } from "./abstract.js";
 import { diceBigrams } from "./dice.js";
 import type { DedupeInput } from "./load.js";
-import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import { concernedPmid, isMeetingAbstract, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
 import {
   firstPage,
   isTruncatedTitle,
@@ -48,6 +48,8 @@ export interface RecordFeatures {
   /** For a notice: PMID of the article it concerns (its CommentsCorrections link), when given. */
   concernsPmid: string | null;
   preprint: boolean;
+  /** A meeting abstract (never a copy of the full paper that shares its title). */
+  meetingAbstract: boolean;
   retracted: boolean;
   /** PMIDs of earlier versions this record says it updates (CommentsCorrections UpdateOf). */
   updateOf: string[];
@@ -126,6 +128,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     kind: kind ?? "article",
     concernsPmid: kind ? normalizePmid(concernedPmid(article, kind)) : null,
     preprint: isPreprint(article),
+    meetingAbstract: isMeetingAbstract(article),
     retracted: isRetractedRecord(article),
     updateOf: article.commentsCorrections
       .filter((c) => c.refType === "UpdateOf" && c.pmid)

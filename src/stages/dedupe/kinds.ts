@@ -96,3 +96,11 @@ export function isPreprint(article: DedupeInput): boolean {
   const journal = article.journal.title ?? article.journal.isoAbbreviation;
   return journal !== null && PREPRINT_JOURNAL.test(journal.trim());
 }
+
+/**
+ * A meeting abstract: PubMed "Congress", Embase "Conference Abstract", Web of Science "Meeting Abstract".
+ * Its title is often that of the full paper that follows a year later, by the same first author.
+ */
+export function isMeetingAbstract(article: DedupeInput): boolean {
+  return article.publicationTypes.some((t) => /^\s*(congress|(conference|meeting) abstracts?)\s*$/i.test(t));
+}
