@@ -80,6 +80,19 @@ describe("fuzzy matching", () => {
     expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["embase:1", "embase:1"], ["pubmed:1", "pubmed:1"], ["wos:1", "embase:1"]]);
   });
 
+  it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
+    const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
+    const journal = { title: "Journal of Investigative Dermatology" };
+    const full = makeArticle("a", { title: `${main}: a randomized, vehicle-controlled study`, year: 2021, authors: ["Park, J"], journal });
+    const crossref = makeArticle("b", { title: main, year: 2021, authors: ["Park J"], journal: { title: "J Invest Dermatol" } });
+    const { decisions } = dedupeRecords([full, crossref], linked);
+    expect(decisions.find((d) => d.role === "duplicate")?.rule).toBe("maintitle+year+author+journal");
+    // One agreeing field besides the year is not enough, nor is a short main title.
+    expect(merged([full, makeArticle("c", { title: main, year: 2021, authors: ["Park J"] })])).toBe(false);
+    const short = makeArticle("d", { title: "Exosomes in dermatology: a review", year: 2021, authors: ["Park, J"], journal });
+    expect(merged([short, makeArticle("e", { title: "Exosomes in dermatology", year: 2021, authors: ["Park J"], journal })])).toBe(false);
+  });
+
   it("does not merge parts of a series numbered in words", () => {
     const base = "Exosomes in dermatology, part one: biology, isolation and characterisation for clinicians";
     const a = makeArticle("a", { title: base, year: 2021, authors: ["Park, J"], journal: { title: "J Am Acad Dermatol" } });

@@ -104,6 +104,17 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
   };
 }
 
+/**
+ * One title is the other's main title, its subtitle left out, and long enough to name one work
+ * ("<main>" and "<main>: a randomised controlled trial").
+ */
+function isMainTitleOf(a: RecordFeatures, b: RecordFeatures): boolean {
+  const [short, long] = a.titleWords.length <= b.titleWords.length ? [a, b] : [b, a];
+  if (short.mainTitleLength !== 0 || long.mainTitleLength !== short.titleWords.length) return false;
+  if (short.titleWords.length < T.mainTitleMinWords) return false;
+  return short.titleWords.every((w, i) => long.titleWords[i] === w);
+}
+
 /** Fuzzy rules, strongest first; each names the fields that agreed. */
 function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule: string; score: number } | null {
   const title = s.title ?? null;
@@ -118,6 +129,9 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (title !== null && corroborating.length > 0) {
     if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
     if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };
+  }
+  if (s.year === 1 && corroborating.length >= 2 && isMainTitleOf(a, b)) {
+    return { rule: ["maintitle", "year", ...corroborating].join("+"), score: title! };
   }
   // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>.
   const identical = a.titleWords.length >= T.titleAloneMinWords && a.titleWords.join(" ") === b.titleWords.join(" ");

@@ -7,6 +7,7 @@ import { concernedPmid, isMeetingAbstract, isPreprint, isRetractedRecord, notice
 import {
   firstPage,
   isTruncatedTitle,
+  mainTitleLength,
   journalWords,
   nameKey,
   normalizePmcid,
@@ -30,6 +31,8 @@ export interface RecordFeatures {
   titleSquash: string | null;
   /** Bigrams of titleSquash, compared with natural's Dice coefficient (see dice.ts); empty without a title. */
   titleBigrams: Uint32Array;
+  /** Number of title words before a subtitle (after ": ", " - ", "? "), 0 when there is none. */
+  mainTitleLength: number;
   /** The title ends in an ellipsis: a site or export cut it short. */
   titleTruncated: boolean;
   numbers: string;
@@ -115,6 +118,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     titleSquash,
     titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
     titleTruncated: titleSquash !== null && isTruncatedTitle(article.title!),
+    mainTitleLength: titleSquash === null ? 0 : mainTitleLength(article.title!, words.length),
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),

@@ -134,6 +134,18 @@ export function isTruncatedTitle(title: string): boolean {
   return /(\.\.\.|…)\s*\]?\s*$/.test(title);
 }
 
+/**
+ * Words of the main title, before a subtitle ("<main>: <subtitle>", "<main> - <subtitle>",
+ * "<question>? <subtitle>"), or 0 when the title has no subtitle. CrossRef and the tools that read it keep
+ * subtitles in a field of their own, so some copies of a record carry the main title alone.
+ */
+export function mainTitleLength(title: string, words: number): number {
+  const m = /[:?]\s|\s[-–—]\s/.exec(title);
+  if (!m) return 0;
+  const main = titleWords(title.slice(0, m.index)).length;
+  return main > 0 && main < words ? main : 0;
+}
+
 const STOPWORDS_BY_LENGTH: string[][] = [];
 for (const w of STOPWORDS) (STOPWORDS_BY_LENGTH[w.length] ??= []).push(w);
 
