@@ -92,6 +92,13 @@ describe("journalsAgree", () => {
     expect(journalsAgree(journalWords("Int. J. Mol. Sci."), journalWords("International Journal of Molecular Sciences"))).toBe(true);
     expect(journalsAgree(journalWords("ECOSYSTEM HEALTH AND SUSTAINABILITY"), journalWords("Ecosystem Health and Sustainability"))).toBe(true);
   });
+  it("matches NLM journal titles with their place or subtitle against the plain title", () => {
+    expect(journalsAgree(journalWords("Molecules (Basel, Switzerland)"), journalWords("Molecules"))).toBe(true);
+    expect(journalsAgree(journalWords("Journal of drugs in dermatology : JDD"), journalWords("Journal of Drugs in Dermatology"))).toBe(true);
+    expect(journalsAgree(journalWords("Journal of drugs in dermatology : JDD"), journalWords("J Drugs Dermatol"))).toBe(true);
+    expect(journalsAgree(journalWords("Dermatologic surgery : official publication for American Society for Dermatologic Surgery [et al.]"), journalWords("Dermatol Surg"))).toBe(true);
+    expect(journalsAgree(journalWords("Pharmaceuticals (Basel)"), journalWords("Pharmaceutics"))).toBe(false);
+  });
   it("does not match different journals", () => {
     expect(journalsAgree(journalWords("J Cosmet Dermatol"), journalWords("J Cosmet Laser Ther"))).toBe(false);
     expect(journalsAgree(journalWords("Front. Immunol."), journalWords("Frontiers in Physiology"))).toBe(false);

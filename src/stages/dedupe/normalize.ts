@@ -291,10 +291,15 @@ export function firstPage(pages: string | null): string | null {
   return m ? m[1]! : null;
 }
 
-/** Journal name words without stopwords, for abbreviation-aware comparison. */
+/**
+ * Journal name words without stopwords, for abbreviation-aware comparison. NLM's journal titles add a
+ * place or a subtitle other databases leave out ("Molecules (Basel, Switzerland)", "Journal of drugs in
+ * dermatology : JDD"): both are left out here too.
+ */
 export function journalWords(name: string | null): string[] {
   if (!name) return [];
-  return normalizedWords(name).filter((w) => !STOPWORDS.has(w));
+  const core = name.replace(/\s*(\([^)]*\)|\[[^\]]*\])/g, " ").replace(/\s:\s.*$/, "");
+  return normalizedWords(core.trim() ? core : name).filter((w) => !STOPWORDS.has(w));
 }
 
 /** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */
