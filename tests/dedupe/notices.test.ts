@@ -88,8 +88,16 @@ describe("notices", () => {
     }
   });
 
+  it("recognises Springer Nature's and PNAS's correction titles as errata", () => {
+    for (const title of [`Author Correction: ${MAGEC2}`, `Publisher Correction: ${MAGEC2}`, `Correction for Smith et al., ${MAGEC2}`]) {
+      const notice = makeArticle("scopus:n", { title, year: 2021 });
+      const { decisions } = dedupeRecords([original, notice], linked);
+      expect(decisions.find((d) => d.recordId === "scopus:n")).toMatchObject({ role: "kept", notice: "erratum" });
+    }
+  });
+
   it("does not take ordinary titles for notices", () => {
-    const titles = ["Correction of acne scars with fractional laser", "Retraction of the upper eyelid after filler injection", "Response to dupilumab in atopic dermatitis", "Exosomes in psoriasis: immune response", "Atopic dermatitis: treatment response"];
+    const titles = ["Correction of acne scars with fractional laser", "Retraction of the upper eyelid after filler injection", "Response to dupilumab in atopic dermatitis", "Exosomes in psoriasis: immune response", "Atopic dermatitis: treatment response", "Author correction of galley proofs and citation errors"];
     const { decisions } = dedupeRecords(titles.map((title, i) => makeArticle(`x${i}`, { title })), linked);
     expect(decisions.map((x) => x.notice)).toEqual(titles.map(() => null));
   });

@@ -33,7 +33,9 @@ const REF_TYPE_KIND: Record<string, NoticeKind> = Object.fromEntries(
 /** Title openings that only notices use (Scopus, WoS, Embase keep the publisher's notice title). */
 const NOTICE_TITLE_PATTERNS: readonly [RegExp, NoticeKind][] = [
   [/^\W*(erratum|corrigendum)\b/i, "erratum"],
-  [/^\W*correction(\s+to\b|\s+notice\b|\s*[:.]|\s*$)/i, "erratum"],
+  [/^\W*correction(\s+to\b|\s+for\b|\s+notice\b|\s*[:.]|\s*$)/i, "erratum"],
+  // Springer Nature's notices: "Author Correction: <title>", "Publisher Correction: <title>".
+  [/^\W*(author|publisher)['’]?s?\s+correction(\s*[:.]|\s+to\b)/i, "erratum"],
   [/^\W*(retraction note|retraction notice|notice of retraction)\b/i, "retraction-notice"],
   [/^\W*retraction\s*([:.(\-–—]|$)/i, "retraction-notice"],
   [/^\W*(editorial )?expression of concern\b/i, "expression-of-concern"],
