@@ -42,6 +42,13 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("takes one surname written in the forms databases give it for the same first author", () => {
+    const pairs: [string, string][] = [["Müller, K", "Mueller K"], ["Schröder, A", "Schroeder A"], ["van der Berg, J", "Berg JV"], ["De Luca, M", "DeLuca M"]];
+    for (const [x, y] of pairs) {
+      expect(merged([makeArticle("a", { title: TITLE, year: 2022, authors: [x] }), makeArticle("b", { title: TITLE, year: 2022, authors: [y] })])).toBe(true);
+    }
+  });
+
   it("does not merge when the first authors disagree", () => {
     const a = makeArticle("a", { title: TITLE, year: 2022, authors: ["Proffer, S"] });
     const b = makeArticle("b", { title: TITLE, year: 2022, authors: ["Nguyen, T"] });
@@ -55,12 +62,63 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(false);
   });
 
+  it("merges a title a site cut short with an ellipsis, when enough of it is left", () => {
+    const full = "Adipose-derived stem cell exosomes reduce inflammation and restore barrier function in a murine model of atopic dermatitis";
+    const full2 = makeArticle("b", { title: full, year: 2020, authors: ["Park J"] });
+    for (const cut of ["Adipose-derived stem cell exosomes reduce inflammation and restore barrier...", "Adipose-derived stem cell exosomes reduce inflammation and restore barrier func…", "Adipose-derived stem cell exosomes reduce inflammation and restore barrier [...]"]) {
+      expect(merged([makeArticle("a", { title: cut, year: 2020, authors: ["Park, J"] }), full2])).toBe(true);
+    }
+    // Too little left to tell one title from another.
+    expect(merged([makeArticle("a", { title: "Adipose-derived stem cell exosomes…", year: 2020, authors: ["Park, J"] }), full2])).toBe(false);
+  });
+
+  it("does not merge a meeting abstract with the full paper that took its title, but merges two copies of the abstract", () => {
+    const paper = makeArticle("pubmed:1", { title: TITLE, year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const embase = makeArticle("embase:1", { title: TITLE, year: 2022, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    const wos = makeArticle("wos:1", { title: TITLE.toUpperCase(), year: 2022, authors: ["Proffer, S"], journal: { title: "J INVEST DERMATOL" }, publicationTypes: ["Meeting Abstract"] });
+    const { decisions } = dedupeRecords([paper, embase, wos], linked);
+    expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["embase:1", "embase:1"], ["pubmed:1", "pubmed:1"], ["wos:1", "embase:1"]]);
+  });
+
+  it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
+    const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
+    const journal = { title: "Journal of Investigative Dermatology" };
+    const full = makeArticle("a", { title: `${main}: a randomized, vehicle-controlled study`, year: 2021, authors: ["Park, J"], journal });
+    const crossref = makeArticle("b", { title: main, year: 2021, authors: ["Park J"], journal: { title: "J Invest Dermatol" } });
+    const { decisions } = dedupeRecords([full, crossref], linked);
+    expect(decisions.find((d) => d.role === "duplicate")?.rule).toBe("maintitle+year+author+journal");
+    // One agreeing field besides the year is not enough, nor is a short main title.
+    expect(merged([full, makeArticle("c", { title: main, year: 2021, authors: ["Park J"] })])).toBe(false);
+    const short = makeArticle("d", { title: "Exosomes in dermatology: a review", year: 2021, authors: ["Park, J"], journal });
+    expect(merged([short, makeArticle("e", { title: "Exosomes in dermatology", year: 2021, authors: ["Park J"], journal })])).toBe(false);
+  });
+
+  it("does not merge parts of a series numbered in words", () => {
+    const base = "Exosomes in dermatology, part one: biology, isolation and characterisation for clinicians";
+    const a = makeArticle("a", { title: base, year: 2021, authors: ["Park, J"], journal: { title: "J Am Acad Dermatol" } });
+    const b = makeArticle("b", { title: base.replace("part one", "part two"), year: 2021, authors: ["Park J"], journal: { title: "J Am Acad Dermatol" } });
+    expect(merged([a, b])).toBe(false);
+  });
+
   it("does not merge an extension study with the trial it extends, same journal and year", () => {
     // Titles from the acne review export (reflib-pubmed-blue-light-acne.nbib, PMIDs 27575854 and 29152718).
     const trial = "A multicenter, randomized, split-face clinical trial evaluating the efficacy and safety of chromophore gel-assisted blue light phototherapy for the treatment of acne";
     const a = makeArticle("a", { title: trial, year: 2016, journal: { title: "Int J Dermatol" } });
     const b = makeArticle("b", { title: `An extension of a ${trial.slice(2)}`, year: 2016, journal: { title: "Int J Dermatol" } });
     expect(merged([a, b])).toBe(false);
+  });
+
+  it("does not merge a trial's protocol, interim or follow-up report with its results paper", () => {
+    // Constructed titles in the pattern of trial reports: same trial name, first author and journal, a year apart.
+    const trial = "Topical adipose stem cell exosomes after fractional laser for atrophic acne scars";
+    const results = makeArticle("a", { title: `${trial}: a randomised controlled trial`, year: 2023, authors: ["Kwon, H"], journal: { title: "Trials" } });
+    for (const report of ["study protocol for a randomised controlled trial", "one-year follow-up of a randomised controlled trial", "interim analysis of a randomised controlled trial", "a post hoc analysis of a randomised controlled trial"]) {
+      const other = makeArticle("b", { title: `${trial}: ${report}`, year: 2022, authors: ["Kwon H"], journal: { title: "Trials" } });
+      expect(merged([results, other])).toBe(false);
+    }
+    // The same protocol paper from two databases is still one work.
+    const protocol = `${trial}: study protocol for a randomised controlled trial`;
+    expect(merged([makeArticle("a", { title: protocol, year: 2022, authors: ["Kwon, H"] }), makeArticle("b", { title: protocol.toUpperCase(), year: 2022, authors: ["Kwon H"] })])).toBe(true);
   });
 
   it("merges a long identical title with nothing else to compare, but not a short one", () => {

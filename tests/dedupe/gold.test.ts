@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { evalDedupe, formatDedupeMetrics } from "../../src/stages/dedupe/eval.js";
 import { LitreviewError } from "../../src/errors.js";
+import { readGold } from "../../src/stages/dedupe/gold.js";
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/dedupe/${name}`, import.meta.url)), "utf8");
 const groups = fixture("duplicate-groups.jsonl");
@@ -50,6 +51,22 @@ describe("evalDedupe on the labelled corpus", () => {
     expect(text).toContain("precision 1.000");
     expect(text).toMatch(/recall 0\.9\d\d/);
     expect(text).toContain("missed pairs (1):");
+  });
+
+  it("reads authors in the forms pages show them, so one first author written two ways does not split a work", () => {
+    const names = ["Iuliano, Marco", "Iuliano M", "M. Iuliano", "Marco Iuliano", "Hans van der Berg", "van der Berg J"];
+    const line = JSON.stringify({ group_id: "g", versions: names.map((n) => ({ title: "x", authors: [n] })) });
+    expect(readGold(line).map((g) => g.article.authors[0]!.lastName)).toEqual(["Iuliano", "Iuliano", "Iuliano", "Iuliano", "van der Berg", "van der Berg"]);
+    const title = "Extracellular vesicles in psoriasis: from pathogenesis to possible roles in therapy";
+    const group = {
+      group_id: "g1",
+      versions: [
+        { title, year: 2024, authors: ["Marco Iuliano", "Lorenzo Grimaldi"] },
+        { title: `${title}.`, year: 2024, authors: "Iuliano M; Grimaldi L" },
+      ],
+    };
+    const m = evalDedupe(JSON.stringify(group));
+    expect(m.recall).toBe(1);
   });
 
   it("names the line of a malformed gold file", () => {

@@ -42,6 +42,13 @@ describe("numberSignature", () => {
     );
     expect(numberSignature(titleWords("A 12-week study"))).toBe("12");
   });
+  it("reads a part or phase number however it is written", () => {
+    const sig = (t: string) => numberSignature(titleWords(t));
+    expect(sig("Exosomes in dermatology, part one: biology")).not.toBe(sig("Exosomes in dermatology, part two: biology"));
+    expect(sig("Exosomes in dermatology, Part Two: clinical use")).toBe(sig("Exosomes in dermatology, part II: clinical use"));
+    expect(sig("Exosomes in dermatology, part II: clinical use")).toBe(sig("Exosomes in dermatology, Part 2: clinical use"));
+    expect(sig("A phase III trial of exosome gel")).toBe(sig("A phase 3 trial of exosome gel"));
+  });
   it("agrees across spellings of one name: TGF-β1 and TGF-beta1, CO2 and CO<sub>2</sub>, IL-1β and IL-1beta", () => {
     const same = (a: string, b: string) => expect(numberSignature(titleWords(a))).toBe(numberSignature(titleWords(b)));
     same("TGF-β1 signalling in 2 models of skin fibrosis", "TGF-beta1 signaling in 2 models of skin fibrosis");
@@ -59,6 +66,12 @@ describe("identifiers", () => {
     expect(normalizeDoi("10.1016/S0923-1811(02)00068-3")).toBe("10.1016/s0923-1811(02)00068-3");
     expect(normalizeDoi("not a doi")).toBeNull();
     expect(normalizeDoi(null)).toBeNull();
+  });
+  it("reads a DOI copied with Unicode dashes, a soft hyphen or MEDLINE's [doi] tag as the DOI itself", () => {
+    // Constructed forms: a page's U+2010 hyphen, a PDF's en dash and soft hyphen, an .nbib AID line's tag.
+    for (const raw of ["10.2340/00015555\u20103666", "10.2340/00015555\u20133666", "10.2340/0001\u00ad5555-3666", "10.2340/00015555-3666 [doi]"]) {
+      expect(normalizeDoi(raw)).toBe("10.2340/00015555-3666");
+    }
   });
   it("normalises PMIDs and PMCIDs", () => {
     expect(normalizePmid(" 33073298 ")).toBe("33073298");
@@ -78,6 +91,13 @@ describe("journalsAgree", () => {
     expect(journalsAgree(journalWords("Acta Derm Venereol"), journalWords("Acta Dermato-Venereologica"))).toBe(true);
     expect(journalsAgree(journalWords("Int. J. Mol. Sci."), journalWords("International Journal of Molecular Sciences"))).toBe(true);
     expect(journalsAgree(journalWords("ECOSYSTEM HEALTH AND SUSTAINABILITY"), journalWords("Ecosystem Health and Sustainability"))).toBe(true);
+  });
+  it("matches NLM journal titles with their place or subtitle against the plain title", () => {
+    expect(journalsAgree(journalWords("Molecules (Basel, Switzerland)"), journalWords("Molecules"))).toBe(true);
+    expect(journalsAgree(journalWords("Journal of drugs in dermatology : JDD"), journalWords("Journal of Drugs in Dermatology"))).toBe(true);
+    expect(journalsAgree(journalWords("Journal of drugs in dermatology : JDD"), journalWords("J Drugs Dermatol"))).toBe(true);
+    expect(journalsAgree(journalWords("Dermatologic surgery : official publication for American Society for Dermatologic Surgery [et al.]"), journalWords("Dermatol Surg"))).toBe(true);
+    expect(journalsAgree(journalWords("Pharmaceuticals (Basel)"), journalWords("Pharmaceutics"))).toBe(false);
   });
   it("does not match different journals", () => {
     expect(journalsAgree(journalWords("J Cosmet Dermatol"), journalWords("J Cosmet Laser Ther"))).toBe(false);

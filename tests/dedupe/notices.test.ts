@@ -77,10 +77,29 @@ describe("notices", () => {
     ]);
   });
 
+  it("takes an authors' reply titled after the letter it answers for a comment, not a copy of the letter", () => {
+    // Constructed in the pattern of BJD / JAAD correspondence.
+    const letter = "Facial erythema after microneedling with a commercial exosome serum";
+    const original = makeArticle("scopus:l", { title: letter, year: 2024, authors: ["Lee, S"], journal: { title: "Br J Dermatol" } });
+    for (const title of [`${letter}: reply`, `${letter}. Authors' reply`, `Authors' response: ${letter}`]) {
+      const reply = makeArticle("scopus:r", { title, year: 2024, authors: ["Lee S"], journal: { title: "Br J Dermatol" } });
+      const { decisions } = dedupeRecords([original, reply], linked);
+      expect(decisions.find((d) => d.recordId === "scopus:r")).toMatchObject({ role: "kept", notice: "comment" });
+    }
+  });
+
+  it("recognises Springer Nature's and PNAS's correction titles as errata", () => {
+    for (const title of [`Author Correction: ${MAGEC2}`, `Publisher Correction: ${MAGEC2}`, `Correction for Smith et al., ${MAGEC2}`]) {
+      const notice = makeArticle("scopus:n", { title, year: 2021 });
+      const { decisions } = dedupeRecords([original, notice], linked);
+      expect(decisions.find((d) => d.recordId === "scopus:n")).toMatchObject({ role: "kept", notice: "erratum" });
+    }
+  });
+
   it("does not take ordinary titles for notices", () => {
-    const titles = ["Correction of acne scars with fractional laser", "Retraction of the upper eyelid after filler injection", "Response to dupilumab in atopic dermatitis"];
+    const titles = ["Correction of acne scars with fractional laser", "Retraction of the upper eyelid after filler injection", "Response to dupilumab in atopic dermatitis", "Exosomes in psoriasis: immune response", "Atopic dermatitis: treatment response", "Author correction of galley proofs and citation errors"];
     const { decisions } = dedupeRecords(titles.map((title, i) => makeArticle(`x${i}`, { title })), linked);
-    expect(decisions.map((x) => x.notice)).toEqual([null, null, null]);
+    expect(decisions.map((x) => x.notice)).toEqual(titles.map(() => null));
   });
 
   it("marks a comment about another article, and does not merge two errata titled alike", () => {

@@ -61,6 +61,28 @@ describe("preprints", () => {
     expect(decisions.find((d) => d.recordId === "35794888")).toMatchObject({ role: "version", keptRecordId: "36156117", rule: "update-of" });
   });
 
+  it("takes two versions of one preprint, each with its own version DOI, for one work", () => {
+    // Constructed records: the version DOIs follow each server's scheme.
+    const title = "Topical exosome gel for facial erythema: an open-label pilot study";
+    for (const [v1, v2] of [
+      ["10.21203/rs.3.rs-2222222/v1", "10.21203/rs.3.rs-2222222/v2"],
+      ["10.20944/preprints202301.0001.v1", "10.20944/preprints202301.0001.v2"],
+      ["10.1101/2023.01.02.522222", "10.1101/2023.01.02.522222v3"],
+    ]) {
+      const a = makeArticle("europepmc:a", { title, doi: v1, year: 2023 });
+      const b = makeArticle("dimensions:b", { title: `${title}.`, doi: v2, year: 2023 });
+      const { decisions } = dedupeRecords([a, b], { preprints: "linked" });
+      expect(decisions.find((d) => d.role !== "kept")).toMatchObject({ role: "duplicate", rule: "doi" });
+    }
+  });
+
+  it("keeps different preprints on one server apart", () => {
+    const a = makeArticle("a", { title: "Exosome gel for erythema", doi: "10.21203/rs.3.rs-2222222/v1", year: 2023 });
+    const b = makeArticle("b", { title: "Exosome gel for erythema", doi: "10.21203/rs.3.rs-2222223/v1", year: 2023 });
+    const { decisions } = dedupeRecords([a, b], { preprints: "linked" });
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+  });
+
   it("does not link a preprint to a different journal article", () => {
     const other = makeArticle("other", { title: "Melanocyte dendrites and keratinocyte uptake of melanosomes in vitiligo", doi: "10.3390/ijms2200001", year: 2021 });
     const { decisions } = dedupeRecords([other, preprint], { preprints: "linked" });

@@ -1,7 +1,7 @@
 import { shingleContainment } from "./abstract.js";
-import { diceOfBigrams } from "./dice.js";
+import { diceBigrams, diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { journalsAgree, prefixedTitle } from "./normalize.js";
+import { journalsAgree, prefixedTitle, reportKinds, transliteratedSurname, withoutParticles } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 import type { PairScoreField } from "../../model/dedupe.js";
 
@@ -26,9 +26,15 @@ function agree<V>(a: V | null, b: V | null, same: (x: V, y: V) => boolean): bool
   return same(a, b);
 }
 
-function sameSurname(a: string, b: string): boolean {
+function sameSurnameKey(a: string, b: string): boolean {
   // "alexiadesarmenakas" and "alexiades": compound surnames are shortened by some databases.
   return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+function sameSurname(a: string, b: string): boolean {
+  if (sameSurnameKey(a, b)) return true;
+  const [x, y] = [transliteratedSurname(a), transliteratedSurname(b)];
+  return sameSurnameKey(x, y) || sameSurnameKey(withoutParticles(x), withoutParticles(y));
 }
 
 function yearsAgree(a: RecordFeatures, b: RecordFeatures, version: boolean): boolean | null {
@@ -73,16 +79,40 @@ function bool(v: boolean | null): number | null {
   return v === null ? null : v ? 1 : 0;
 }
 
+/**
+ * Dice of the two titles; when one was cut short (an ellipsis), of it and as much of the other, so that
+ * a long enough start of a title ("Platelet-rich plasma-derived exosomes accelerate the healing …")
+ * scores as the title it starts.
+ */
+function titleScore(a: RecordFeatures, b: RecordFeatures): number {
+  const whole = diceOfBigrams(a.titleBigrams, b.titleBigrams);
+  if (!a.titleTruncated && !b.titleTruncated) return whole;
+  const [cut, other] = a.titleTruncated && (!b.titleTruncated || a.titleSquash!.length <= b.titleSquash!.length) ? [a, b] : [b, a];
+  if (cut.titleWords.length < T.truncatedTitleMinWords || other.titleSquash!.length <= cut.titleSquash!.length) return whole;
+  return Math.max(whole, diceOfBigrams(cut.titleBigrams, diceBigrams(other.titleSquash!.slice(0, cut.titleSquash!.length))));
+}
+
 export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolean): Record<PairScoreField, number | null> {
   const bothAbstracts = Math.min(a.abstractWordCount, b.abstractWordCount) >= T.abstractMinShingles + 2;
   return {
-    title: a.titleSquash && b.titleSquash ? diceOfBigrams(a.titleBigrams, b.titleBigrams) : null,
+    title: a.titleSquash && b.titleSquash ? titleScore(a, b) : null,
     abstract: bothAbstracts ? shingleContainment(a.abstractShingles, b.abstractShingles) : null,
     year: bool(yearsAgree(a, b, version)),
     author: bool(agree(a.author, b.author, sameSurname)),
     journal: bool(journalAgreement(a, b)),
     pages: bool(agree(a.page, b.page, (x, y) => x === y)),
   };
+}
+
+/**
+ * One title is the other's main title, its subtitle left out, and long enough to name one work
+ * ("<main>" and "<main>: a randomised controlled trial").
+ */
+function isMainTitleOf(a: RecordFeatures, b: RecordFeatures): boolean {
+  const [short, long] = a.titleWords.length <= b.titleWords.length ? [a, b] : [b, a];
+  if (short.mainTitleLength !== 0 || long.mainTitleLength !== short.titleWords.length) return false;
+  if (short.titleWords.length < T.mainTitleMinWords) return false;
+  return short.titleWords.every((w, i) => long.titleWords[i] === w);
 }
 
 /** Fuzzy rules, strongest first; each names the fields that agreed. */
@@ -92,11 +122,16 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (s.author === 0 || s.year === 0) return null;
   if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
   if (prefixedTitle(a.titleWords, b.titleWords)) return null;
+  if (a.meetingAbstract !== b.meetingAbstract) return null;
+  if (title !== null && reportKinds(a.titleWords) !== reportKinds(b.titleWords)) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
   if (title !== null && corroborating.length > 0) {
     if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
     if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };
+  }
+  if (s.year === 1 && corroborating.length >= 2 && isMainTitleOf(a, b)) {
+    return { rule: ["maintitle", "year", ...corroborating].join("+"), score: title! };
   }
   // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>.
   const identical = a.titleWords.length >= T.titleAloneMinWords && a.titleWords.join(" ") === b.titleWords.join(" ");

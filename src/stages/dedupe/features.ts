@@ -3,16 +3,18 @@ import { abstractFeatures } from "./abstract.js";
 import type { AbstractFeatures } from "./abstract.js";
 import { diceBigrams } from "./dice.js";
 import type { DedupeInput } from "./load.js";
-import { concernedPmid, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import { concernedPmid, isMeetingAbstract, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
 import {
   firstPage,
+  isTruncatedTitle,
+  mainTitleLength,
   journalWords,
   nameKey,
-  normalizeDoi,
   normalizePmcid,
   normalizePmid,
   numberSignature,
   titleWords,
+  workDoi,
 } from "./normalize.js";
 
 /** Everything dedupe compares about one record, normalised once. */
@@ -29,6 +31,10 @@ export interface RecordFeatures {
   titleSquash: string | null;
   /** Bigrams of titleSquash, compared with natural's Dice coefficient (see dice.ts); empty without a title. */
   titleBigrams: Uint32Array;
+  /** Number of title words before a subtitle (after ": ", " - ", "? "), 0 when there is none. */
+  mainTitleLength: number;
+  /** The title ends in an ellipsis: a site or export cut it short. */
+  titleTruncated: boolean;
   numbers: string;
   year: number | null;
   author: string | null;
@@ -45,6 +51,8 @@ export interface RecordFeatures {
   /** For a notice: PMID of the article it concerns (its CommentsCorrections link), when given. */
   concernsPmid: string | null;
   preprint: boolean;
+  /** A meeting abstract (never a copy of the full paper that shares its title). */
+  meetingAbstract: boolean;
   retracted: boolean;
   /** PMIDs of earlier versions this record says it updates (CommentsCorrections UpdateOf). */
   updateOf: string[];
@@ -104,11 +112,13 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     index,
     recordId: article.recordId,
     pmid: normalizePmid(article.pmid),
-    doi: normalizeDoi(article.doi),
+    doi: workDoi(article.doi),
     pmcid: normalizePmcid(article.pmcid),
     titleWords: words,
     titleSquash,
     titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
+    titleTruncated: titleSquash !== null && isTruncatedTitle(article.title!),
+    mainTitleLength: titleSquash === null ? 0 : mainTitleLength(article.title!, words.length),
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),
@@ -122,6 +132,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     kind: kind ?? "article",
     concernsPmid: kind ? normalizePmid(concernedPmid(article, kind)) : null,
     preprint: isPreprint(article),
+    meetingAbstract: isMeetingAbstract(article),
     retracted: isRetractedRecord(article),
     updateOf: article.commentsCorrections
       .filter((c) => c.refType === "UpdateOf" && c.pmid)

@@ -25,8 +25,8 @@ interface GoldVersion {
   publication_type?: string | null;
   abstract?: string | null;
   site?: string | null;
-  /** Optional: authors as "Last, First" or "Last FM" (exports), and pages. */
-  authors?: string[] | null;
+  /** Optional: authors as "Last, First", "Last FM", "F. Last" or "First Last" (a list, or one string split at ";"), and pages. */
+  authors?: string[] | string | null;
   pages?: string | null;
   url?: string | null;
   source_url?: string | null;
@@ -50,11 +50,34 @@ function toYear(value: unknown): number | null {
   return Number.isInteger(n) && n > 1000 && n < 3000 ? n : null;
 }
 
-function toAuthor(name: string): Author {
+const INITIALS = /^(?:[A-Z]\.?-?){1,3}$/;
+const PARTICLE = /^(?:van|von|der|den|de|del|della|des|da|di|du|dos|das|le|la|ten|ter)$/;
+
+/**
+ * The surname of a name as a page or an export shows it: "Iuliano, Marco", "Iuliano M" (initials last),
+ * "M. Iuliano" (initials first) or "Marco Iuliano" (forename first: the last word, with any particles
+ * before it, "Hans van der Berg").
+ */
+function surnameOf(name: string): { lastName: string; foreName: string | null } {
   const comma = name.indexOf(",");
-  const lastName = comma >= 0 ? name.slice(0, comma).trim() : name.replace(/\s+[A-Z]{1,3}$/, "").trim();
-  const rest = comma >= 0 ? name.slice(comma + 1).trim() : null;
-  return { lastName, foreName: rest, initials: null, suffix: null, collectiveName: null, orcid: null, affiliations: [] };
+  if (comma >= 0) return { lastName: name.slice(0, comma).trim(), foreName: name.slice(comma + 1).trim() || null };
+  const words = name.trim().split(/\s+/);
+  if (words.length === 1) return { lastName: words[0]!, foreName: null };
+  if (INITIALS.test(words[words.length - 1]!)) return { lastName: words.slice(0, -1).join(" "), foreName: words[words.length - 1]! };
+  let first = words.length - 1;
+  while (first > 1 && PARTICLE.test(words[first - 1]!)) first--;
+  return { lastName: words.slice(first).join(" "), foreName: words.slice(0, first).join(" ") };
+}
+
+function toAuthor(name: string): Author {
+  const { lastName, foreName } = surnameOf(name);
+  return { lastName, foreName, initials: null, suffix: null, collectiveName: null, orcid: null, affiliations: [] };
+}
+
+/** Authors as a list of names, or one string of names separated by semicolons. */
+function authorNames(value: unknown): string[] {
+  const list = typeof value === "string" ? value.split(";") : Array.isArray(value) ? value : [];
+  return list.map(text).filter((n): n is string => n !== null);
 }
 
 /** One version as the Article a database export of it would give. */
@@ -68,7 +91,7 @@ export function versionToArticle(v: GoldVersion, recordId: string): Article {
   a.abstract = text(v.abstract);
   a.journal.title = text(v.journal);
   a.journal.pages = text(v.pages);
-  a.authors = (v.authors ?? []).map(text).filter((n): n is string => n !== null).map(toAuthor);
+  a.authors = authorNames(v.authors).map(toAuthor);
   a.pubDate.year = toYear(v.year);
   const type = text(v.publication_type);
   a.publicationTypes = type ? [type] : [];

@@ -33,11 +33,16 @@ const REF_TYPE_KIND: Record<string, NoticeKind> = Object.fromEntries(
 /** Title openings that only notices use (Scopus, WoS, Embase keep the publisher's notice title). */
 const NOTICE_TITLE_PATTERNS: readonly [RegExp, NoticeKind][] = [
   [/^\W*(erratum|corrigendum)\b/i, "erratum"],
-  [/^\W*correction(\s+to\b|\s+notice\b|\s*[:.]|\s*$)/i, "erratum"],
+  [/^\W*correction(\s+to\b|\s+for\b|\s+notice\b|\s*[:.]|\s*$)/i, "erratum"],
+  // Springer Nature's notices: "Author Correction: <title>", "Publisher Correction: <title>".
+  [/^\W*(author|publisher)['’]?s?\s+correction(\s*[:.]|\s+to\b)/i, "erratum"],
   [/^\W*(retraction note|retraction notice|notice of retraction)\b/i, "retraction-notice"],
   [/^\W*retraction\s*([:.(\-–—]|$)/i, "retraction-notice"],
   [/^\W*(editorial )?expression of concern\b/i, "expression-of-concern"],
   [/^\W*(comments? on\b|commentary on\b|reply to\b|in reply\b|re:\s|response to\s*[:"“'«]|letter to the editor (regarding|re|about|on)\b)/i, "comment"],
+  // The authors' reply under the title of the letter it answers ("<title>: reply", BJD and JAAD style).
+  [/^\W*(the )?authors?['’]? (reply|response)\b/i, "comment"],
+  [/[:.]\s*(the )?(authors?['’]? )?(reply|response)\W*$/i, "comment"],
 ];
 
 /** The notice kind of a record, or null for an article that reports its own work. */
@@ -92,4 +97,12 @@ export function isPreprint(article: DedupeInput): boolean {
   if (doi && PREPRINT_DOI.some((re) => re.test(doi))) return true;
   const journal = article.journal.title ?? article.journal.isoAbbreviation;
   return journal !== null && PREPRINT_JOURNAL.test(journal.trim());
+}
+
+/**
+ * A meeting abstract: PubMed "Congress", Embase "Conference Abstract", Web of Science "Meeting Abstract".
+ * Its title is often that of the full paper that follows a year later, by the same first author.
+ */
+export function isMeetingAbstract(article: DedupeInput): boolean {
+  return article.publicationTypes.some((t) => /^\s*(congress|(conference|meeting) abstracts?)\s*$/i.test(t));
 }

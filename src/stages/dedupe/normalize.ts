@@ -129,6 +129,23 @@ export function titleWords(title: string | null): string[] {
   return normalizedWords(title).map(canonicalSpelling);
 }
 
+/** A title cut short by a site or an export ends in an ellipsis: "...", "…", "[...]". */
+export function isTruncatedTitle(title: string): boolean {
+  return /(\.\.\.|…)\s*\]?\s*$/.test(title);
+}
+
+/**
+ * Words of the main title, before a subtitle ("<main>: <subtitle>", "<main> - <subtitle>",
+ * "<question>? <subtitle>"), or 0 when the title has no subtitle. CrossRef and the tools that read it keep
+ * subtitles in a field of their own, so some copies of a record carry the main title alone.
+ */
+export function mainTitleLength(title: string, words: number): number {
+  const m = /[:?]\s|\s[-–—]\s/.exec(title);
+  if (!m) return 0;
+  const main = titleWords(title.slice(0, m.index)).length;
+  return main > 0 && main < words ? main : 0;
+}
+
 const STOPWORDS_BY_LENGTH: string[][] = [];
 for (const w of STOPWORDS) (STOPWORDS_BY_LENGTH[w.length] ??= []).push(w);
 
@@ -153,8 +170,43 @@ export function numberSignature(words: readonly string[]): string {
   words.forEach((w, i) => {
     for (const digits of w.match(/\d+/g) ?? []) out.add(String(Number(digits)));
     const prev = words[i - 1];
-    if ((prev === "part" || prev === "phase") && /^[ivx]+$/.test(w)) out.add(w);
+    if (prev === "part" || prev === "phase") {
+      // "Part II", "Part two" and "Part 2" are one part; "Part I" and "Part II" are two.
+      const n = ROMAN.indexOf(w) + 1 || NUMBER_WORDS.indexOf(w) + 1;
+      if (n > 0) out.add(String(n));
+    }
   });
+  return [...out].sort().join(",");
+}
+
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+const DOI_DASHES = /[\u2010-\u2014\u2212]/g;
+
+/**
+ * Words that say which report of a study a title is: the protocol, the rationale and design, an interim
+ * or follow-up report, an extension, a post hoc analysis. Two reports of one trial share most of their
+ * title ("<trial>: study protocol" and "<trial>: results of a randomised controlled trial"), first author
+ * and journal, and appear a year apart: when one title names such a report and the other does not name
+ * the same, they are different works.
+ */
+const REPORT_WORDS: Readonly<Record<string, string>> = {
+  protocol: "protocol",
+  rationale: "rationale",
+  interim: "interim",
+  extension: "extension",
+  follow: "follow-up",
+  followup: "follow-up",
+  hoc: "post-hoc",
+};
+
+export function reportKinds(words: readonly string[]): string {
+  const out = new Set<string>();
+  for (const w of words) {
+    const kind = REPORT_WORDS[w];
+    if (kind) out.add(kind);
+  }
   return [...out].sort().join(",");
 }
 
@@ -166,9 +218,35 @@ export function normalizeDoi(doi: string | null): string | null {
   } catch {
     // a stray % is not an escape: keep the text as it is
   }
+  // Pages and PDFs give hyphens as Unicode dashes (and soft hyphens at line ends); MEDLINE tags the id "[doi]".
+  d = d.replace(DOI_DASHES, "-").replace(/[\u00ad\u200b]/g, "").replace(/\s*\[doi\]$/, "");
   d = d.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//, "").replace(/^doi:\s*/, "").replace(/\s+/g, "");
   d = d.replace(/[.,;:)\]}>]+$/, "");
   return /^10\.\d{4,9}\/\S+$/.test(d) ? d : null;
+}
+
+/**
+ * Preprint servers give each version of a preprint its own DOI (Research Square ".../v2", Preprints.org
+ * "....v2", OSF "..._v2", Authorea ".../v2"), and bioRxiv/medRxiv DOIs are often copied from the page's
+ * address with its "v2": all name one work, so the version is dropped.
+ */
+const PREPRINT_VERSION: readonly RegExp[] = [
+  /^(10\.21203\/rs\.\d+\.rs-\d+)\/v\d+$/,
+  /^(10\.20944\/preprints\d{6}\.\d+)\.v\d+$/,
+  /^(10\.1101\/\d{4}\.\d{2}\.\d{2}\.\d+)v\d+$/,
+  /^(10\.22541\/au\.[\d.]+)\/v\d+$/,
+  /^(10\.(?:31219|31234|31235|31222)\/osf\.io\/[a-z0-9]+)_v\d+$/,
+];
+
+/** The DOI of the work: normalised, and without a preprint server's version suffix. */
+export function workDoi(doi: string | null): string | null {
+  const d = normalizeDoi(doi);
+  if (d === null) return null;
+  for (const re of PREPRINT_VERSION) {
+    const m = re.exec(d);
+    if (m) return m[1]!;
+  }
+  return d;
 }
 
 export function normalizePmid(pmid: string | null): string | null {
@@ -190,6 +268,22 @@ export function nameKey(name: string | null): string | null {
   return key.length > 0 ? key : null;
 }
 
+/**
+ * A surname key with German umlauts as transliterated ("mueller", "schroeder") and as stripped of their
+ * dots ("muller", "schroder") made one: databases write Müller either way.
+ */
+export function transliteratedSurname(key: string): string {
+  return key.replace(/([aou])e/g, "$1");
+}
+
+const PARTICLES = /^(?:van|von|der|den|de|del|della|des|da|di|du|dos|das|le|la|ten|ter|op|het)+/;
+
+/** A surname key without its leading particles ("vanderberg" → "berg"), which some databases file under the forename. */
+export function withoutParticles(key: string): string {
+  const m = PARTICLES.exec(key);
+  return m && key.length - m[0].length >= 4 ? key.slice(m[0].length) : key;
+}
+
 /** First page, without a leading letter ("e61-e68" → "61", "211-6" → "211"). */
 export function firstPage(pages: string | null): string | null {
   if (!pages) return null;
@@ -197,10 +291,15 @@ export function firstPage(pages: string | null): string | null {
   return m ? m[1]! : null;
 }
 
-/** Journal name words without stopwords, for abbreviation-aware comparison. */
+/**
+ * Journal name words without stopwords, for abbreviation-aware comparison. NLM's journal titles add a
+ * place or a subtitle other databases leave out ("Molecules (Basel, Switzerland)", "Journal of drugs in
+ * dermatology : JDD"): both are left out here too.
+ */
 export function journalWords(name: string | null): string[] {
   if (!name) return [];
-  return normalizedWords(name).filter((w) => !STOPWORDS.has(w));
+  const core = name.replace(/\s*(\([^)]*\)|\[[^\]]*\])/g, " ").replace(/\s:\s.*$/, "");
+  return normalizedWords(core.trim() ? core : name).filter((w) => !STOPWORDS.has(w));
 }
 
 /** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */

@@ -28,6 +28,13 @@ export const THRESHOLDS = {
   titleSame: 0.98,
   /** A title alone (no ids, nothing else to compare) must be identical after normalisation and this long, in words. */
   titleAloneMinWords: 8,
+  /** A title cut short (ending in an ellipsis) is compared with the same length of the other only when it keeps this many words. */
+  truncatedTitleMinWords: 6,
+  /**
+   * A copy that has the main title only (its subtitle left out) matches when the main title has this many
+   * words, the year agrees and two more fields (first author, journal, pages, abstract) agree.
+   */
+  mainTitleMinWords: 6,
   /** Share of word trigrams of the shorter abstract found in the other that corroborates a title match. */
   abstractCorroborate: 0.3,
   /** Share of word trigrams that alone makes two abstracts the same text. */
