@@ -36,3 +36,22 @@ describe("exosome sources", () => {
     expect(c.exosomeSources).toEqual(["msc"]);
   });
 });
+
+describe("about exosomes", () => {
+  it("counts plant vesicle-like nanoparticles and their abbreviations as vesicles", () => {
+    const c = classify(
+      "Edible vesicle-like nanoparticles for skin care: a review",
+      "Plant-derived vesicle-like nanoparticles (PDENs) carry lipids and small RNAs. PDENs from fruits reach the dermis.",
+    );
+    expect(c.aboutExosomes).toBe(true);
+    expect(c.exosomeSources).toContain("plant");
+  });
+
+  it("keeps a review of exosomes and conditioned media about exosomes", () => {
+    const c = classify(
+      "Exosomes and conditioned media for facial rejuvenation: a narrative review",
+      "Conditioned media and secretomes of stem cells are sold for skin care. Conditioned media differ from purified exosomes. We review exosomes and conditioned media in rejuvenation.",
+    );
+    expect(c.aboutExosomes).toBe(true);
+  });
+});
