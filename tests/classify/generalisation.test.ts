@@ -55,3 +55,11 @@ describe("about exosomes", () => {
     expect(c.aboutExosomes).toBe(true);
   });
 });
+
+describe("conditions", () => {
+  it("does not take a burning sensation for a burn", () => {
+    const c = classify("Topical treatment of papulopustular rosacea: an update", "Patients with rosacea report burning and stinging; flushing and burning sensations worsen with heat.");
+    expect(c.conditions).toEqual(["rosacea"]);
+    expect(classify("Exosomes for burn wounds", "Deep burns healed faster; burned skin regained its barrier.").conditions).toContain("burn");
+  });
+});
