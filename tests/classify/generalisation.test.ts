@@ -62,4 +62,14 @@ describe("conditions", () => {
     expect(c.conditions).toEqual(["rosacea"]);
     expect(classify("Exosomes for burn wounds", "Deep burns healed faster; burned skin regained its barrier.").conditions).toContain("burn");
   });
+
+  it("does not call a skin-disease article not-skin because it names a method also used for other organs", () => {
+    const c = classify(
+      "Liquid biopsy in cutaneous melanoma",
+      "Liquid biopsy samples blood instead of tissue. In melanoma, liquid biopsy may follow relapse after excision of the primary melanoma.",
+    );
+    expect(c.conditions).toEqual(["skin-cancer"]);
+    const heart = classify("Cell therapy for the failing heart", "Cardiac repair with cell therapy after myocardial infarction; a skin graft donor site healed.");
+    expect(heart.conditions).toContain("not-skin");
+  });
 });
