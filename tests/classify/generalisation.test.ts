@@ -72,4 +72,13 @@ describe("conditions", () => {
     const heart = classify("Cell therapy for the failing heart", "Cardiac repair with cell therapy after myocardial infarction; a skin graft donor site healed.");
     expect(heart.conditions).toContain("not-skin");
   });
+
+  it("treats drug delivery through the skin as a skin topic", () => {
+    const c = classify(
+      "Milk exosomes as carriers for transdermal drug delivery",
+      "Transdermal drug delivery needs carriers that cross the outer barrier. Loaded exosomes improved transdermal drug delivery of a peptide in a permeation test.",
+    );
+    expect(c.conditions).not.toContain("not-skin");
+    expect(c.aboutSkin).toBe(true);
+  });
 });
