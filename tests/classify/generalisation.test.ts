@@ -82,3 +82,13 @@ describe("conditions", () => {
     expect(c.aboutSkin).toBe(true);
   });
 });
+
+describe("design", () => {
+  it("does not read 'disease progression' in a title as a research-progress review", () => {
+    const c = classify(
+      "Exosomal microRNA-21 as a marker of melanoma progression",
+      "We isolated exosomes from three melanoma cell lines in vitro and found that microRNA-21 was higher than in melanocytes; western blot and qPCR confirmed it.",
+    );
+    expect(c.design).toBe("in-vitro");
+  });
+});
