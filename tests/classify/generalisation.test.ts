@@ -91,4 +91,14 @@ describe("design", () => {
     );
     expect(c.design).toBe("in-vitro");
   });
+
+  it("does not count 'aged' skin or UV-induced aging as people of a stated age", () => {
+    const c = classify(
+      "Milk exosomes repair aged skin fibroblasts after UV-induced aging",
+      "Aged dermal fibroblasts were cultured in vitro and treated with milk exosomes. We found that UV-induced aging markers fell and western blot showed that collagen rose.",
+    );
+    expect(c.design).toBe("in-vitro");
+    const people = classify("Exosome serum for facial wrinkles: an open study", "Thirty women aged 35 to 60 years applied the serum for 8 weeks; wrinkles improved from baseline in a single-arm study.");
+    expect(people.design).toBe("clinical-nonrandomized");
+  });
 });
