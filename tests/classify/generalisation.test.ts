@@ -102,3 +102,15 @@ describe("design", () => {
     expect(people.design).toBe("clinical-nonrandomized");
   });
 });
+
+describe("systematic reviews", () => {
+  it("takes a review that states a systematic search of databases for a systematic review", () => {
+    const c = classify(
+      "Exosome treatments in hair clinics: a review",
+      "A systematic search of MEDLINE and Embase was run for human studies of exosome injections for hair loss. Of 410 records, 12 studies were included after screening.",
+    );
+    expect(c.design).toBe("systematic-review");
+    const plain = classify("Exosome treatments in hair clinics: a review", "We summarize exosome products sold for hair loss and discuss their regulation.");
+    expect(plain.design).toBe("review");
+  });
+});
