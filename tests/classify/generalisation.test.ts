@@ -103,6 +103,21 @@ describe("design", () => {
   });
 });
 
+describe("cell lines named by species", () => {
+  it("does not take 'mouse B16F10 melanoma cells' for mice", () => {
+    const c = classify(
+      "Grape vesicle-like nanoparticles lower melanin synthesis",
+      "The nanoparticles were added to cultured mouse B16F10 melanoma cells in vitro. The present study found by western blot that melanin content and tyrosinase fell.",
+    );
+    expect(c.design).toBe("in-vitro");
+    const mice = classify(
+      "Grape vesicle-like nanoparticles lighten UVB-tanned skin in mice",
+      "C57BL/6 mice were exposed to UVB and treated topically for four weeks; murine B16 cells were also tested. We found that skin melanin fell in the treated mice.",
+    );
+    expect(mice.design).toBe("animal");
+  });
+});
+
 describe("systematic reviews", () => {
   it("takes a review that states a systematic search of databases for a systematic review", () => {
     const c = classify(
