@@ -129,3 +129,10 @@ describe("systematic reviews", () => {
     expect(plain.design).toBe("review");
   });
 });
+
+describe("engineered vesicles", () => {
+  it("counts vesicles used as drug carriers as engineered", () => {
+    const c = classify("Ginger exosome-like nanoparticles as drug carriers for the skin", "Exosome-like nanoparticles from ginger served as drug carriers for a retinoid applied to the skin.");
+    expect(c.exosomeSources).toEqual(expect.arrayContaining(["plant", "engineered"]));
+  });
+});
