@@ -28,6 +28,16 @@ describe("exosome sources", () => {
     expect(c.exosomeSources).toEqual(["bacterial"]);
   });
 
+  it("takes the patients' plasma as the vesicles' source, like their serum", () => {
+    const c = classify(
+      "Plasma exosomes of psoriasis patients stimulate keratinocytes in vitro",
+      "Plasma exosomes from 15 patients and 15 controls were isolated by ultracentrifugation and added to cultured keratinocytes.",
+    );
+    expect(c.exosomeSources).toEqual(["other-cell"]);
+    const prp = classify("Platelet-rich plasma exosomes for hair loss", "Exosomes from platelet-rich plasma raised hair density.");
+    expect(prp.exosomeSources).toEqual(["platelet"]);
+  });
+
   it("does not name cells a source when the vesicles change their thickness, growth or death", () => {
     const c = classify(
       "Umbilical cord MSC exosomes in a psoriasis mouse model",
