@@ -83,6 +83,11 @@ describe("conditions", () => {
     expect(heart.conditions).toContain("not-skin");
   });
 
+  it("takes UV-induced aging for skin aging", () => {
+    const c = classify("Colostrum vesicles against UV-induced aging of keratinocytes", "Vesicles reduced markers of UVB-induced aging in cultured keratinocytes.");
+    expect(c.conditions).toContain("skin-aging");
+  });
+
   it("treats drug delivery through the skin as a skin topic", () => {
     const c = classify(
       "Milk exosomes as carriers for transdermal drug delivery",
