@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evalClassify, formatClassifyMetrics, multiLabelMetrics } from "../../src/stages/classify/eval.js";
 import { goldToArticle, parseGold } from "../../src/stages/classify/gold.js";
+import type { LitreviewError } from "../../src/errors.js";
 import { projectRules } from "./builders.js";
 
 const DEV = readFileSync("tests/fixtures/classify/dev.jsonl", "utf8");
@@ -67,5 +68,24 @@ describe("gold records", () => {
   it("name the line of a broken record", () => {
     expect(() => parseGold(`${DEV.split("\n")[0]}\n{"id": "x"}\n`)).toThrow(/gold file line 2: field design/);
     expect(() => parseGold("not json")).toThrow(/gold file line 1: not valid JSON/);
+  });
+
+  it("are a usage error (exit 2) when malformed, and label ids must be the taxonomy's", () => {
+    const record = (labels: string) => `{"id": "x", "is_exosome_topic": true, ${labels}}`;
+    const thrown = (text: string) => {
+      try {
+        parseGold(text, "labels.jsonl");
+      } catch (e) {
+        return e as LitreviewError;
+      }
+      throw new Error("parseGold accepted a malformed file");
+    };
+    expect(thrown("{broken").exitCode).toBe(2);
+    const typo = thrown(record(`"design": "rtc", "conditions": [], "exosome_source": []`));
+    expect(typo.exitCode).toBe(2);
+    expect(typo.message).toMatch(/labels\.jsonl line 1: field design: "rtc" is not a design id/);
+    expect(thrown(record(`"design": "rct", "conditions": ["acnee"], "exosome_source": []`)).message).toMatch(/field conditions\.0: "acnee" is not a condition id/);
+    expect(thrown(record(`"design": "rct", "conditions": [], "exosome_source": ["stem cells"]`)).message).toMatch(/field exosome_source\.0: "stem cells"/);
+    expect(parseGold(record(`"design": "rct", "conditions": ["acne", "scar"], "exosome_source": ["msc"]`))).toHaveLength(1);
   });
 });

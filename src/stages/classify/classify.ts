@@ -56,7 +56,9 @@ function conditionsOf(dim: CompiledDimension, scores: Scores): Assigned[] {
     found.push({ label: "other-skin", confidence: confidenceOf(skin.score, dim.spec.confident_at), evidence: skin.hits.slice(0, 3).map((h) => h.evidence) });
   }
   const notSkin = scores.get("not-skin");
-  const notSkinStrong = notSkin && !notSkin.vetoedBy && notSkin.score >= notSkin.threshold && notSkin.score > (skin?.score ?? 0);
+  // Another organ dominates only if it outscores the skin vocabulary and every skin condition found.
+  const skinEvidence = Math.max(skin?.score ?? 0, ...found.map((f) => scores.get(f.label)?.score ?? 0));
+  const notSkinStrong = notSkin && !notSkin.vetoedBy && notSkin.score >= notSkin.threshold && notSkin.score > skinEvidence;
   if (found.length === 0 || notSkinStrong) {
     const skinScore = skin?.score ?? 0;
     found.push({

@@ -2,8 +2,12 @@ import { z } from "zod";
 import { LitreviewError } from "../../errors.js";
 import { emptyArticle } from "../../model/article.js";
 import type { Article } from "../../model/article.js";
+import { CONDITIONS, DESIGNS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
 
 /** Labelled articles in the format of the shared corpus (one JSON object per line). */
+
+const labelId = (ids: readonly string[], what: string) =>
+  z.string().refine((v) => ids.includes(v), { error: (issue) => `"${String(issue.input)}" is not a ${what} id (one of: ${ids.join(", ")})` });
 
 const goldSchema = z.object({
   id: z.string().min(1),
@@ -14,15 +18,16 @@ const goldSchema = z.object({
   year: z.number().int().nullable().optional(),
   publication_type: z.string().nullable().optional(),
   abstract: z.string().nullable().optional(),
-  design: z.string().min(1),
-  conditions: z.array(z.string()),
-  exosome_source: z.array(z.string()),
+  design: labelId(DESIGNS, "design"),
+  conditions: z.array(labelId(CONDITIONS, "condition")),
+  exosome_source: z.array(labelId(EXOSOME_SOURCES, "exosome source")),
   is_exosome_topic: z.boolean(),
 });
 
 export type GoldRecord = z.infer<typeof goldSchema>;
 
-/** `file` names the labelled file in messages. */
+/** `file` names the labelled file in messages. A malformed file is a usage error (exit 2): the figures
+ * measured on it would mean nothing. */
 export function parseGold(text: string, file = "gold file"): GoldRecord[] {
   const out: GoldRecord[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -31,12 +36,12 @@ export function parseGold(text: string, file = "gold file"): GoldRecord[] {
     try {
       data = JSON.parse(line);
     } catch (e) {
-      throw new LitreviewError("INPUT", `${file} line ${i + 1}: not valid JSON (${(e as Error).message}); each line must be one labelled article`);
+      throw new LitreviewError("USAGE", `${file} line ${i + 1}: not valid JSON (${(e as Error).message}); each line must be one labelled article`);
     }
     const parsed = goldSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new LitreviewError("INPUT", `${file} line ${i + 1}: field ${issue.path.join(".") || "(record)"}: ${issue.message}`);
+      throw new LitreviewError("USAGE", `${file} line ${i + 1}: field ${issue.path.join(".") || "(record)"}: ${issue.message}`);
     }
     out.push(parsed.data);
   });
