@@ -18,7 +18,7 @@ describe("eval --gold with a malformed file", () => {
     writeFileSync(gold, '{"title": "no id"}\n');
     for (const what of ["classify", "dedupe"]) {
       const { io, out, err } = capture();
-      expect(await main(["eval", what, "--gold", gold], io)).not.toBe(0);
+      expect(await main(["eval", what, "--gold", gold], io), what).toBe(2);
       expect(out).toEqual([]);
       expect(err.join(""), what).toMatch(new RegExp(`^litreview: ${gold.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} line 1: `));
     }

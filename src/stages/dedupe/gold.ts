@@ -104,12 +104,13 @@ function parseLine(line: string, lineNo: number, file: string): GoldLine {
     if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("not a JSON object");
     return value as GoldLine;
   } catch (cause) {
-    throw new LitreviewError("INPUT", `${file} line ${lineNo}: ${(cause as Error).message}; each line must be one JSON object`, {
+    throw new LitreviewError("USAGE", `${file} line ${lineNo}: ${(cause as Error).message}; each line must be one JSON object`, {
       cause,
     });
   }
 }
 
+/** `file` names the labelled file in messages. A malformed file is a usage error (exit 2): figures measured on it would mean nothing. */
 export function readGold(jsonl: string, file = "gold file"): GoldRecord[] {
   const out: GoldRecord[] = [];
   jsonl.split(/\r?\n/).forEach((raw, i) => {
@@ -122,7 +123,7 @@ export function readGold(jsonl: string, file = "gold file"): GoldRecord[] {
       g.versions.forEach((v, k) => out.push({ article: versionToArticle(v, `${groupId}/${k + 1}`), work }));
     } else {
       const id = text(g.id);
-      if (!id) throw new LitreviewError("INPUT", `${file} line ${i + 1}: neither "versions" nor "id": not a dedupe gold record`);
+      if (!id) throw new LitreviewError("USAGE", `${file} line ${i + 1}: neither "versions" nor "id": not a dedupe gold record`);
       out.push({ article: versionToArticle(g, id), work: id });
     }
   });
