@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, parse as parsePath } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
@@ -25,7 +26,7 @@ export const DEFAULT_PIPELINE = "pipelines/exosome-dermatology.yaml";
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
-  1  failure (the run stopped on an error; see the log in data/logs/)
+  1  failure (the run stopped on an error; see its log, in logs/ beside the store: data/logs/ by default)
   2  usage or configuration error (bad option, pipeline or query file)
   3  E-utilities service unavailable (what was fetched is kept; try again later, or npm run demo)
   4  locked: another run is using the same store
@@ -91,9 +92,10 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
   };
   const config = loadPipeline(pipelineFile);
   checkPipelineFiles(config, selectStages(request));
-  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
+  const paths = defaultPaths(config, request);
+  if (request.offline) requireExistingStore(paths.db);
   const startedAt = io.clock();
-  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const logger = createRunLogger({ ...runLogPlace(paths.db), startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const apiKey = io.env.NCBI_API_KEY?.trim() || null;
   try {
     const result = await runPipeline(request, {
@@ -117,6 +119,15 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
     throw error;
   }
+}
+
+/**
+ * A run's log goes in logs/ beside its store, named after the store: data/logs/<pipeline name>-… for a pipeline's
+ * own store, and a store named with --db (the demo's, a test's, a trial copy) keeps its logs apart, so its runs
+ * never count towards, nor prune, the logs of the pipeline's own runs.
+ */
+function runLogPlace(dbPath: string): { logDir: string; pipeline: string } {
+  return { logDir: join(dirname(dbPath), "logs"), pipeline: parsePath(dbPath).name };
 }
 
 /** Offline runs and `report` work over what is stored: a store that does not exist is a mistyped path, not one to create. */
@@ -150,7 +161,7 @@ async function importCommand(files: string[], options: ImportCommandOptions, io:
   const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
   const command = `litreview ${argv.join(" ")}`;
   const now = io.clock();
-  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const logger = createRunLogger({ ...runLogPlace(dbPath), startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const lock = acquireRunLock(dbPath, command, now);
   let db: Db | null = null;
   let runId: number | null = null;
