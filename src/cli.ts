@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
 import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
-import { parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
+import { needsNetwork, parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
 import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
@@ -13,6 +13,7 @@ import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
 import { listRuns, startRun, finishRun } from "./store/runs.js";
 import { statusJson, statusText } from "./cli/status.js";
+import { checkEnvironment } from "./cli/environment.js";
 import { acquireRunLock } from "./pipeline/lock.js";
 import { EutilsClient, clientOptionsFromEnv, missingEmailWarning } from "./eutils/client.js";
 import { importFiles } from "./imports/index.js";
@@ -27,7 +28,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
   1  failure (the run stopped on an error; see its log, in logs/ beside the store: data/logs/ by default)
-  2  usage or configuration error (bad option, pipeline or query file)
+  2  usage or configuration error (bad option, pipeline or query file, environment variable)
   3  E-utilities service unavailable (what was fetched is kept; try again later, or npm run demo)
   4  locked: another run is using the same store
   5  finished incomplete: some PMIDs could not be fetched, or some input records were malformed
@@ -91,7 +92,9 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
-  checkPipelineFiles(config, selectStages(request));
+  const stages = selectStages(request);
+  checkPipelineFiles(config, stages);
+  checkEnvironment(io.env, !request.offline && needsNetwork(stages));
   const paths = defaultPaths(config, request);
   if (request.offline) requireExistingStore(paths.db);
   const startedAt = io.clock();
@@ -158,6 +161,7 @@ interface ImportCommandOptions {
 
 async function importCommand(files: string[], options: ImportCommandOptions, io: CliIo, argv: string[]): Promise<ExitCode> {
   const config = loadPipeline(options.pipeline);
+  checkEnvironment(io.env, false);
   const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
   const command = `litreview ${argv.join(" ")}`;
   const now = io.clock();
