@@ -8,6 +8,7 @@ import { needsNetwork, parseSinceDate, parseStageList, selectStages } from "./pi
 import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
+import { failedRunLine, finishedRunFacts } from "./pipeline/summary.js";
 import { loadPipeline } from "./config/load.js";
 import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
@@ -115,11 +116,13 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       apiKey,
     });
     logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
-    io.stdout(`${result.summary}\n`);
+    const facts = result.runId === null ? "" : finishedRunFacts({ runId: result.runId, startedAt, exitCode: result.exitCode, warnings: recordedWarnings(paths.db, result.runId) });
+    io.stdout(`${result.summary}${facts}\n`);
     return result.exitCode;
   } catch (error) {
-    // main() prints the error line; the log file keeps it too.
+    // main() prints the error line after this one; the log file keeps it too.
     logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
+    io.stdout(`${failedRunLine(config.name, { startedAt, exitCode: exitCodeFor(error), log: logger.file })}\n`);
     throw error;
   }
 }
@@ -131,6 +134,16 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
  */
 function runLogPlace(dbPath: string): { logDir: string; pipeline: string } {
   return { logDir: join(dirname(dbPath), "logs"), pipeline: parsePath(dbPath).name };
+}
+
+/** How many warnings the run recorded, as `litreview status` lists them. */
+function recordedWarnings(dbPath: string, runId: number): number {
+  const db = openStoreForReading(dbPath);
+  try {
+    return listRuns(db, 10).find((r) => r.runId === runId)?.warnings.length ?? 0;
+  } finally {
+    db.close();
+  }
 }
 
 /** Offline runs and `report` work over what is stored: a store that does not exist is a mistyped path, not one to create. */
