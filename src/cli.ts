@@ -12,7 +12,8 @@ import { failedRunLine, finishedRunFacts } from "./pipeline/summary.js";
 import { loadPipeline } from "./config/load.js";
 import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
-import { listRuns, startRun, finishRun } from "./store/runs.js";
+import { listRuns, startRun, finishRun, recordStage } from "./store/runs.js";
+import type { Diagnostic } from "./model/article.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { checkEnvironment } from "./cli/environment.js";
 import { acquireRunLock } from "./pipeline/lock.js";
@@ -172,6 +173,9 @@ interface ImportCommandOptions {
   verbose?: boolean;
 }
 
+/** How many malformed records an import lists in its run's row (status); the log lists them all. */
+const IMPORT_ERRORS_LISTED = 20;
+
 async function importCommand(files: string[], options: ImportCommandOptions, io: CliIo, argv: string[]): Promise<ExitCode> {
   const config = loadPipeline(options.pipeline);
   checkEnvironment(io.env, false);
@@ -186,9 +190,14 @@ async function importCommand(files: string[], options: ImportCommandOptions, io:
     db = openStore(dbPath);
     runId = startRun(db, config.name, command, { files }, now.toISOString());
     const { counts, diagnostics } = await importFiles(db, files, { runId, clock: io.clock, logger });
-    for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`);
+    const said = (d: Diagnostic): string => `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`;
+    for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, said(d));
+    // `litreview status` shows what the import stored and which records it could not, as it does for a run's stages.
+    recordStage(db, runId, "import", { ...counts }, diagnostics.filter((d) => d.severity === "warning").map(said));
     const code = counts.errors > 0 ? EXIT.incomplete : EXIT.ok;
-    finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`] : [], io.clock().toISOString());
+    const errors = diagnostics.filter((d) => d.severity === "error").map(said);
+    const listed = errors.length > IMPORT_ERRORS_LISTED ? [...errors.slice(0, IMPORT_ERRORS_LISTED), `… ${errors.length - IMPORT_ERRORS_LISTED} more in the log`] : errors;
+    finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`, ...listed] : [], io.clock().toISOString());
     io.stdout(
       `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
     );
