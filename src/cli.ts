@@ -283,7 +283,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
   program
     .command("explain")
     .description("why a record is kept, merged, excluded or included")
-    .argument("<id>", "PMID or record_id")
+    .argument("<id>", "PMID, DOI or record_id (as articles.csv lists it)")
     .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
     .option("--db <file>", "SQLite store")
     .action((id: string, pipeline: string, options: { db?: string }) => {
