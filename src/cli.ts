@@ -117,7 +117,16 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       apiKey,
     });
     logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
-    const facts = result.runId === null ? "" : finishedRunFacts({ runId: result.runId, startedAt, exitCode: result.exitCode, warnings: recordedWarnings(paths.db, result.runId) });
+    const facts =
+      result.runId === null
+        ? ""
+        : finishedRunFacts({
+            runId: result.runId,
+            startedAt,
+            exitCode: result.exitCode,
+            warnings: recordedWarnings(paths.db, result.runId),
+            statusCommand: statusCommandFor(pipelineFile, options.db),
+          });
     io.stdout(`${result.summary}${facts}\n`);
     return result.exitCode;
   } catch (error) {
@@ -135,6 +144,12 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
  */
 function runLogPlace(dbPath: string): { logDir: string; pipeline: string } {
   return { logDir: join(dirname(dbPath), "logs"), pipeline: parsePath(dbPath).name };
+}
+
+/** The status command that shows this store's runs, as the user would type it. */
+function statusCommandFor(pipelineFile: string, db: string | undefined): string {
+  if (db) return `litreview status --db ${db}`;
+  return pipelineFile === DEFAULT_PIPELINE ? "litreview status" : `litreview status ${pipelineFile}`;
 }
 
 /** How many warnings the run recorded, as `litreview status` lists them. */

@@ -34,8 +34,8 @@ const when = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z"
  * The end of a finished run's summary line: which run, when, its exit code, and whether `litreview status`
  * has warnings for it (--quiet leaves them out of the terminal).
  */
-export function finishedRunFacts(facts: { runId: number; startedAt: Date; exitCode: number; warnings: number }): string {
-  const warnings = facts.warnings > 0 ? `; ${facts.warnings} warning${facts.warnings === 1 ? "" : "s"}: litreview status` : "";
+export function finishedRunFacts(facts: { runId: number; startedAt: Date; exitCode: number; warnings: number; statusCommand: string }): string {
+  const warnings = facts.warnings > 0 ? `; ${facts.warnings} warning${facts.warnings === 1 ? "" : "s"}: ${facts.statusCommand}` : "";
   return ` (run ${facts.runId} started ${when(facts.startedAt)}, exit ${facts.exitCode}${warnings})`;
 }
 

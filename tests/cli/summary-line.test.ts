@@ -50,7 +50,7 @@ describe("the summary line of a run (run --quiet, for cron)", () => {
       expect(run.out).toHaveLength(1);
       expect(run.out[0]).toMatch(/^litreview exosome-dermatology: incomplete: searched 8, received 7, unavailable 1, /);
       expect(run.out[0]).toMatch(
-        new RegExp(` — 1 PMID unavailable from efetch: ${records[0]!.pmid} \\(run 1 started 2026-11-27T06:00:00Z, exit 5; ${warnings} warnings?: litreview status\\)\n$`),
+        new RegExp(` — 1 PMID unavailable from efetch: ${records[0]!.pmid} \\(run 1 started 2026-11-27T06:00:00Z, exit 5; ${warnings} warnings?: litreview status --db ${db}\\)\n$`),
       );
     } finally {
       await gaps.close();
