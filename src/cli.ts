@@ -335,7 +335,17 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
       setExit(EXIT.ok);
     });
 
+  pointToOwnHelp(program, "litreview");
   return program;
+}
+
+/** A mistyped option of a command points to that command's --help, which lists its options (the top one does not). */
+function pointToOwnHelp(command: Command, path: string): void {
+  for (const sub of command.commands) {
+    const subPath = `${path} ${sub.name()}`;
+    sub.showHelpAfterError(`(${subPath} --help lists its options)`);
+    pointToOwnHelp(sub, subPath);
+  }
 }
 
 function positiveInteger(value: string): number {

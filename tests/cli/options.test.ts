@@ -63,3 +63,17 @@ describe("run --offline --stages with a network stage", () => {
     }
   });
 });
+
+describe("a mistyped option", () => {
+  it("points to the --help of the command it was given to, which lists that command's options", async () => {
+    for (const [args, help] of [
+      [["run", "--sinse", "2024-01-01"], "litreview run --help"],
+      [["eval", "classify", "--gold"], "litreview eval classify --help"],
+      [["status", "--limit", "x"], "litreview status --help"],
+    ] as const) {
+      const { io, err } = capture();
+      expect(await main([...args], io), args.join(" ")).toBe(2);
+      expect(err.join("").trim().split("\n").at(-1), args.join(" ")).toBe(`(${help} lists its options)`);
+    }
+  });
+});
