@@ -16,6 +16,7 @@ import { listRuns, startRun, finishRun, recordStage } from "./store/runs.js";
 import type { Diagnostic } from "./model/article.js";
 import { statusJson, statusText } from "./cli/status.js";
 import { checkEnvironment } from "./cli/environment.js";
+import { recordIdFromInput } from "./cli/record-id.js";
 import { acquireRunLock } from "./pipeline/lock.js";
 import { EutilsClient, clientOptionsFromEnv, missingEmailWarning } from "./eutils/client.js";
 import { importFiles } from "./imports/index.js";
@@ -298,14 +299,14 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
   program
     .command("explain")
     .description("why a record is kept, merged, excluded or included")
-    .argument("<id>", "PMID, DOI or record_id (as articles.csv lists it)")
+    .argument("<id>", "PMID, DOI or record_id as articles.csv lists it, or its url")
     .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
     .option("--db <file>", "SQLite store")
     .action((id: string, pipeline: string, options: { db?: string }) => {
       const config = loadPipeline(pipeline);
       const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
-        io.stdout(`${explainRecord(db, id)}\n`);
+        io.stdout(`${explainRecord(db, recordIdFromInput(id))}\n`);
       } finally {
         db.close();
       }
