@@ -215,7 +215,8 @@ async function importCommand(files: string[], options: ImportCommandOptions, io:
     const listed = errors.length > IMPORT_ERRORS_LISTED ? [...errors.slice(0, IMPORT_ERRORS_LISTED), `… ${errors.length - IMPORT_ERRORS_LISTED} more in the log`] : errors;
     finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`, ...listed] : [], io.clock().toISOString());
     io.stdout(
-      `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
+      `litreview import into ${dbPath}: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}` +
+        `${finishedRunFacts({ runId, startedAt: now, exitCode: code, warnings: diagnostics.filter((d) => d.severity === "warning").length, statusCommand: statusCommandFor(options.pipeline, options.db) })}\n`,
     );
     return code;
   } catch (error) {

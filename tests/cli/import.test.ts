@@ -47,8 +47,12 @@ describe("litreview status after an import", () => {
     const db = join(dir, "s.sqlite");
     const ris = join(dir, "cut.ris");
     writeFileSync(ris, "TY  - JOUR\nTI  - Exosomes and skin aging\nAU  - Doe, Jane\nPY  - 2021\nER  - \n\nTY  - JOUR\nTI  - Vesicles and acne\nAU  - Roe, Ann\n");
-    const { io } = capture();
+    const { io, out } = capture();
     expect(await main(["import", ris, "tests/fixtures/exports/cff-scopus.csv", "--db", db, "--quiet"], io)).toBe(5);
+    // As a run's: which store, the counts, the run, its start and exit code (for cron).
+    expect(out.join("")).toMatch(
+      new RegExp(`^litreview import into ${db}: 2 file\\(s\\), \\d+ record\\(s\\): new \\d+, updated 0, unchanged 0, deleted 0, errors 1 \\(run 1 started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, exit 5\\)\n$`),
+    );
 
     const status = capture();
     expect(await main(["status", "--db", db], status.io)).toBe(0);
