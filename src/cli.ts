@@ -1,17 +1,22 @@
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, parse as parsePath } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, LitreviewError, exitCodeFor, redactSecrets, type ExitCode } from "./errors.js";
 import { STAGES, type StageName } from "./pipeline/context.js";
 import { runPipeline, defaultPaths, type RunRequest } from "./pipeline/run.js";
-import { parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
+import { needsNetwork, parseSinceDate, parseStageList, selectStages } from "./pipeline/select.js";
 import { createRunLogger, type Verbosity } from "./pipeline/logging.js";
 import { terminalProgress } from "./pipeline/progress.js";
 import { STAGE_IMPLEMENTATIONS } from "./pipeline/stages.js";
+import { failedRunLine, finishedRunFacts } from "./pipeline/summary.js";
 import { loadPipeline } from "./config/load.js";
 import { checkPipelineFiles } from "./config/check.js";
 import { openStore, openStoreForReading, type Db } from "./store/open.js";
-import { listRuns, startRun, finishRun } from "./store/runs.js";
+import { listRuns, startRun, finishRun, recordStage } from "./store/runs.js";
+import type { Diagnostic } from "./model/article.js";
 import { statusJson, statusText } from "./cli/status.js";
+import { checkEnvironment } from "./cli/environment.js";
+import { recordIdFromInput } from "./cli/record-id.js";
 import { acquireRunLock } from "./pipeline/lock.js";
 import { EutilsClient, clientOptionsFromEnv, missingEmailWarning } from "./eutils/client.js";
 import { importFiles } from "./imports/index.js";
@@ -25,8 +30,8 @@ export const DEFAULT_PIPELINE = "pipelines/exosome-dermatology.yaml";
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
-  1  failure (the run stopped on an error; see the log in data/logs/)
-  2  usage or configuration error (bad option, pipeline or query file)
+  1  failure (the run stopped on an error; see its log, in logs/ beside the store: data/logs/ by default)
+  2  usage or configuration error (bad option, pipeline or query file, environment variable)
   3  E-utilities service unavailable (what was fetched is kept; try again later, or npm run demo)
   4  locked: another run is using the same store
   5  finished incomplete: some PMIDs could not be fetched, or some input records were malformed
@@ -90,10 +95,13 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
     ...forced,
   };
   const config = loadPipeline(pipelineFile);
-  checkPipelineFiles(config, selectStages(request));
-  if (request.offline) requireExistingStore(defaultPaths(config, request).db);
+  const stages = selectStages(request);
+  checkPipelineFiles(config, stages);
+  checkEnvironment(io.env, !request.offline && needsNetwork(stages));
+  const paths = defaultPaths(config, request);
+  if (request.offline) requireExistingStore(paths.db);
   const startedAt = io.clock();
-  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const logger = createRunLogger({ ...runLogPlace(paths.db), startedAt, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const apiKey = io.env.NCBI_API_KEY?.trim() || null;
   try {
     const result = await runPipeline(request, {
@@ -110,12 +118,48 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
       apiKey,
     });
     logger.record("info", { summary: result.summary, exitCode: result.exitCode }, "run finished");
-    io.stdout(`${result.summary}\n`);
+    const facts =
+      result.runId === null
+        ? ""
+        : finishedRunFacts({
+            runId: result.runId,
+            startedAt,
+            exitCode: result.exitCode,
+            warnings: recordedWarnings(paths.db, result.runId),
+            statusCommand: statusCommandFor(pipelineFile, options.db),
+          });
+    io.stdout(`${result.summary}${facts}\n`);
     return result.exitCode;
   } catch (error) {
-    // main() prints the error line; the log file keeps it too.
+    // main() prints the error line after this one; the log file keeps it too.
     logger.record("error", { code: error instanceof LitreviewError ? error.code : "INTERNAL" }, redactSecrets(String((error as Error).message ?? error), apiKey));
+    io.stdout(`${failedRunLine(config.name, { startedAt, exitCode: exitCodeFor(error), log: logger.file })}\n`);
     throw error;
+  }
+}
+
+/**
+ * A run's log goes in logs/ beside its store, named after the store: data/logs/<pipeline name>-… for a pipeline's
+ * own store, and a store named with --db (the demo's, a test's, a trial copy) keeps its logs apart, so its runs
+ * never count towards, nor prune, the logs of the pipeline's own runs.
+ */
+function runLogPlace(dbPath: string): { logDir: string; pipeline: string } {
+  return { logDir: join(dirname(dbPath), "logs"), pipeline: parsePath(dbPath).name };
+}
+
+/** The status command that shows this store's runs, as the user would type it. */
+function statusCommandFor(pipelineFile: string, db: string | undefined): string {
+  if (db) return `litreview status --db ${db}`;
+  return pipelineFile === DEFAULT_PIPELINE ? "litreview status" : `litreview status ${pipelineFile}`;
+}
+
+/** How many warnings the run recorded, as `litreview status` lists them. */
+function recordedWarnings(dbPath: string, runId: number): number {
+  const db = openStoreForReading(dbPath);
+  try {
+    return listRuns(db, 10).find((r) => r.runId === runId)?.warnings.length ?? 0;
+  } finally {
+    db.close();
   }
 }
 
@@ -145,12 +189,16 @@ interface ImportCommandOptions {
   verbose?: boolean;
 }
 
+/** How many malformed records an import lists in its run's row (status); the log lists them all. */
+const IMPORT_ERRORS_LISTED = 20;
+
 async function importCommand(files: string[], options: ImportCommandOptions, io: CliIo, argv: string[]): Promise<ExitCode> {
   const config = loadPipeline(options.pipeline);
+  checkEnvironment(io.env, false);
   const dbPath = options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db;
   const command = `litreview ${argv.join(" ")}`;
   const now = io.clock();
-  const logger = createRunLogger({ logDir: "data/logs", pipeline: config.name, startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
+  const logger = createRunLogger({ ...runLogPlace(dbPath), startedAt: now, verbosity: verbosity(options), write: (l) => io.stderr(`${l}\n`) });
   const lock = acquireRunLock(dbPath, command, now);
   let db: Db | null = null;
   let runId: number | null = null;
@@ -158,11 +206,17 @@ async function importCommand(files: string[], options: ImportCommandOptions, io:
     db = openStore(dbPath);
     runId = startRun(db, config.name, command, { files }, now.toISOString());
     const { counts, diagnostics } = await importFiles(db, files, { runId, clock: io.clock, logger });
-    for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`);
+    const said = (d: Diagnostic): string => `${d.location}${d.position ? ` (${d.position})` : ""}: ${d.message}`;
+    for (const d of diagnostics) logger[d.severity === "error" ? "error" : "warn"]({ file: d.location, position: d.position }, said(d));
+    // `litreview status` shows what the import stored and which records it could not, as it does for a run's stages.
+    recordStage(db, runId, "import", { ...counts }, diagnostics.filter((d) => d.severity === "warning").map(said));
     const code = counts.errors > 0 ? EXIT.incomplete : EXIT.ok;
-    finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`] : [], io.clock().toISOString());
+    const errors = diagnostics.filter((d) => d.severity === "error").map(said);
+    const listed = errors.length > IMPORT_ERRORS_LISTED ? [...errors.slice(0, IMPORT_ERRORS_LISTED), `… ${errors.length - IMPORT_ERRORS_LISTED} more in the log`] : errors;
+    finishRun(db, runId, code === EXIT.ok ? "success" : "incomplete", code, counts.errors > 0 ? [`${counts.errors} malformed record(s)`, ...listed] : [], io.clock().toISOString());
     io.stdout(
-      `litreview import: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}\n`,
+      `litreview import into ${dbPath}: ${counts.files} file(s), ${counts.records} record(s): new ${counts.new}, updated ${counts.updated}, unchanged ${counts.unchanged}, deleted ${counts.deleted}, errors ${counts.errors}` +
+        `${finishedRunFacts({ runId, startedAt: now, exitCode: code, warnings: diagnostics.filter((d) => d.severity === "warning").length, statusCommand: statusCommandFor(options.pipeline, options.db) })}\n`,
     );
     return code;
   } catch (error) {
@@ -246,14 +300,14 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
   program
     .command("explain")
     .description("why a record is kept, merged, excluded or included")
-    .argument("<id>", "PMID or record_id")
+    .argument("<id>", "PMID, DOI or record_id as articles.csv lists it, or its url")
     .argument("[pipeline]", "pipeline file", DEFAULT_PIPELINE)
     .option("--db <file>", "SQLite store")
     .action((id: string, pipeline: string, options: { db?: string }) => {
       const config = loadPipeline(pipeline);
       const db = openStoreForReading(options.db ?? defaultPaths(config, { dbPath: null, outDir: null }).db);
       try {
-        io.stdout(`${explainRecord(db, id)}\n`);
+        io.stdout(`${explainRecord(db, recordIdFromInput(id))}\n`);
       } finally {
         db.close();
       }
@@ -283,7 +337,17 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
       setExit(EXIT.ok);
     });
 
+  pointToOwnHelp(program, "litreview");
   return program;
+}
+
+/** A mistyped option of a command points to that command's --help, which lists its options (the top one does not). */
+function pointToOwnHelp(command: Command, path: string): void {
+  for (const sub of command.commands) {
+    const subPath = `${path} ${sub.name()}`;
+    sub.showHelpAfterError(`(${subPath} --help lists its options)`);
+    pointToOwnHelp(sub, subPath);
+  }
 }
 
 function positiveInteger(value: string): number {

@@ -1,6 +1,12 @@
 import type { RunRow } from "../store/runs.js";
 
 const STAGE_COUNTS: [stage: string, key: string, label: string][] = [
+  ["import", "files", "files"],
+  ["import", "records", "records"],
+  ["import", "new", "new"],
+  ["import", "updated", "updated"],
+  ["import", "unchanged", "unchanged"],
+  ["import", "errors", "malformed"],
   ["search", "searched", "searched"],
   ["fetch", "received", "fetched"],
   ["fetch", "unavailable", "unavailable"],

@@ -26,7 +26,10 @@ export function selectStages(options: { offline: boolean; stages: StageName[] | 
     const network = chosen.filter((s) => NETWORK_STAGES.includes(s));
     if (network.length > 0 && (options.stages || options.from)) {
       if (options.from) chosen = chosen.filter((s) => !NETWORK_STAGES.includes(s));
-      else throw new LitreviewError("USAGE", `--offline cannot run ${network.join(" and ")}: they need the network`);
+      else {
+        const needs = network.length === 1 ? "it needs" : "they need";
+        throw new LitreviewError("USAGE", `--offline cannot run ${network.join(" and ")}: ${needs} the network; leave out --offline, or ${network.length === 1 ? "that stage" : "those stages"}`);
+      }
     }
   }
   return chosen;

@@ -18,3 +18,29 @@ export function runSummaryLine(
   const tail = incomplete.length > 0 ? ` — ${incomplete.join("; ")}` : "";
   return `litreview ${pipeline}: ${outcome}: ${parts.join(", ")}${tail}`;
 }
+
+/** What a failed run's exit code tells a cron mail's reader. */
+const FAILED_RUN: Record<number, string> = {
+  1: "failed: the run stopped on an error",
+  2: "failed: usage or configuration error",
+  3: "failed: the E-utilities service is unavailable; what was searched and fetched is kept and the next run carries on",
+  4: "not run: another run is using the same store",
+  5: "incomplete",
+};
+
+const when = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * The end of a finished run's summary line: which run, when, its exit code, and whether `litreview status`
+ * has warnings for it (--quiet leaves them out of the terminal).
+ */
+export function finishedRunFacts(facts: { runId: number; startedAt: Date; exitCode: number; warnings: number; statusCommand: string }): string {
+  const warnings = facts.warnings > 0 ? `; ${facts.warnings} warning${facts.warnings === 1 ? "" : "s"}: ${facts.statusCommand}` : "";
+  return ` (run ${facts.runId} started ${when(facts.startedAt)}, exit ${facts.exitCode}${warnings})`;
+}
+
+/** The summary line of a run that stopped on an error; the error itself follows on its own line. */
+export function failedRunLine(pipeline: string, facts: { startedAt: Date; exitCode: number; log: string }): string {
+  const outcome = FAILED_RUN[facts.exitCode] ?? "failed";
+  return `litreview ${pipeline}: ${outcome} (started ${when(facts.startedAt)}, exit ${facts.exitCode}; log ${facts.log})`;
+}

@@ -29,7 +29,11 @@ describe("report and run --offline over a store with no records", () => {
       writeFileSync(join(out, "articles.csv"), ARTICLES);
       const { io, out: stdout, err } = capture();
       expect(await main([...args, "--db", db, "--out", out, "--quiet"], io)).toBe(2);
-      expect(stdout).toEqual([]);
+      // The run's summary line (for cron) says it failed and where its log is; the error line says why.
+      expect(stdout).toHaveLength(1);
+      expect(stdout[0]).toMatch(
+        /^litreview exosome-dermatology: failed: usage or configuration error \(started \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, exit 2; log \S+\/logs\/empty-[\dTZ-]+\.jsonl\)\n$/,
+      );
       expect(err.join("")).toBe(`litreview: the store ${db} has no records: check --db (or the pipeline); the reports in ${out} (articles.csv) were left as they were\n`);
       expect(readFileSync(join(out, "articles.csv"), "utf8")).toBe(ARTICLES);
       expect(existsSync(join(out, "summary.md"))).toBe(false);

@@ -50,3 +50,30 @@ describe("run --since", () => {
     expect(existsSync(db)).toBe(false);
   });
 });
+
+describe("run --offline --stages with a network stage", () => {
+  it("says which stage needs the network, in good English, and what to do", async () => {
+    for (const [stages, message] of [
+      ["search,parse", "--offline cannot run search: it needs the network; leave out --offline, or that stage"],
+      ["fetch,search,report", "--offline cannot run search and fetch: they need the network; leave out --offline, or those stages"],
+    ] as const) {
+      const { io, err } = capture();
+      expect(await main(["run", "--offline", "--stages", stages, "--db", join(dir, "none.sqlite")], io), stages).toBe(2);
+      expect(err.join("")).toBe(`litreview: ${message}\n`);
+    }
+  });
+});
+
+describe("a mistyped option", () => {
+  it("points to the --help of the command it was given to, which lists that command's options", async () => {
+    for (const [args, help] of [
+      [["run", "--sinse", "2024-01-01"], "litreview run --help"],
+      [["eval", "classify", "--gold"], "litreview eval classify --help"],
+      [["status", "--limit", "x"], "litreview status --help"],
+    ] as const) {
+      const { io, err } = capture();
+      expect(await main([...args], io), args.join(" ")).toBe(2);
+      expect(err.join("").trim().split("\n").at(-1), args.join(" ")).toBe(`(${help} lists its options)`);
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
@@ -63,7 +63,6 @@ describe("a run stopped by a signal", () => {
     proxy.closeAllConnections();
     proxy.close();
     await server.close();
-    for (const f of readdirSync(join(root, "data/logs"))) if (f.startsWith(`${PIPELINE_NAME}-`)) rmSync(join(root, "data/logs", f));
   });
 
   /** Runs litreview; once it is waiting on efetch, sends it `signal` (none: let it finish against the server). */
@@ -94,9 +93,11 @@ describe("a run stopped by a signal", () => {
     return out;
   }
 
-  function logs(): string {
-    const files = readdirSync(join(root, "data/logs")).filter((f) => f.startsWith(`${PIPELINE_NAME}-`));
-    return files.map((f) => readFileSync(join(root, "data/logs", f), "utf8")).join("");
+  /** The logs of the runs on a store: in logs/ beside it, named after it. */
+  function logs(db: string): string {
+    const store = basename(db, ".sqlite");
+    const files = readdirSync(join(dir, "logs")).filter((f) => f.startsWith(`${store}-`));
+    return files.map((f) => readFileSync(join(dir, "logs", f), "utf8")).join("");
   }
 
   it("on Ctrl-C (SIGINT) ends the run as interrupted, says what was kept, exits 130, and the next run carries on", async () => {
@@ -105,7 +106,7 @@ describe("a run stopped by a signal", () => {
     expect(stopped.code, stopped.stderr).toBe(130);
     const line = "litreview: run 1 interrupted by SIGINT during fetch: kept the finished stages (search) and everything stored before it; the next run carries on from there";
     expect(stopped.stderr.trim().split("\n").at(-1)).toBe(line);
-    expect(logs()).toContain(line.replace("litreview: ", ""));
+    expect(logs(db)).toContain(line.replace("litreview: ", ""));
     expect(existsSync(`${db}.lock.json`)).toBe(false);
     const shown = await status(db);
     expect(shown).toMatch(/^run 1 {2}INTERRUPTED \(exit 130\) {2}litreview run /);

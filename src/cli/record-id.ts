@@ -1,0 +1,22 @@
+/**
+ * What `litreview explain` is given, as people copy it: a PMID written "PMID: 12345678", a PubMed or
+ * doi.org link (the `url` column of articles.csv), a DOI written "doi:10....". Returns the PMID or DOI
+ * inside, or the text as given (a record_id, a bare PMID or DOI).
+ */
+export function recordIdFromInput(input: string): string {
+  const text = input.trim();
+  const pmid = /^pmid:?\s*(\d+)$/i.exec(text) ?? /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/i.exec(text);
+  if (pmid) return pmid[1]!;
+  const doi = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)(10\.\S+)$/i.exec(text);
+  if (doi) return decodeDoi(doi[1]!);
+  return text;
+}
+
+/** doi.org links may percent-encode the DOI ("10.1000/a%3Cb%3E"). */
+function decodeDoi(doi: string): string {
+  try {
+    return decodeURIComponent(doi);
+  } catch {
+    return doi;
+  }
+}
