@@ -26,7 +26,7 @@ export function loadPipeline(file: string, root = process.cwd()): PipelineConfig
   }
   const parsed = pipelineSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.code === "invalid_type" && i.input === undefined ? "missing: every pipeline file sets it (see pipelines/exosome-dermatology.yaml)" : i.message}`);
     throw new LitreviewError("CONFIG", `${file}: ${problems.join("; ")}`);
   }
   const queryPath = resolve(root, parsed.data.query);

@@ -53,6 +53,11 @@ describe("loadPipeline", () => {
     expect(message).toContain("surprise");
   });
 
+  it("says a required field is missing, not zod's 'expected string, received undefined'", () => {
+    const root = project({ "p.yaml": "name: ok\nquery: q.txt\n", "q.txt": "skin" });
+    expect(() => loadPipeline("p.yaml", root)).toThrow(/^p\.yaml: title: missing: every pipeline file sets it/);
+  });
+
   it("refuses a search.from date that does not exist, naming the file and field", () => {
     for (const from of ["2015/02/30", "2015/13/01", "2019/02/29"]) {
       const root = project({ "p.yaml": `name: ok\ntitle: t\nquery: q.txt\nsearch:\n  from: ${from}\n`, "q.txt": "skin" });
