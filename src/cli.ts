@@ -143,8 +143,8 @@ async function runCommand(pipelineFile: string, options: RunOptions, io: CliIo, 
  * own store, and a store named with --db (the demo's, a test's, a trial copy) keeps its logs apart, so its runs
  * never count towards, nor prune, the logs of the pipeline's own runs.
  */
-function runLogPlace(dbPath: string): { logDir: string; pipeline: string } {
-  return { logDir: join(dirname(dbPath), "logs"), pipeline: parsePath(dbPath).name };
+function runLogPlace(dbPath: string): { logDir: string; name: string } {
+  return { logDir: join(dirname(dbPath), "logs"), name: parsePath(dbPath).name };
 }
 
 /** The status command that shows this store's runs, as the user would type it. */

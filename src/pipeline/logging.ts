@@ -6,7 +6,7 @@ import { trackRunLog } from "./interrupt.js";
 
 export type Verbosity = "quiet" | "normal" | "verbose";
 
-/** How many run logs to keep per pipeline in data/logs/: older ones are deleted, so logs stay bounded. */
+/** How many run logs to keep per store in its logs/ folder: older ones are deleted, so logs stay bounded. */
 export const KEEP_LOG_FILES = 60;
 
 export interface RunLogger extends Logger {
@@ -22,21 +22,22 @@ function human(level: string, fields: Record<string, unknown>, message: string):
 }
 
 /**
- * Every run writes JSON lines (all levels) to data/logs/<pipeline>-<timestamp>.jsonl, synchronously so a
+ * Every run writes JSON lines (all levels) to logs/<store name>-<timestamp>.jsonl beside its store, synchronously so a
  * killed run still leaves its log. The terminal gets readable lines: errors always, warnings and info unless
  * --quiet (cron: the summary line and errors only; warnings stay in the log and `litreview status`), debug with --verbose.
  */
 export function createRunLogger(options: {
   logDir: string;
-  pipeline: string;
+  /** Starts each log file's name: the store's name, so runs on another store keep their own logs. */
+  name: string;
   startedAt: Date;
   verbosity: Verbosity;
   write?: (line: string) => void;
 }): RunLogger {
   mkdirSync(options.logDir, { recursive: true });
   const stamp = options.startedAt.toISOString().replace(/[:.]/g, "-");
-  const file = join(options.logDir, `${options.pipeline}-${stamp}-${process.pid}.jsonl`);
-  pruneLogs(options.logDir, options.pipeline);
+  const file = join(options.logDir, `${options.name}-${stamp}-${process.pid}.jsonl`);
+  pruneLogs(options.logDir, options.name);
   const json = pino({ level: "debug", base: { pid: process.pid } }, pino.destination({ dest: file, sync: true }));
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const show = (level: "debug" | "info" | "warn" | "error") =>
@@ -58,16 +59,16 @@ export function createRunLogger(options: {
 }
 
 /**
- * Whether a file is one of this pipeline's logs (`<pipeline>-<timestamp>-<pid>.jsonl`), and not the log of
- * another pipeline whose name starts the same way ("exosome" and "exosome-dermatology").
+ * Whether a file is one of this store's logs (`<name>-<timestamp>-<pid>.jsonl`), and not the log of
+ * another store whose name starts the same way ("exosome" and "exosome-dermatology").
  */
-function isLogOf(file: string, pipeline: string): boolean {
-  return file.startsWith(`${pipeline}-`) && /^\d{4}-\d{2}-\d{2}T[\d-]+Z-\d+\.jsonl$/.test(file.slice(pipeline.length + 1));
+function isLogOf(file: string, name: string): boolean {
+  return file.startsWith(`${name}-`) && /^\d{4}-\d{2}-\d{2}T[\d-]+Z-\d+\.jsonl$/.test(file.slice(name.length + 1));
 }
 
-function pruneLogs(dir: string, pipeline: string): void {
+function pruneLogs(dir: string, name: string): void {
   const mine = readdirSync(dir)
-    .filter((f) => isLogOf(f, pipeline))
+    .filter((f) => isLogOf(f, name))
     .sort();
   for (const old of mine.slice(0, Math.max(0, mine.length - (KEEP_LOG_FILES - 1)))) rmSync(join(dir, old), { force: true });
 }

@@ -7,7 +7,7 @@ import { KEEP_LOG_FILES, createRunLogger, type Verbosity } from "../../src/pipel
 function logAll(verbosity: Verbosity) {
   const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
   const shown: string[] = [];
-  const logger = createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date("2026-01-01T00:00:00Z"), verbosity, write: (l) => shown.push(l) });
+  const logger = createRunLogger({ logDir: dir, name: "p", startedAt: new Date("2026-01-01T00:00:00Z"), verbosity, write: (l) => shown.push(l) });
   logger.debug({}, "d");
   logger.info({ stage: "fetch" }, "i");
   logger.warn({}, "w");
@@ -31,7 +31,7 @@ describe("run logger", () => {
   it("records to the file alone what the caller prints itself", () => {
     const dir = mkdtempSync(join(tmpdir(), "litreview-logs-"));
     const shown: string[] = [];
-    const logger = createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date(), verbosity: "verbose", write: (l) => shown.push(l) });
+    const logger = createRunLogger({ logDir: dir, name: "p", startedAt: new Date(), verbosity: "verbose", write: (l) => shown.push(l) });
     logger.record("error", { code: "SERVICE_UNAVAILABLE" }, "cannot reach");
     expect(shown).toEqual([]);
     expect(JSON.parse(readFileSync(logger.file, "utf8"))).toMatchObject({ level: 50, code: "SERVICE_UNAVAILABLE", msg: "cannot reach" });
@@ -42,7 +42,7 @@ describe("run logger", () => {
     const log = (pipeline: string, i: number) => `${pipeline}-2025-01-01T00-00-${String(i).padStart(2, "0")}-000Z-${1000 + i}.jsonl`;
     for (let i = 0; i < KEEP_LOG_FILES + 5; i++) writeFileSync(join(dir, log("p", i)), "{}\n");
     for (let i = 0; i < 3; i++) writeFileSync(join(dir, log("p-q", i)), "{}\n");
-    createRunLogger({ logDir: dir, pipeline: "p", startedAt: new Date(), verbosity: "quiet", write: () => {} });
+    createRunLogger({ logDir: dir, name: "p", startedAt: new Date(), verbosity: "quiet", write: () => {} });
     const files = readdirSync(dir);
     expect(files.filter((f) => f.startsWith("p-2"))).toHaveLength(KEEP_LOG_FILES);
     expect(files).not.toContain(log("p", 0));
