@@ -39,7 +39,8 @@ describe("litreview explain, given a record as people copy it", () => {
       const { io, out, err } = capture();
       expect(await main(["explain", id, "--db", db], io), id).toBe(2);
       expect(out).toEqual([]);
-      expect(err.join(""), id).toMatch(/^litreview: no record \S+ in the store: give a PMID, a DOI or a record_id as articles.csv lists it\n$/);
+      expect(err.join(""), id).toMatch(/^litreview: no record \S+ in the store \S+: give a PMID, a DOI or a record_id as articles.csv lists it \(is --db the store of this review\?\)\n$/);
+      expect(err.join(""), id).toContain(` in the store ${db}: `);
     }
   });
 });

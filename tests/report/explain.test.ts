@@ -36,6 +36,6 @@ describe("explainRecord", () => {
 
   it("names the id it could not find and what to give instead", () => {
     expect(() => explainRecord(db, "99999999")).toThrow(LitreviewError);
-    expect(() => explainRecord(db, "99999999")).toThrow(/no record 99999999 in the store: give a PMID, a DOI or a record_id/);
+    expect(() => explainRecord(db, "99999999")).toThrow(/no record 99999999 in the store \S*: give a PMID, a DOI or a record_id/);
   });
 });

@@ -96,7 +96,7 @@ function verdictLine(v: RecordView): string {
 export function explainRecord(db: Db, id: string): string {
   const recordId = findRecordId(db, id);
   if (recordId === null) {
-    throw new LitreviewError("USAGE", `no record ${id} in the store: give a PMID, a DOI or a record_id as articles.csv lists it`);
+    throw new LitreviewError("USAGE", `no record ${id} in the store ${db.name}: give a PMID, a DOI or a record_id as articles.csv lists it (is --db the store of this review?)`);
   }
   const v = loadView(db, recordId);
   const lines = [
