@@ -1,3 +1,4 @@
+import { parse } from "node:path";
 import Database from "better-sqlite3";
 import { interruptRunningRuns } from "../store/runs.js";
 import { heldRunLock } from "./lock.js";
@@ -47,7 +48,9 @@ export function interruptActiveRun(signal: StopSignal, now: Date): string {
   const message = `${which} interrupted by ${signal}${during}: kept ${stages}everything stored before it; the next run carries on from there`;
   runLog?.({ signal, runs: runs.map((r) => r.runId), stage: currentStage }, message);
   lock.release();
-  return `litreview: ${message}`;
+  // Named and dated like the summary line, for a cron mail that shows nothing else.
+  const when = `${now.toISOString().replace(/\.\d{3}Z$/, "Z")}, exit ${SIGNAL_EXIT[signal]}`;
+  return `litreview ${parse(lock.storePath).name}: ${message} (${when})`;
 }
 
 /**

@@ -104,9 +104,10 @@ describe("a run stopped by a signal", () => {
     const db = join(dir, "sigint.sqlite");
     const stopped = await runChild(db, "SIGINT");
     expect(stopped.code, stopped.stderr).toBe(130);
-    const line = "litreview: run 1 interrupted by SIGINT during fetch: kept the finished stages (search) and everything stored before it; the next run carries on from there";
-    expect(stopped.stderr.trim().split("\n").at(-1)).toBe(line);
-    expect(logs(db)).toContain(line.replace("litreview: ", ""));
+    const line = "run 1 interrupted by SIGINT during fetch: kept the finished stages (search) and everything stored before it; the next run carries on from there";
+    expect(stopped.stderr.trim().split("\n").at(-1)).toMatch(/^litreview sigint: run 1 interrupted by SIGINT during fetch: .* carries on from there \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, exit 130\)$/);
+    expect(stopped.stderr).toContain(line);
+    expect(logs(db)).toContain(line);
     expect(existsSync(`${db}.lock.json`)).toBe(false);
     const shown = await status(db);
     expect(shown).toMatch(/^run 1 {2}INTERRUPTED \(exit 130\) {2}litreview run /);
@@ -124,7 +125,7 @@ describe("a run stopped by a signal", () => {
     const db = join(dir, "sigterm.sqlite");
     const stopped = await runChild(db, "SIGTERM");
     expect(stopped.code, stopped.stderr).toBe(143);
-    expect(stopped.stderr).toContain("litreview: run 1 interrupted by SIGTERM during fetch");
+    expect(stopped.stderr).toContain("litreview sigterm: run 1 interrupted by SIGTERM during fetch");
     expect(await status(db)).toMatch(/^run 1 {2}INTERRUPTED \(exit 143\)/);
   }, 60_000);
 
@@ -155,7 +156,7 @@ describe("a run stopped by a signal", () => {
     };
     const stopped = await importChild(true);
     expect(stopped.code, stopped.stderr).toBe(130);
-    expect(stopped.stderr.trim().split("\n").at(-1)).toBe("litreview: run 1 interrupted by SIGINT: kept everything stored before it; the next run carries on from there");
+    expect(stopped.stderr.trim().split("\n").at(-1)).toMatch(/^litreview import: run 1 interrupted by SIGINT: kept everything stored before it; the next run carries on from there \(\S+Z, exit 130\)$/);
     expect(await status(db)).toMatch(/^run 1 {2}INTERRUPTED \(exit 130\) {2}litreview import /);
     const again = await importChild(false);
     expect(again.code, again.stderr).toBe(0);
