@@ -35,9 +35,20 @@ function abstractOf(fields: Fields): { abstract: string | null; copyright: strin
   return { abstract: texts.length > 0 ? texts.join(" ") : null, copyright };
 }
 
+/** A value that is nothing but a DOI, with or without its "doi:" or resolver prefix. */
+const ONLY_A_DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
+
+/**
+ * DO/DI hold a DOI whatever its dress ("doi: 10.1/x.", "DOI: 10.1/x", "10.1/x; 10.1/y" gives the first);
+ * L3, M3 and N1 hold other things too, so they count only when the value is a DOI and nothing else.
+ */
 function doiOf(fields: Fields): string | null {
-  for (const value of fields.all("DO", "DI", "L3", "M3", "N1")) {
-    if (/10\.\d{4,9}\//.test(value) && !/\s/.test(value.trim())) return normalizeDoi(value);
+  for (const value of fields.all("DO", "DI")) {
+    const doi = normalizeDoi(value);
+    if (doi) return doi;
+  }
+  for (const value of fields.all("L3", "M3", "N1")) {
+    if (ONLY_A_DOI.test(value)) return normalizeDoi(value);
   }
   for (const value of fields.all("UR", "L2")) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);

@@ -66,6 +66,17 @@ describe("RIS quirks of real exports", () => {
     expect(r.journal.issn).toBe("2325-9671");
   });
 
+  it("a DOI in DO keeps whatever dress it comes in: 'doi: ' or 'DOI: ' prefix, trailing period, several DOIs (the first)", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8");
+    const dressed = ["doi: 10.1177/2325967120950040.", "DOI: 10.1177/2325967120950040", "10.1177/2325967120950040; 10.1177/2325967120950041"];
+    for (const doi of dressed) {
+      const { records } = await parseText(text.replace(/^DO {2}- .*$/m, `DO  - ${doi}`));
+      expect(records[0]!.doi).toBe("10.1177/2325967120950040");
+    }
+    const note = await parseText(text.replace(/^DO {2}- .*$/m, "N1  - see doi: 10.1177/2325967120950041 for the erratum"));
+    expect(note.records[0]!.doi).toBeNull();
+  });
+
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
     const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
     const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
