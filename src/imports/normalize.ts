@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
 import { decodeEntities, flattenMarkup } from "../stages/parse/pubmed-xml/text.js";
+import { decodeHtmlNames } from "./html-entities.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
 export function cleanText(value: string | null | undefined): string | null {
@@ -30,15 +31,22 @@ const BLOCK_TAG_RE = new RegExp(`<\\/?(?:${BLOCK_TAGS}|jats:(?:${BLOCK_TAGS}))${
 const TEXT_LESS_THAN = new RegExp(`<(?!\\/?(?:${INLINE_TAGS})${ATTRIBUTES})`, "gi");
 
 /**
- * The text of a title or abstract that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>;
- * Dimensions: "CO<sub>2</sub>", "&amp;"). Only known tags are markup: block tags become a space, inline
- * tags nothing ("CO2", "H2O2"), and any other "<" is text ("<or =65 years", "p < 0.001"). The inline tags
- * and entities go the PubMed XML way (flattenMarkup), with every other "<" escaped first so that entities
- * are still decoded once, after the tags are gone ("&amp;lt;" gives "&lt;").
+ * The text of a field that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>; Dimensions:
+ * "CO<sub>2</sub>", "&amp;"; "TGF-&beta;", "5&ndash;10"). Only known tags are markup: block tags become a
+ * space, inline tags nothing ("CO2", "H2O2"), and any other "<" is text ("<or =65 years", "p < 0.001").
+ * HTML's named references become their characters; the inline tags, XML's entities and numeric references
+ * go the PubMed XML way (flattenMarkup), with every other "<" escaped first, so that every reference is
+ * decoded once ("&amp;lt;" gives "&lt;", "&amp;beta;" gives "&beta;").
  */
 export function stripMarkup(value: string): string {
-  if (value.indexOf("<") === -1) return decodeEntities(value);
-  return flattenMarkup(value.replace(BLOCK_TAG_RE, " ").replace(TEXT_LESS_THAN, "&lt;"));
+  const text = decodeHtmlNames(value);
+  if (text.indexOf("<") === -1) return decodeEntities(text);
+  return flattenMarkup(text.replace(BLOCK_TAG_RE, " ").replace(TEXT_LESS_THAN, "&lt;"));
+}
+
+/** A text field as an export may leave it (markup, HTML entities), as plain text: see stripMarkup and cleanText. */
+export function plainText(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : cleanText(stripMarkup(value));
 }
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
@@ -89,7 +97,7 @@ export function normalizePages(start: string | null | undefined, end?: string | 
 
 /** Keyword without major-topic asterisks ("*athlete", "Acne Vulgaris/*therapy", "[*prevention & control]"). */
 export function cleanKeyword(value: string): string | null {
-  return cleanText(value.replace(/\*/g, ""));
+  return plainText(value.replace(/\*/g, ""));
 }
 
 /** Distinct values (case-insensitive), first spelling kept, order kept. */
@@ -138,7 +146,7 @@ const GROUP = /\b(group|consortium|committee|task force|collaborat\w*|society|ne
  * and "F. Last" (IEEE); group names ("IADVL Task Force") are collective authors. A single word is kept as the last name.
  */
 export function parseAuthor(value: string): Author | null {
-  const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
+  const text = plainText(value.replace(/\s*\(\d+\)\s*$/, ""));
   if (!text) return null;
   if (GROUP.test(text)) {
     return { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: text, orcid: null, affiliations: [] };

@@ -9,7 +9,7 @@ import {
   normalizeDoi,
   normalizePages,
   parseAuthors,
-  stripMarkup,
+  plainText,
 } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { detectRisDatabase } from "./ris-database.js";
@@ -27,7 +27,7 @@ function abstractOf(fields: Fields): { abstract: string | null; copyright: strin
   const texts: string[] = [];
   let copyright: string | null = null;
   for (const value of fields.all("AB", "N2")) {
-    const text = cleanText(stripMarkup(value));
+    const text = plainText(value);
     if (!text) continue;
     if (COPYRIGHT.test(text)) copyright ??= text;
     else if (!texts.includes(text)) texts.push(text);
@@ -58,8 +58,8 @@ function doiOf(fields: Fields): string | null {
 
 function journalOf(fields: Fields, type: string): Article["journal"] {
   const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
-  const title = cleanText(fields.first(...journalTag));
-  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => cleanText(v)).filter((v): v is string => v !== null && v !== title);
+  const title = plainText(fields.first(...journalTag));
+  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
   return {
     title,
     isoAbbreviation: abbreviations[0] ?? null,
@@ -89,7 +89,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pmid,
     doi: doiOf(fields),
     pmcid: carriedPmcid(fields),
-    title: cleanText(stripMarkup(fields.first("TI", "T1", "CT", "ST", "BT") ?? "")),
+    title: plainText(fields.first("TI", "T1", "CT", "ST", "BT")),
     languages: distinct(fields.all("LA").map((v) => v.trim())),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,

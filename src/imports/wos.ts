@@ -1,7 +1,7 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -50,7 +50,7 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
   const ut = cleanText(fields.first("UT"));
   const base = emptyArticle("", { database: "wos", file: file.file, ownId: ut, importedAt: file.importedAt });
-  const abstract = cleanText(fields.first("AB"));
+  const abstract = plainText(fields.first("AB"));
   const pmid = fields.first("PM") ?? (ut && /^MEDLINE:(\d+)$/.exec(ut)?.[1]) ?? null;
   const keywords = [...fields.all("DE"), ...fields.all("ID")].flatMap((v) => v.split(";"));
   const pt = fields.first("PT");
@@ -59,12 +59,12 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
     kind: pt === "B" ? "book" : "article",
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(fields.first("DI")),
-    title: cleanText(fields.first("TI")),
+    title: plainText(fields.first("TI")),
     languages: distinct(fields.all("LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
     journal: {
-      title: cleanText(fields.first("SO")),
+      title: plainText(fields.first("SO")),
       isoAbbreviation: cleanText(fields.first("JI", "J9")),
       issn: firstIssn(fields.all("SN", "EI")),
       volume: cleanText(fields.first("VL")),

@@ -52,6 +52,13 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(stripMarkup("R&D & more &unknown;")).toBe("R&D & more &unknown;");
   });
 
+  it("decodes HTML's named references (Greek letters, dashes, no-break spaces) once, like the numeric ones", () => {
+    expect(stripMarkup("TGF-&beta;1 and &alpha;-MSH in 5&ndash;10&nbsp;% of M&uuml;ller's cells")).toBe("TGF-\u03b21 and \u03b1-MSH in 5\u201310\u00a0% of M\u00fcller's cells");
+    expect(stripMarkup("<p>IL-1&beta; &lt; 5&#x2009;pg</p>").trim()).toBe("IL-1\u03b2 < 5\u2009pg");
+    expect(stripMarkup("&amp;beta; is how HTML writes &beta;")).toBe("&beta; is how HTML writes \u03b2");
+    expect(stripMarkup("&Beta; &betax; &bet;")).toBe("\u0392 &betax; &bet;");
+  });
+
   it("strips major-topic stars from keywords and markup from abstracts", () => {
     expect(cleanKeyword("*athlete")).toBe("athlete");
     expect(cleanKeyword("Acne Vulgaris/*therapy")).toBe("Acne Vulgaris/therapy");

@@ -77,6 +77,21 @@ describe("RIS quirks of real exports", () => {
     expect(note.records[0]!.doi).toBeNull();
   });
 
+  it("HTML entities in titles, abstracts, names, journals and keywords are decoded once and NFC-normalised", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8")
+      .replace(/^T1 {2}- (.*)$/m, "T1  - TGF-&beta;1 &ndash; $1")
+      .replace(/^N2 {2}- (.*)$/m, "N2  - IL-1&beta;&nbsp;levels; $1")
+      .replace(/^A1 {2}- .*$/m, "A1  - Mu&#x0308;ller, J&ouml;rg")
+      .replace(/^JF {2}- .*$/m, "JF  - Journal of Sports &amp; Medicine")
+      .replace(/^KW {2}- biomechanics$/m, "KW  - &alpha;-actinin");
+    const r = (await parseText(text)).records[0]!;
+    expect(r.title).toMatch(/^TGF-\u03b21 \u2013 Outcome Measures After Shoulder Stabilization/);
+    expect(r.abstract).toMatch(/^IL-1\u03b2 levels; Background: Athletic endeavor/);
+    expect(r.authors[0]).toMatchObject({ lastName: "M\u00fcller", foreName: "J\u00f6rg" });
+    expect(r.journal.title).toBe("Journal of Sports & Medicine");
+    expect(r.keywords).toContain("\u03b1-actinin");
+  });
+
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
     const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
     const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
