@@ -72,11 +72,26 @@ export function normalizeDoi(value: string | null | undefined): string | null {
   return rest.replace(/[.,;:)\]}>'"]+$/, "");
 }
 
-/** First ISSN found in the values ("1895-5770 1895-5770", "20964129 (ISSN)", "0894-9867, 0894-9867"), as NNNN-NNNX. */
+/** Eight characters standing alone, not a group of a longer hyphenated number such as an ISBN ("978-1-4020-1234-5"). */
+const ISSN_CANDIDATE = /(?<![\dXx-])(\d{4})-?(\d{3}[\dXx])(?![\dXx]|-\d)/g;
+
+/** ISO 3297's check: digits weighted 8 down to 2, the check character making the sum a multiple of 11 (10 written X). */
+function issnChecks(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(digits[i]) * (8 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return digits[7]!.toUpperCase() === (check === 10 ? "X" : String(check));
+}
+
+/**
+ * First ISSN found in the values ("1895-5770 1895-5770", "20964129 (ISSN)", "0894-9867, 0894-9867"), as
+ * NNNN-NNNX; a number whose check character fails, or a piece of an ISBN that SN holds for a book, is none.
+ */
 export function firstIssn(values: readonly string[]): string | null {
   for (const value of values) {
-    const match = /\b(\d{4})-?(\d{3}[\dXx])\b/.exec(value);
-    if (match) return `${match[1]}-${match[2]!.toUpperCase()}`;
+    for (const match of value.matchAll(ISSN_CANDIDATE)) {
+      if (issnChecks(match[1]! + match[2]!)) return `${match[1]}-${match[2]!.toUpperCase()}`;
+    }
   }
   return null;
 }

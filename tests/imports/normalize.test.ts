@@ -35,6 +35,17 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(firstIssn(["978-3-030"])).toBeNull();
   });
 
+  it("takes no ISSN from an ISBN or a number whose check character fails", () => {
+    expect(firstIssn(["978-1-4020-1234-5"])).toBeNull();
+    expect(firstIssn(["978-0-1234-5671-0"])).toBeNull();
+    expect(firstIssn(["9781402012345 (ISBN)", "2325-9671 (electronic)"])).toBe("2325-9671");
+    expect(firstIssn(["1234-5678"])).toBeNull();
+    expect(firstIssn(["1234-5670 0028-0836"])).toBe("0028-0836");
+    expect(firstIssn(["1128-045X 1123-6337"])).toBe("1128-045X");
+    // Ovid ERIC writes an electronic ISSN with an "E" before it (cff-ovid-eric.ris, EJ1181769).
+    expect(firstIssn(["E2196-7822"])).toBe("2196-7822");
+  });
+
   it("joins start and end pages, normalises Unicode hyphens and drops placeholders", () => {
     expect(normalizePages("947", "955")).toBe("947-955");
     expect(normalizePages("1279\u20101297", null)).toBe("1279-1297");
