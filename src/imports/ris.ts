@@ -2,7 +2,6 @@ import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
-  cleanKeyword,
   cleanText,
   distinct,
   firstIssn,
@@ -70,6 +69,12 @@ function journalOf(fields: Fields, type: string): Article["journal"] {
   };
 }
 
+/** One keyword per KW line, or several on one joined by ";" (cut after decoding, so "&beta;" stays whole). */
+function keywordsOf(fields: Fields): string[] {
+  const keywords = fields.all("KW").flatMap((value) => (plainText(value) ?? "").split(";"));
+  return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
+}
+
 function authorsOf(fields: Fields): Author[] {
   return parseAuthors(fields.all("AU", "A1"));
 }
@@ -102,7 +107,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),
       ...(database === "pubmed" ? pubmedTypesIn(fields.all("N1", "M3")) : []),
     ]),
-    keywords: distinct(fields.all("KW").map(cleanKeyword).filter((k): k is string => k !== null)),
+    keywords: keywordsOf(fields),
   };
   return assignRecordId(article);
 }

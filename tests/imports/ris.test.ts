@@ -92,6 +92,12 @@ describe("RIS quirks of real exports", () => {
     expect(r.keywords).toContain("\u03b1-actinin");
   });
 
+  it("keywords joined by ';' on one KW line are separate keywords, as on lines of their own", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8").replace(/^KW {2}- bone remodeling$/m, "KW  - bone remodeling; *shoulder dislocation;rehabilitation;");
+    const r = (await parseText(text)).records[0]!;
+    expect(r.keywords).toEqual(["athlete", "biomechanics", "bone remodeling", "shoulder dislocation", "rehabilitation"]);
+  });
+
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
     const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
     const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
