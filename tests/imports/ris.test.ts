@@ -98,6 +98,15 @@ describe("RIS quirks of real exports", () => {
     expect(r.keywords).toEqual(["athlete", "biomechanics", "bone remodeling", "shoulder dislocation", "rehabilitation"]);
   });
 
+  it("a PMID labelled 'PMID: ' in N1 or AN (as reference managers write it) is the record's PMID; one inside other text is not", async () => {
+    const first = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8").split(/^ER {2}-.*$/m)[0]!;
+    const withTags = async (tags: string) => (await parseText(`${first}${tags}ER  - \n`)).records[0]!;
+    expect((await withTags("N1  - PMID: 31143269\n")).pmid).toBe("31143269");
+    expect((await withTags("M1  - PMID:31143269\n")).pmid).toBe("31143269");
+    expect(await withTags("DB  - PubMed\nAN  - PMID:31143269\n")).toMatchObject({ recordId: "31143269", pmid: "31143269" });
+    expect((await withTags("N1  - Comment in: Prz Gastroenterol. 2019;14:1. PMID: 31143269\n")).pmid).toBeNull();
+  });
+
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
     const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
     const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
