@@ -6,8 +6,8 @@ export type RisChunk =
   | { kind: "record"; record: TaggedRecord }
   | { kind: "truncated"; record: TaggedRecord; endLine: number; reason: string };
 
-// "TY  - JOUR", Cochrane's "TY  -  JOUR", "ER  -" without a trailing space, "SP  -" with no value.
-const TAG_LINE = /^([A-Z][A-Z0-9])  -(?:\s(.*))?$/s;
+// "TY  - JOUR", Cochrane's "TY  -  JOUR", "TY  -JOUR" without the space after the dash, "ER  -", "SP  -" with no value.
+const TAG_LINE = /^([A-Z][A-Z0-9])  -(.*)$/s;
 
 /** Tags EndNote writes several values of as untagged lines, one value per line. */
 const MULTI_VALUE = new Set(["KW", "AU", "A1", "A2", "A3", "A4", "AD", "N1", "SN", "L1", "L2", "L3", "UR", "M1", "C3"]);
@@ -26,7 +26,7 @@ export async function* readRisRecords(lines: AsyncIterable<NumberedLine[]>): Asy
     const tagged = TAG_LINE.exec(text);
     if (tagged) {
       const tag = tagged[1]!;
-      const value = (tagged[2] ?? "").trim();
+      const value = tagged[2]!.trim();
       if (tag === "TY") {
         if (current) yield { kind: "truncated", record: current, endLine: lineNo - 1, reason: "no ER line before the next TY" };
         current = { fields: [["TY", value]], startLine: lineNo, index: ++index };

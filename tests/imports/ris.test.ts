@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectFormat } from "../../src/imports/detect.js";
 import { parseRis } from "../../src/imports/ris.js";
 import type { Article, Diagnostic } from "../../src/model/article.js";
 import { byId, chunked, parseFixture } from "./helpers.js";
@@ -105,6 +106,19 @@ describe("RIS quirks of real exports", () => {
     expect((await withTags("M1  - PMID:31143269\n")).pmid).toBe("31143269");
     expect(await withTags("DB  - PubMed\nAN  - PMID:31143269\n")).toMatchObject({ recordId: "31143269", pmid: "31143269" });
     expect((await withTags("N1  - Comment in: Prz Gastroenterol. 2019;14:1. PMID: 31143269\n")).pmid).toBeNull();
+  });
+
+  it("tag lines without the space after the dash ('TY  -JOUR', 'TI  -Title'), as some exporters write them, are read like the others", async () => {
+    const text = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8");
+    const tight = text.replace(/^([A-Z][A-Z0-9]) {2}- ?/gm, "$1  -");
+    expect(await detectFormat(tight)).toBe("ris");
+    const { records, diagnostics } = await parseText(tight);
+    const expected = (await parseText(text)).records;
+    expect(diagnostics).toEqual([]);
+    expect(records).toHaveLength(6);
+    expect(records.map((r) => [r.recordId, r.title, r.doi, r.authors, r.journal, r.keywords])).toEqual(
+      expected.map((r) => [r.recordId, r.title, r.doi, r.authors, r.journal, r.keywords]),
+    );
   });
 
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
