@@ -154,7 +154,30 @@ function person(lastName: string, given: string | null): Author {
   };
 }
 
-const GROUP = /\b(group|consortium|committee|task force|collaborat\w*|society|network|investigators|team|association|working party|study)\b/i;
+/** Words of corporate and group author names ("World Health Organization", "European Medicines Agency", "NICE Guideline Committee"). */
+const GROUP = new RegExp(
+  "\\b(?:group|consortium|committee|task force|collaborat\\w*|society|network|investigators|team|association|working party|study|" +
+    "organi[sz]ation|institute|institut|agency|academy|council|foundation|ministry|department|university|universit[ye]|college|" +
+    "cent(?:er|re)|commission|board|federation|authority|office|panel|programme|program|service|alliance|union|trust|hospital|" +
+    "clinic|initiative|coalition|forum|partnership|registry|bureau|secretariat|administration|corporation|company|inc|ltd|gmbh)s?\\b",
+  "i",
+);
+/** MEDLINE's "Board J" (surname and up to three capitals), IEEE's "J. Board" (dotted initials before it). */
+const SURNAME_INITIALS = /^[\p{L}'-]+ \p{Lu}{1,3}$|^(?:\p{Lu}\.[\s-]?)+[\p{L}'-]+$/u;
+const GIVEN_NAMES = /^(?!the\b)(?:[\p{L}'.-]+\s*){1,3}$/iu;
+
+/**
+ * A person whose surname is also a word of group names: "Service, Robert" (one word, then up to three
+ * given names), "Board J", "J. Board". Not Dimensions' inverted group names: "Team, The Global Adaptation
+ * Mapping", "Network, Multi-Country Multi-City Collaborative Research".
+ */
+function personShaped(text: string): boolean {
+  const comma = text.indexOf(",");
+  if (comma < 0) return SURNAME_INITIALS.test(text);
+  const surname = text.slice(0, comma).trim();
+  const given = text.slice(comma + 1).trim();
+  return !/\s/.test(surname) && GIVEN_NAMES.test(given) && !GROUP.test(given);
+}
 
 /**
  * An author from the forms exports use: "Last, First", "Last, F.", "Last FM" (MEDLINE AU, Embase "Fanning E."),
@@ -163,7 +186,7 @@ const GROUP = /\b(group|consortium|committee|task force|collaborat\w*|society|ne
 export function parseAuthor(value: string): Author | null {
   const text = plainText(value.replace(/\s*\(\d+\)\s*$/, ""));
   if (!text) return null;
-  if (GROUP.test(text)) {
+  if (GROUP.test(text) && !personShaped(text)) {
     return { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: text, orcid: null, affiliations: [] };
   }
   const comma = text.indexOf(",");

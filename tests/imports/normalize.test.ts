@@ -102,6 +102,15 @@ describe("parseAuthor", () => {
     expect(parseAuthor("Cochrane Skin Group")).toMatchObject({ collectiveName: "Cochrane Skin Group" });
   });
 
+  it("keeps corporate authors whole; a person whose surname is such a word stays a person", () => {
+    for (const corporate of ["World Health Organization", "European Medicines Agency", "American Academy of Dermatology", "National Institute for Health and Care Excellence", "EU Council", "Team, The Global Adaptation Mapping", "Network, Multi-Country Multi-City Collaborative Research"]) {
+      expect(parseAuthor(corporate)).toMatchObject({ lastName: null, collectiveName: corporate });
+    }
+    expect(name("Service, Robert")).toEqual(["Service", "Robert", "R"]);
+    expect(name("Board J")).toEqual(["Board", null, "J"]);
+    expect(name("J. Board")).toEqual(["Board", null, "J"]);
+  });
+
   it("drops exact repeats (IEEE lists an author twice)", () => {
     expect(parseAuthors(["G. Kalbe", "G. Kalbe"]).map((a) => a.lastName)).toEqual(["Kalbe"]);
   });
