@@ -96,10 +96,13 @@ export function firstIssn(values: readonly string[]): string | null {
   return null;
 }
 
-/** Start and end page as one range; Unicode hyphens become "-"; "No"/"Specified" placeholders dropped. */
+/**
+ * Start and end page as one range; Unicode hyphens become "-"; "No"/"Specified" placeholders dropped, and
+ * Web of Science's "UNSP" (unspecified) before an article number ("UNSP 1722034").
+ */
 export function normalizePages(start: string | null | undefined, end?: string | null): string | null {
   const clean = (v: string | null | undefined): string | null => {
-    const t = cleanText(v ?? null)?.replace(/[\u2010-\u2015\u2212]/g, "-") ?? null;
+    const t = cleanText(v ?? null)?.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/^UNSP\s+/, "") ?? null;
     if (!t || /^(no|specified|n\/a|no pagination( specified)?)$/i.test(t)) return null;
     return t;
   };

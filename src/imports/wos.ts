@@ -69,7 +69,7 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
       issn: firstIssn(fields.all("SN", "EI")),
       volume: cleanText(fields.first("VL")),
       issue: cleanText(fields.first("IS")),
-      pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? cleanText(fields.first("AR")),
+      pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? normalizePages(fields.first("AR")),
     },
     pubDate: publicationDate([fields.first("PD"), fields.first("PY")]),
     authors: parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")),

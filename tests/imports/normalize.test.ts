@@ -53,6 +53,7 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(normalizePages("No", "Specified")).toBeNull();
     expect(normalizePages("", null)).toBeNull();
     expect(normalizePages("53", "53")).toBe("53");
+    expect(normalizePages("UNSP 1722034")).toBe("1722034");
   });
 
   it("decodes entities once, after the tags are gone", () => {
