@@ -132,6 +132,7 @@ export function distinct(values: readonly string[]): string[] {
 }
 
 const INITIALS = /^(?:[A-Z]\.?[\s-]*)+$/u;
+const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const INITIALS_TOKEN = /^(?:\p{Lu}\.?-?)+$/u;
 
 function initialsOf(given: string): string {
@@ -196,6 +197,8 @@ export function parseAuthor(value: string): Author | null {
   if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
   const tokens = text.split(" ");
   if (tokens.length === 1) return person(text, null);
+  // Chinese, Japanese and Korean names in their own script put the family name first ("熊 玮").
+  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "));
   const lastToken = tokens[tokens.length - 1]!;
   if (INITIALS_TOKEN.test(lastToken) && lastToken.replace(/[.-]/g, "").length <= 3) {
     return person(tokens.slice(0, -1).join(" "), lastToken);

@@ -103,6 +103,13 @@ describe("parseAuthor", () => {
     expect(parseAuthor("Cochrane Skin Group")).toMatchObject({ collectiveName: "Cochrane Skin Group" });
   });
 
+  it("reads a Chinese, Japanese or Korean name in its own script family name first (real: EBSCO's '熊 玮')", () => {
+    expect(name("熊 玮")).toEqual(["熊", "玮", "玮"]);
+    expect(name("山田 太郎")).toEqual(["山田", "太郎", "太"]);
+    expect(name("김 민준")).toEqual(["김", "민준", "민"]);
+    expect(name("朱德泉")).toEqual(["朱德泉", null, null]);
+  });
+
   it("keeps corporate authors whole; a person whose surname is such a word stays a person", () => {
     for (const corporate of ["World Health Organization", "European Medicines Agency", "American Academy of Dermatology", "National Institute for Health and Care Excellence", "EU Council", "Team, The Global Adaptation Mapping", "Network, Multi-Country Multi-City Collaborative Research"]) {
       expect(parseAuthor(corporate)).toMatchObject({ lastName: null, collectiveName: corporate });
