@@ -193,6 +193,23 @@ export function parseAuthor(value: string): Author | null {
   if (GROUP.test(text) && !personShaped(text)) {
     return { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: text, orcid: null, affiliations: [] };
   }
+  const { name, suffix } = withoutSuffix(text);
+  const author = personalName(name);
+  return suffix ? { ...author, suffix } : author;
+}
+
+/** Name suffixes: "Jr", "Sr", "II"-"IV", "VI"-"VIII", "3rd" (a lone I or V is an initial). */
+const NAME_SUFFIX = /^(?:Jr|Sr|\d(?:st|nd|rd|th)|I{2,3}|IV|VI{1,3})\.?$/i;
+
+/** The suffix RIS writes as a third part ("Smith, John A., Jr.") or MEDLINE-style names end with ("Bitter P Jr"), taken off. */
+function withoutSuffix(text: string): { name: string; suffix: string | null } {
+  const parts = text.includes(",") ? text.split(",").map((p) => p.trim()) : text.split(" ");
+  const last = parts[parts.length - 1]!;
+  if (parts.length < 3 || !NAME_SUFFIX.test(last)) return { name: text, suffix: null };
+  return { name: parts.slice(0, -1).join(text.includes(",") ? ", " : " "), suffix: last.replace(/\.$/, "") };
+}
+
+function personalName(text: string): Author {
   const comma = text.indexOf(",");
   if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
   const tokens = text.split(" ");

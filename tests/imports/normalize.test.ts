@@ -110,6 +110,15 @@ describe("parseAuthor", () => {
     expect(name("朱德泉")).toEqual(["朱德泉", null, null]);
   });
 
+  it("takes a name suffix off: RIS's third part and a trailing one (real: EndNote 'Bitter, P., Jr.', IEEE 'J. H. Laros III')", () => {
+    expect(parseAuthor("Bitter, P., Jr.")).toMatchObject({ lastName: "Bitter", foreName: null, initials: "P", suffix: "Jr" });
+    expect(parseAuthor("J. H. Laros III")).toMatchObject({ lastName: "Laros", initials: "JH", suffix: "III" });
+    expect(parseAuthor("King, Martin Luther, Jr")).toMatchObject({ lastName: "King", foreName: "Martin Luther", initials: "ML", suffix: "Jr" });
+    expect(parseAuthor("Gates WH 3rd")).toMatchObject({ lastName: "Gates", initials: "WH", suffix: "3rd" });
+    expect(parseAuthor("Smith V")).toMatchObject({ lastName: "Smith", initials: "V", suffix: null });
+    expect(parseAuthor("Smith, IV")).toMatchObject({ lastName: "Smith", initials: "IV", suffix: null });
+  });
+
   it("keeps corporate authors whole; a person whose surname is such a word stays a person", () => {
     for (const corporate of ["World Health Organization", "European Medicines Agency", "American Academy of Dermatology", "National Institute for Health and Care Excellence", "EU Council", "Team, The Global Adaptation Mapping", "Network, Multi-Country Multi-City Collaborative Research"]) {
       expect(parseAuthor(corporate)).toMatchObject({ lastName: null, collectiveName: corporate });
