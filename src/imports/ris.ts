@@ -49,7 +49,8 @@ function doiOf(fields: Fields): string | null {
   for (const value of fields.all("L3", "M3", "N1")) {
     if (ONLY_A_DOI.test(value)) return normalizeDoi(value);
   }
-  for (const value of fields.all("UR", "L2")) {
+  // A resolver link in any link field (Ovid ERIC gives the DOI only as "L1  - https://dx.doi.org/...").
+  for (const value of fields.all("UR", "L1", "L2", "L3", "L4", "LK")) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
   }
   return null;

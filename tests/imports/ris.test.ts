@@ -121,6 +121,13 @@ describe("RIS quirks of real exports", () => {
     );
   });
 
+  it("Ovid ERIC: a DOI given only as a dx.doi.org link in L1 is the record's DOI", async () => {
+    const { records } = await parseFixture("cff-ovid-eric.ris");
+    expect(byId(records, "eric:EJ1181769").doi).toBe("10.1186/s40594-016-0044-1");
+    expect(byId(records, "eric:EJ909330").doi).toBe("10.1007/s11191-010-9287-2");
+    expect(byId(records, "eric:EJ1251011").doi).toBeNull();
+  });
+
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
     const record = (tags: string) => `TY  - JOUR\nTI  - T\nAU  - Smith, Anna\nPY  - 2019\n${tags}ER  - \n`;
     const ids = async (...tags: string[]) => (await parseText(tags.map(record).join("\n"))).records.map((r) => r.recordId);
