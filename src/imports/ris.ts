@@ -116,13 +116,26 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
 /** Streams a RIS file's records; a record cut short is reported with its position and not stored. */
 export async function* parseRis(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
   const { lines, warnings } = exportLines(input, file);
+  let withoutEr = 0;
   for await (const chunk of readRisRecords(lines)) {
     if (chunk.kind === "record") {
+      if (chunk.withoutEr) withoutEr++;
       yield { record: risToArticle(chunk.record, file) };
       continue;
     }
     const title = new Fields(chunk.record).first("TI", "T1");
     yield truncatedRecordItem(file, chunk.record, chunk.endLine, `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""} (${chunk.reason})`);
+  }
+  if (withoutEr > 0) {
+    yield {
+      diagnostic: {
+        severity: "warning",
+        location: file.file,
+        position: null,
+        recordId: null,
+        message: `the file has no ER lines: its ${withoutEr} record(s) were taken to end at the next TY line and at the end of the file; if the last one looks cut short, export the file again`,
+      },
+    };
   }
   yield* warnings;
 }

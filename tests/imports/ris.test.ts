@@ -245,6 +245,19 @@ describe("malformed RIS", () => {
     expect(diagnostics[0]!.message).toMatch(/truncated RIS record "Outcomes of inflammatory bowel disease surgery/);
   });
 
+  it("a file that writes no ER line at all (records separated by blank lines only) keeps every record, with one warning", async () => {
+    const noEr = text.replace(/^ER {2}-\s*$/gm, "");
+    const { records, diagnostics } = await parseText(noEr);
+    const expected = (await parseText(text)).records;
+    expect(records.map((r) => [r.recordId, r.title, r.authors.length, r.keywords])).toEqual(expected.map((r) => [r.recordId, r.title, r.authors.length, r.keywords]));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: "warning", location: "cut.ris" });
+    expect(diagnostics[0]!.message).toMatch(/no ER lines: its 6 record\(s\) were taken to end at the next TY/);
+    const long = await parseText(noEr.repeat(50));
+    expect(long.records).toHaveLength(300);
+    expect(long.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+  });
+
   it("a file that ends inside a record reports that record", async () => {
     const cut = text.slice(0, erLines[5]!.index! - 20);
     const { records, diagnostics } = await parseText(cut);
