@@ -1,4 +1,4 @@
-import { emptyArticle, type Article } from "../model/article.js";
+import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
@@ -45,6 +45,19 @@ export async function* readWosRecords(lines: AsyncIterable<NumberedLine[]>): Asy
 
 const PUBLICATION_TYPES: Record<string, string> = { J: "Journal", B: "Book", S: "Series", P: "Patent", C: "Conference" };
 
+/** CA, the group authors ("DeWorm3 Implementation Sci Team"): collective authors, after the persons as WoS lists them. */
+function groupAuthors(fields: Fields): Author[] {
+  return distinct(fields.all("CA").map((v) => plainText(v)).filter((v): v is string => v !== null)).map((name) => ({
+    lastName: null,
+    foreName: null,
+    initials: null,
+    suffix: null,
+    collectiveName: name,
+    orcid: null,
+    affiliations: [],
+  }));
+}
+
 /** One Web of Science record as an Article: own id UT ("WOS:..." or "MEDLINE:..."), PMID from PM. */
 export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
@@ -72,7 +85,7 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
       pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? normalizePages(fields.first("AR")),
     },
     pubDate: publicationDate([fields.first("PD"), fields.first("PY")]),
-    authors: parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")),
+    authors: [...parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")), ...groupAuthors(fields)],
     publicationTypes: distinct(fields.all("DT").flatMap((v) => v.split(";")).map((v) => v.trim()).filter(Boolean)),
     keywords: distinct(keywords.map(cleanKeyword).filter((k): k is string => k !== null)),
   };
