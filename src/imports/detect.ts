@@ -7,7 +7,7 @@ export function isGzip(head: Uint8Array): boolean {
 
 const SIGNATURES: [RegExp, ImportFormat][] = [
   [/^PMID- ?\d/, "medline"],
-  [/^TY {2}- {1,2}\S/, "ris"],
+  [/^TY {2}- {0,2}\S/, "ris"],
   [/^FN \S/, "wos"],
   [/^PT [A-Z]\s*$/, "wos"],
   [/^<\d+\.\s*>\s*$/, "ovid"],

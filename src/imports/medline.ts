@@ -2,7 +2,7 @@ import { emptyArticle, type Article, type Author, type CommentCorrection, type G
 import { isoDate, publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor, stripMarkup } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -52,7 +52,7 @@ function fullAuthor(value: string): Author | null {
  * known from FAU, the initials are what follows it.
  */
 function abbreviatedAuthor(value: string, lastName: string | null): Author | null {
-  const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
+  const text = plainText(value.replace(/\s*\(\d+\)\s*$/, ""));
   if (!text) return null;
   const tokens = text.split(" ");
   const suffix = takeSuffix(tokens);
@@ -82,7 +82,7 @@ export function medlineAuthors(record: TaggedRecord): Author[] {
       last.initials = abbreviated?.initials ?? last.initials;
       last.suffix ??= abbreviated?.suffix ?? null;
     } else if (tag === "CN") {
-      const name = cleanText(value);
+      const name = plainText(value);
       if (name) authors.push({ lastName: null, foreName: null, initials: null, suffix: null, collectiveName: name, orcid: null, affiliations: [] });
     } else if (tag === "AD") {
       const affiliation = cleanText(value);
@@ -150,7 +150,7 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
   const fields = new Fields(record);
   const pmid = fields.first("PMID");
   const base = emptyArticle("", { database: "pubmed", file: file.file, ownId: pmid, importedAt: file.importedAt });
-  const abstract = cleanText(stripMarkup(fields.first("AB") ?? ""));
+  const abstract = plainText(fields.first("AB"));
   const ids = fields.all("AID", "LID");
   const article: Article = {
     ...base,
@@ -159,15 +159,15 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
     doi: normalizeDoi(idWithType(ids, "doi")),
     pmcid: cleanText(fields.first("PMC")),
     pii: idWithType(ids, "pii"),
-    title: cleanText(fields.first("TI", "BTI")),
-    vernacularTitle: cleanText(fields.first("TT")),
+    title: plainText(fields.first("TI", "BTI")),
+    vernacularTitle: plainText(fields.first("TT")),
     languages: distinct(fields.all("LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
     copyright: cleanText(fields.first("CI")),
     journal: {
-      title: cleanText(fields.first("JT")),
-      isoAbbreviation: cleanText(fields.first("TA")),
+      title: plainText(fields.first("JT")),
+      isoAbbreviation: plainText(fields.first("TA")),
       issn: firstIssn(fields.all("IS")),
       volume: cleanText(fields.first("VI")),
       issue: cleanText(fields.first("IP")),

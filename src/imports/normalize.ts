@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
 import { decodeEntities, flattenMarkup } from "../stages/parse/pubmed-xml/text.js";
+import { decodeHtmlNames } from "./html-entities.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
 export function cleanText(value: string | null | undefined): string | null {
@@ -30,15 +31,22 @@ const BLOCK_TAG_RE = new RegExp(`<\\/?(?:${BLOCK_TAGS}|jats:(?:${BLOCK_TAGS}))${
 const TEXT_LESS_THAN = new RegExp(`<(?!\\/?(?:${INLINE_TAGS})${ATTRIBUTES})`, "gi");
 
 /**
- * The text of a title or abstract that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>;
- * Dimensions: "CO<sub>2</sub>", "&amp;"). Only known tags are markup: block tags become a space, inline
- * tags nothing ("CO2", "H2O2"), and any other "<" is text ("<or =65 years", "p < 0.001"). The inline tags
- * and entities go the PubMed XML way (flattenMarkup), with every other "<" escaped first so that entities
- * are still decoded once, after the tags are gone ("&amp;lt;" gives "&lt;").
+ * The text of a field that exports leave in HTML/JATS markup (Lens: <p>, <AbstractText>; Dimensions:
+ * "CO<sub>2</sub>", "&amp;"; "TGF-&beta;", "5&ndash;10"). Only known tags are markup: block tags become a
+ * space, inline tags nothing ("CO2", "H2O2"), and any other "<" is text ("<or =65 years", "p < 0.001").
+ * HTML's named references become their characters; the inline tags, XML's entities and numeric references
+ * go the PubMed XML way (flattenMarkup), with every other "<" escaped first, so that every reference is
+ * decoded once ("&amp;lt;" gives "&lt;", "&amp;beta;" gives "&beta;").
  */
 export function stripMarkup(value: string): string {
-  if (value.indexOf("<") === -1) return decodeEntities(value);
-  return flattenMarkup(value.replace(BLOCK_TAG_RE, " ").replace(TEXT_LESS_THAN, "&lt;"));
+  const text = decodeHtmlNames(value);
+  if (text.indexOf("<") === -1) return decodeEntities(text);
+  return flattenMarkup(text.replace(BLOCK_TAG_RE, " ").replace(TEXT_LESS_THAN, "&lt;"));
+}
+
+/** A text field as an export may leave it (markup, HTML entities), as plain text: see stripMarkup and cleanText. */
+export function plainText(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : cleanText(stripMarkup(value));
 }
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
@@ -64,19 +72,37 @@ export function normalizeDoi(value: string | null | undefined): string | null {
   return rest.replace(/[.,;:)\]}>'"]+$/, "");
 }
 
-/** First ISSN found in the values ("1895-5770 1895-5770", "20964129 (ISSN)", "0894-9867, 0894-9867"), as NNNN-NNNX. */
+/** Eight characters standing alone, not a group of a longer hyphenated number such as an ISBN ("978-1-4020-1234-5"). */
+const ISSN_CANDIDATE = /(?<![\dXx-])(\d{4})-?(\d{3}[\dXx])(?![\dXx]|-\d)/g;
+
+/** ISO 3297's check: digits weighted 8 down to 2, the check character making the sum a multiple of 11 (10 written X). */
+function issnChecks(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(digits[i]) * (8 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return digits[7]!.toUpperCase() === (check === 10 ? "X" : String(check));
+}
+
+/**
+ * First ISSN found in the values ("1895-5770 1895-5770", "20964129 (ISSN)", "0894-9867, 0894-9867"), as
+ * NNNN-NNNX; a number whose check character fails, or a piece of an ISBN that SN holds for a book, is none.
+ */
 export function firstIssn(values: readonly string[]): string | null {
   for (const value of values) {
-    const match = /\b(\d{4})-?(\d{3}[\dXx])\b/.exec(value);
-    if (match) return `${match[1]}-${match[2]!.toUpperCase()}`;
+    for (const match of value.matchAll(ISSN_CANDIDATE)) {
+      if (issnChecks(match[1]! + match[2]!)) return `${match[1]}-${match[2]!.toUpperCase()}`;
+    }
   }
   return null;
 }
 
-/** Start and end page as one range; Unicode hyphens become "-"; "No"/"Specified" placeholders dropped. */
+/**
+ * Start and end page as one range; Unicode hyphens become "-"; "No"/"Specified" placeholders dropped, and
+ * Web of Science's "UNSP" (unspecified) before an article number ("UNSP 1722034").
+ */
 export function normalizePages(start: string | null | undefined, end?: string | null): string | null {
   const clean = (v: string | null | undefined): string | null => {
-    const t = cleanText(v ?? null)?.replace(/[\u2010-\u2015\u2212]/g, "-") ?? null;
+    const t = cleanText(v ?? null)?.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/^UNSP\s+/, "") ?? null;
     if (!t || /^(no|specified|n\/a|no pagination( specified)?)$/i.test(t)) return null;
     return t;
   };
@@ -89,7 +115,7 @@ export function normalizePages(start: string | null | undefined, end?: string | 
 
 /** Keyword without major-topic asterisks ("*athlete", "Acne Vulgaris/*therapy", "[*prevention & control]"). */
 export function cleanKeyword(value: string): string | null {
-  return cleanText(value.replace(/\*/g, ""));
+  return plainText(value.replace(/\*/g, ""));
 }
 
 /** Distinct values (case-insensitive), first spelling kept, order kept. */
@@ -106,6 +132,7 @@ export function distinct(values: readonly string[]): string[] {
 }
 
 const INITIALS = /^(?:[A-Z]\.?[\s-]*)+$/u;
+const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const INITIALS_TOKEN = /^(?:\p{Lu}\.?-?)+$/u;
 
 function initialsOf(given: string): string {
@@ -131,22 +158,64 @@ function person(lastName: string, given: string | null): Author {
   };
 }
 
-const GROUP = /\b(group|consortium|committee|task force|collaborat\w*|society|network|investigators|team|association|working party|study)\b/i;
+/** Words of corporate and group author names ("World Health Organization", "European Medicines Agency", "NICE Guideline Committee"). */
+const GROUP = new RegExp(
+  "\\b(?:group|consortium|committee|task force|collaborat\\w*|society|network|investigators|team|association|working party|study|" +
+    "organi[sz]ation|institute|institut|agency|academy|council|foundation|ministry|department|university|universit[ye]|college|" +
+    "cent(?:er|re)|commission|board|federation|authority|office|panel|programme|program|service|alliance|union|trust|hospital|" +
+    "clinic|initiative|coalition|forum|partnership|registry|bureau|secretariat|administration|corporation|company|inc|ltd|gmbh)s?\\b",
+  "i",
+);
+/** MEDLINE's "Board J" (surname and up to three capitals), IEEE's "J. Board" (dotted initials before it). */
+const SURNAME_INITIALS = /^[\p{L}'-]+ \p{Lu}{1,3}$|^(?:\p{Lu}\.[\s-]?)+[\p{L}'-]+$/u;
+const GIVEN_NAMES = /^(?!the\b)(?:[\p{L}'.-]+\s*){1,3}$/iu;
+
+/**
+ * A person whose surname is also a word of group names: "Service, Robert" (one word, then up to three
+ * given names), "Board J", "J. Board". Not Dimensions' inverted group names: "Team, The Global Adaptation
+ * Mapping", "Network, Multi-Country Multi-City Collaborative Research".
+ */
+function personShaped(text: string): boolean {
+  const comma = text.indexOf(",");
+  if (comma < 0) return SURNAME_INITIALS.test(text);
+  const surname = text.slice(0, comma).trim();
+  const given = text.slice(comma + 1).trim();
+  return !/\s/.test(surname) && GIVEN_NAMES.test(given) && !GROUP.test(given);
+}
 
 /**
  * An author from the forms exports use: "Last, First", "Last, F.", "Last FM" (MEDLINE AU, Embase "Fanning E."),
  * and "F. Last" (IEEE); group names ("IADVL Task Force") are collective authors. A single word is kept as the last name.
  */
 export function parseAuthor(value: string): Author | null {
-  const text = cleanText(value.replace(/\s*\(\d+\)\s*$/, ""));
+  const text = plainText(value.replace(/\s*\(\d+\)\s*$/, ""));
   if (!text) return null;
-  if (GROUP.test(text)) {
+  if (GROUP.test(text) && !personShaped(text)) {
     return { lastName: null, foreName: null, initials: null, suffix: null, collectiveName: text, orcid: null, affiliations: [] };
   }
+  const { name, suffix } = withoutSuffix(text);
+  const author = personalName(name);
+  return suffix ? { ...author, suffix } : author;
+}
+
+/** Name suffixes: "Jr", "Sr", "II"-"IV", "VI"-"VIII", "3rd" (a lone I or V is an initial). */
+const NAME_SUFFIX = /^(?:Jr|Sr|\d(?:st|nd|rd|th)|I{2,3}|IV|VI{1,3})\.?$/i;
+
+/** The suffix RIS writes as a third part ("Smith, John A., Jr.") or MEDLINE-style names end with ("Bitter P Jr"), taken off. */
+function withoutSuffix(text: string): { name: string; suffix: string | null } {
+  const parts = text.includes(",") ? text.split(",").map((p) => p.trim()) : text.split(" ");
+  const last = parts[parts.length - 1]!;
+  if (parts.length < 3 || !NAME_SUFFIX.test(last)) return { name: text, suffix: null };
+  return { name: parts.slice(0, -1).join(text.includes(",") ? ", " : " "), suffix: last.replace(/\.$/, "") };
+}
+
+function personalName(text: string): Author {
   const comma = text.indexOf(",");
   if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
   const tokens = text.split(" ");
   if (tokens.length === 1) return person(text, null);
+  // Chinese, Japanese and Korean names in their own script put the family name first ("熊 玮").
+  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "));
   const lastToken = tokens[tokens.length - 1]!;
   if (INITIALS_TOKEN.test(lastToken) && lastToken.replace(/[.-]/g, "").length <= 3) {
     return person(tokens.slice(0, -1).join(" "), lastToken);

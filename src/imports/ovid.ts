@@ -1,7 +1,7 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { detectOvidDatabase } from "./ovid-database.js";
 import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
@@ -54,14 +54,14 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
   // Ovid drops the "L" that embase.com writes before the same Embase accession number.
   const ui = database === "embase" && accession && /^\d+$/.test(accession) ? `L${accession}` : accession;
   const base = emptyArticle("", { database, file: file.file, ownId: ui, importedAt: file.importedAt });
-  const abstract = cleanText(fields.first("AB"));
+  const abstract = plainText(fields.first("AB"));
   const source = sourceParts(fields.first("SO"));
   const pmid = database === "pubmed" && ui && /^\d+$/.test(ui) ? ui : null;
   const article: Article = {
     ...base,
     pmid,
     doi: normalizeDoi(fields.first("DO")),
-    title: cleanText(fields.first("TI")),
+    title: plainText(fields.first("TI")),
     languages: distinct(fields.all("LG", "LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,

@@ -4,11 +4,18 @@ import type { Fields } from "./types.js";
 /** Tags where exports put a PubMed id or PMCID next to their own ("26957754[pmid]", "PUBMED 38407106,EMBASE ..."). */
 const ID_CARRIERS = ["U1", "U2", "U3", "U4", "U5", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "M2", "N1"];
 
+/** A value that is a labelled PMID and nothing else: "PMID: 31978945", "PMID:31978945" (reference managers' AN or N1). */
+const LABELLED_PMID = /^PMID:?\s*(\d{1,9})$/i;
+
 /** The PMID a non-PubMed record carries, if any. */
 export function carriedPmid(fields: Fields, database: string): string | null {
   const values = fields.all(...ID_CARRIERS);
   for (const value of values) {
     const m = /(?<!\d)(\d{1,9})\s*\[pmid\]/i.exec(value) ?? /\bPUBMED\s+(\d{1,9})\b/i.exec(value);
+    if (m) return m[1]!;
+  }
+  for (const value of fields.all("AN", "M1", ...ID_CARRIERS)) {
+    const m = LABELLED_PMID.exec(value);
     if (m) return m[1]!;
   }
   // Embase puts the PMID alone in C5, Scopus in C2 (which EndNote uses for the PMCID instead).

@@ -2,14 +2,13 @@ import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
-  cleanKeyword,
   cleanText,
   distinct,
   firstIssn,
   normalizeDoi,
   normalizePages,
   parseAuthors,
-  stripMarkup,
+  plainText,
 } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { detectRisDatabase } from "./ris-database.js";
@@ -27,7 +26,7 @@ function abstractOf(fields: Fields): { abstract: string | null; copyright: strin
   const texts: string[] = [];
   let copyright: string | null = null;
   for (const value of fields.all("AB", "N2")) {
-    const text = cleanText(stripMarkup(value));
+    const text = plainText(value);
     if (!text) continue;
     if (COPYRIGHT.test(text)) copyright ??= text;
     else if (!texts.includes(text)) texts.push(text);
@@ -35,11 +34,23 @@ function abstractOf(fields: Fields): { abstract: string | null; copyright: strin
   return { abstract: texts.length > 0 ? texts.join(" ") : null, copyright };
 }
 
+/** A value that is nothing but a DOI, with or without its "doi:" or resolver prefix. */
+const ONLY_A_DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
+
+/**
+ * DO/DI hold a DOI whatever its dress ("doi: 10.1/x.", "DOI: 10.1/x", "10.1/x; 10.1/y" gives the first);
+ * L3, M3 and N1 hold other things too, so they count only when the value is a DOI and nothing else.
+ */
 function doiOf(fields: Fields): string | null {
-  for (const value of fields.all("DO", "DI", "L3", "M3", "N1")) {
-    if (/10\.\d{4,9}\//.test(value) && !/\s/.test(value.trim())) return normalizeDoi(value);
+  for (const value of fields.all("DO", "DI")) {
+    const doi = normalizeDoi(value);
+    if (doi) return doi;
   }
-  for (const value of fields.all("UR", "L2")) {
+  for (const value of fields.all("L3", "M3", "N1")) {
+    if (ONLY_A_DOI.test(value)) return normalizeDoi(value);
+  }
+  // A resolver link in any link field (Ovid ERIC gives the DOI only as "L1  - https://dx.doi.org/...").
+  for (const value of fields.all("UR", "L1", "L2", "L3", "L4", "LK")) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
   }
   return null;
@@ -47,8 +58,8 @@ function doiOf(fields: Fields): string | null {
 
 function journalOf(fields: Fields, type: string): Article["journal"] {
   const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
-  const title = cleanText(fields.first(...journalTag));
-  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => cleanText(v)).filter((v): v is string => v !== null && v !== title);
+  const title = plainText(fields.first(...journalTag));
+  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
   return {
     title,
     isoAbbreviation: abbreviations[0] ?? null,
@@ -57,6 +68,12 @@ function journalOf(fields: Fields, type: string): Article["journal"] {
     issue: cleanText(fields.first("IS")),
     pages: normalizePages(fields.first("SP"), fields.first("EP")),
   };
+}
+
+/** One keyword per KW line, or several on one joined by ";" (cut after decoding, so "&beta;" stays whole). */
+function keywordsOf(fields: Fields): string[] {
+  const keywords = fields.all("KW").flatMap((value) => (plainText(value) ?? "").split(";"));
+  return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
 }
 
 function authorsOf(fields: Fields): Author[] {
@@ -78,7 +95,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pmid,
     doi: doiOf(fields),
     pmcid: carriedPmcid(fields),
-    title: cleanText(stripMarkup(fields.first("TI", "T1", "CT", "ST", "BT") ?? "")),
+    title: plainText(fields.first("TI", "T1", "CT", "ST", "BT")),
     languages: distinct(fields.all("LA").map((v) => v.trim())),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
@@ -91,7 +108,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),
       ...(database === "pubmed" ? pubmedTypesIn(fields.all("N1", "M3")) : []),
     ]),
-    keywords: distinct(fields.all("KW").map(cleanKeyword).filter((k): k is string => k !== null)),
+    keywords: keywordsOf(fields),
   };
   return assignRecordId(article);
 }
@@ -99,13 +116,26 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
 /** Streams a RIS file's records; a record cut short is reported with its position and not stored. */
 export async function* parseRis(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
   const { lines, warnings } = exportLines(input, file);
+  let withoutEr = 0;
   for await (const chunk of readRisRecords(lines)) {
     if (chunk.kind === "record") {
+      if (chunk.withoutEr) withoutEr++;
       yield { record: risToArticle(chunk.record, file) };
       continue;
     }
     const title = new Fields(chunk.record).first("TI", "T1");
     yield truncatedRecordItem(file, chunk.record, chunk.endLine, `truncated RIS record${title ? ` "${title.slice(0, 80)}"` : ""} (${chunk.reason})`);
+  }
+  if (withoutEr > 0) {
+    yield {
+      diagnostic: {
+        severity: "warning",
+        location: file.file,
+        position: null,
+        recordId: null,
+        message: `the file has no ER lines: its ${withoutEr} record(s) were taken to end at the next TY line and at the end of the file; if the last one looks cut short, export the file again`,
+      },
+    };
   }
   yield* warnings;
 }

@@ -2,7 +2,7 @@ import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { readCsvRows } from "./csv-reader.js";
 import { exportLines } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
@@ -14,7 +14,7 @@ const split = (value: string | null): string[] => (value ? value.split(";").map(
 export function scopusRowToArticle(get: Row, file: ImportFile): Article {
   const eid = cleanText(get("EID"));
   const base = emptyArticle("", { database: "scopus", file: file.file, ownId: eid, importedAt: file.importedAt });
-  const rawAbstract = cleanText(get("Abstract"));
+  const rawAbstract = plainText(get("Abstract"));
   const abstract = rawAbstract && !/^\[no abstract available\]$/i.test(rawAbstract) ? rawAbstract : null;
   const pmid = cleanText(get("PubMed ID"));
   const fullNames = split(get("Author full names"));
@@ -22,12 +22,12 @@ export function scopusRowToArticle(get: Row, file: ImportFile): Article {
     ...base,
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(get("DOI")),
-    title: cleanText(get("Title")),
+    title: plainText(get("Title")),
     languages: split(get("Language of Original Document")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
     journal: {
-      title: cleanText(get("Source title")),
+      title: plainText(get("Source title")),
       isoAbbreviation: cleanText(get("Abbreviated Source Title")),
       issn: firstIssn(split(get("ISSN"))),
       volume: cleanText(get("Volume")),

@@ -1,7 +1,7 @@
-import { emptyArticle, type Article } from "../model/article.js";
+import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -45,12 +45,25 @@ export async function* readWosRecords(lines: AsyncIterable<NumberedLine[]>): Asy
 
 const PUBLICATION_TYPES: Record<string, string> = { J: "Journal", B: "Book", S: "Series", P: "Patent", C: "Conference" };
 
+/** CA, the group authors ("DeWorm3 Implementation Sci Team"): collective authors, after the persons as WoS lists them. */
+function groupAuthors(fields: Fields): Author[] {
+  return distinct(fields.all("CA").map((v) => plainText(v)).filter((v): v is string => v !== null)).map((name) => ({
+    lastName: null,
+    foreName: null,
+    initials: null,
+    suffix: null,
+    collectiveName: name,
+    orcid: null,
+    affiliations: [],
+  }));
+}
+
 /** One Web of Science record as an Article: own id UT ("WOS:..." or "MEDLINE:..."), PMID from PM. */
 export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
   const ut = cleanText(fields.first("UT"));
   const base = emptyArticle("", { database: "wos", file: file.file, ownId: ut, importedAt: file.importedAt });
-  const abstract = cleanText(fields.first("AB"));
+  const abstract = plainText(fields.first("AB"));
   const pmid = fields.first("PM") ?? (ut && /^MEDLINE:(\d+)$/.exec(ut)?.[1]) ?? null;
   const keywords = [...fields.all("DE"), ...fields.all("ID")].flatMap((v) => v.split(";"));
   const pt = fields.first("PT");
@@ -59,20 +72,20 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
     kind: pt === "B" ? "book" : "article",
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(fields.first("DI")),
-    title: cleanText(fields.first("TI")),
+    title: plainText(fields.first("TI")),
     languages: distinct(fields.all("LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
     journal: {
-      title: cleanText(fields.first("SO")),
+      title: plainText(fields.first("SO")),
       isoAbbreviation: cleanText(fields.first("JI", "J9")),
       issn: firstIssn(fields.all("SN", "EI")),
       volume: cleanText(fields.first("VL")),
       issue: cleanText(fields.first("IS")),
-      pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? cleanText(fields.first("AR")),
+      pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? normalizePages(fields.first("AR")),
     },
     pubDate: publicationDate([fields.first("PD"), fields.first("PY")]),
-    authors: parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")),
+    authors: [...parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")), ...groupAuthors(fields)],
     publicationTypes: distinct(fields.all("DT").flatMap((v) => v.split(";")).map((v) => v.trim()).filter(Boolean)),
     keywords: distinct(keywords.map(cleanKeyword).filter((k): k is string => k !== null)),
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { medlineAuthors, parseMedline, parseMesh } from "../../src/imports/medline.js";
 import type { ImportItem } from "../../src/imports/types.js";
-import { byId, chunked, parseFixture } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { byId, chunked, fixture, parseFixture } from "./helpers.js";
 
 describe("MEDLINE (PubMed format) exports", () => {
   it("2004 export: leading empty line, 6-space continuation lines, FAU+AU, starred MeSH", async () => {
@@ -16,6 +17,17 @@ describe("MEDLINE (PubMed format) exports", () => {
     expect(r.pubDate).toMatchObject({ raw: "2002 Sep", year: 2002, month: 9 });
     expect(r.status).toBe("MEDLINE");
     expect(r.journal).toEqual({ title: "Briefings in bioinformatics", isoAbbreviation: "Brief Bioinform", issn: "1467-5463", volume: "3", issue: "3", pages: "296-302" });
+  });
+
+  it("HTML entities a PubMed-format file may carry in its title and abstract are decoded once", async () => {
+    const text = readFileSync(fixture("biopython-medline-pubmed_result1.txt"), "utf8")
+      .replace("TI  - The Bio* toolkits--a brief overview.", "TI  - The Bio* toolkits&mdash;a brief overview of &beta;-releases &amp;amp; more.")
+      .replace("AB  - Bioinformatics research", "AB  - Bio&shy;informatics&nbsp;research");
+    const items: ImportItem[] = [];
+    for await (const item of parseMedline(chunked(text, 500), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+    const r = items[0]!.record!;
+    expect(r.title).toBe("The Bio* toolkits\u2014a brief overview of \u03b2-releases &amp; more.");
+    expect(r.abstract).toMatch(/^Bio\u00adinformatics research is often difficult/);
   });
 
   it("2023 export without a final newline: several AD per author, multi-line title, history, ahead-of-print status", async () => {

@@ -35,6 +35,17 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(firstIssn(["978-3-030"])).toBeNull();
   });
 
+  it("takes no ISSN from an ISBN or a number whose check character fails", () => {
+    expect(firstIssn(["978-1-4020-1234-5"])).toBeNull();
+    expect(firstIssn(["978-0-1234-5671-0"])).toBeNull();
+    expect(firstIssn(["9781402012345 (ISBN)", "2325-9671 (electronic)"])).toBe("2325-9671");
+    expect(firstIssn(["1234-5678"])).toBeNull();
+    expect(firstIssn(["1234-5670 0028-0836"])).toBe("0028-0836");
+    expect(firstIssn(["1128-045X 1123-6337"])).toBe("1128-045X");
+    // Ovid ERIC writes an electronic ISSN with an "E" before it (cff-ovid-eric.ris, EJ1181769).
+    expect(firstIssn(["E2196-7822"])).toBe("2196-7822");
+  });
+
   it("joins start and end pages, normalises Unicode hyphens and drops placeholders", () => {
     expect(normalizePages("947", "955")).toBe("947-955");
     expect(normalizePages("1279\u20101297", null)).toBe("1279-1297");
@@ -42,6 +53,7 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(normalizePages("No", "Specified")).toBeNull();
     expect(normalizePages("", null)).toBeNull();
     expect(normalizePages("53", "53")).toBe("53");
+    expect(normalizePages("UNSP 1722034")).toBe("1722034");
   });
 
   it("decodes entities once, after the tags are gone", () => {
@@ -50,6 +62,13 @@ describe("firstIssn, normalizePages, cleanKeyword, stripMarkup", () => {
     expect(stripMarkup("<p>a &lt;b&gt; is text</p>").trim()).toBe("a <b> is text");
     expect(stripMarkup("10&#x2013;20 &#8805; 5 &quot;q&quot; &apos;")).toBe("10\u201320 \u2265 5 \"q\" '");
     expect(stripMarkup("R&D & more &unknown;")).toBe("R&D & more &unknown;");
+  });
+
+  it("decodes HTML's named references (Greek letters, dashes, no-break spaces) once, like the numeric ones", () => {
+    expect(stripMarkup("TGF-&beta;1 and &alpha;-MSH in 5&ndash;10&nbsp;% of M&uuml;ller's cells")).toBe("TGF-\u03b21 and \u03b1-MSH in 5\u201310\u00a0% of M\u00fcller's cells");
+    expect(stripMarkup("<p>IL-1&beta; &lt; 5&#x2009;pg</p>").trim()).toBe("IL-1\u03b2 < 5\u2009pg");
+    expect(stripMarkup("&amp;beta; is how HTML writes &beta;")).toBe("&beta; is how HTML writes \u03b2");
+    expect(stripMarkup("&Beta; &betax; &bet;")).toBe("\u0392 &betax; &bet;");
   });
 
   it("strips major-topic stars from keywords and markup from abstracts", () => {
@@ -82,6 +101,31 @@ describe("parseAuthor", () => {
   it("keeps group names whole, as collective authors", () => {
     expect(parseAuthor("IADVL Task Force")).toMatchObject({ lastName: null, collectiveName: "IADVL Task Force" });
     expect(parseAuthor("Cochrane Skin Group")).toMatchObject({ collectiveName: "Cochrane Skin Group" });
+  });
+
+  it("reads a Chinese, Japanese or Korean name in its own script family name first (real: EBSCO's '熊 玮')", () => {
+    expect(name("熊 玮")).toEqual(["熊", "玮", "玮"]);
+    expect(name("山田 太郎")).toEqual(["山田", "太郎", "太"]);
+    expect(name("김 민준")).toEqual(["김", "민준", "민"]);
+    expect(name("朱德泉")).toEqual(["朱德泉", null, null]);
+  });
+
+  it("takes a name suffix off: RIS's third part and a trailing one (real: EndNote 'Bitter, P., Jr.', IEEE 'J. H. Laros III')", () => {
+    expect(parseAuthor("Bitter, P., Jr.")).toMatchObject({ lastName: "Bitter", foreName: null, initials: "P", suffix: "Jr" });
+    expect(parseAuthor("J. H. Laros III")).toMatchObject({ lastName: "Laros", initials: "JH", suffix: "III" });
+    expect(parseAuthor("King, Martin Luther, Jr")).toMatchObject({ lastName: "King", foreName: "Martin Luther", initials: "ML", suffix: "Jr" });
+    expect(parseAuthor("Gates WH 3rd")).toMatchObject({ lastName: "Gates", initials: "WH", suffix: "3rd" });
+    expect(parseAuthor("Smith V")).toMatchObject({ lastName: "Smith", initials: "V", suffix: null });
+    expect(parseAuthor("Smith, IV")).toMatchObject({ lastName: "Smith", initials: "IV", suffix: null });
+  });
+
+  it("keeps corporate authors whole; a person whose surname is such a word stays a person", () => {
+    for (const corporate of ["World Health Organization", "European Medicines Agency", "American Academy of Dermatology", "National Institute for Health and Care Excellence", "EU Council", "Team, The Global Adaptation Mapping", "Network, Multi-Country Multi-City Collaborative Research"]) {
+      expect(parseAuthor(corporate)).toMatchObject({ lastName: null, collectiveName: corporate });
+    }
+    expect(name("Service, Robert")).toEqual(["Service", "Robert", "R"]);
+    expect(name("Board J")).toEqual(["Board", null, "J"]);
+    expect(name("J. Board")).toEqual(["Board", null, "J"]);
   });
 
   it("drops exact repeats (IEEE lists an author twice)", () => {

@@ -26,6 +26,19 @@ describe("Web of Science plain text", () => {
     expect(byId(records, "wos:WOS:000514379300001").pubDate).toMatchObject({ year: 2020, month: 12, day: 16 });
   });
 
+  it("full record: the group author (CA) is kept, as a collective author after the persons", async () => {
+    const { records } = await parseFixture("knh-wos-plaintext-fullrecord.txt");
+    const r = records.find((x) => x.authors.some((a) => a.lastName === "Means"))!;
+    expect(r.authors).toHaveLength(20);
+    expect(r.authors[0]).toMatchObject({ lastName: "Means", foreName: "Arianna Rubin" });
+    expect(r.authors[19]).toMatchObject({ lastName: null, collectiveName: "DeWorm3 Implementation Sci Team" });
+  });
+
+  it(".ciw: an article number marked 'UNSP' (unspecified) is stored without the mark", async () => {
+    const { records } = await parseFixture("synthesisr-wos.ciw");
+    expect(byId(records, "wos:WOS:000514379300001").journal.pages).toBe("1722034");
+  });
+
   it("two records shared with the Scopus RIS carry the same DOIs", async () => {
     const wos = (await parseFixture("synthesisr-wos.ciw")).records.map((r) => r.doi);
     const scopus = (await parseFixture("synthesisr-scopus.ris")).records.map((r) => r.doi);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectFormat } from "../../src/imports/detect.js";
 import { parseRis } from "../../src/imports/ris.js";
 import type { Article, Diagnostic } from "../../src/model/article.js";
 import { byId, chunked, parseFixture } from "./helpers.js";
@@ -64,6 +65,67 @@ describe("RIS quirks of real exports", () => {
     expect(r.abstract).toMatch(/"athletic shoulder".*Outcome measures are valuable when determining an athlete's safe return to sport\.\.\./);
     expect(r.keywords[0]).toBe("athlete");
     expect(r.journal.issn).toBe("2325-9671");
+  });
+
+  it("a DOI in DO keeps whatever dress it comes in: 'doi: ' or 'DOI: ' prefix, trailing period, several DOIs (the first)", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8");
+    const dressed = ["doi: 10.1177/2325967120950040.", "DOI: 10.1177/2325967120950040", "10.1177/2325967120950040; 10.1177/2325967120950041"];
+    for (const doi of dressed) {
+      const { records } = await parseText(text.replace(/^DO {2}- .*$/m, `DO  - ${doi}`));
+      expect(records[0]!.doi).toBe("10.1177/2325967120950040");
+    }
+    const note = await parseText(text.replace(/^DO {2}- .*$/m, "N1  - see doi: 10.1177/2325967120950041 for the erratum"));
+    expect(note.records[0]!.doi).toBeNull();
+  });
+
+  it("HTML entities in titles, abstracts, names, journals and keywords are decoded once and NFC-normalised", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8")
+      .replace(/^T1 {2}- (.*)$/m, "T1  - TGF-&beta;1 &ndash; $1")
+      .replace(/^N2 {2}- (.*)$/m, "N2  - IL-1&beta;&nbsp;levels; $1")
+      .replace(/^A1 {2}- .*$/m, "A1  - Mu&#x0308;ller, J&ouml;rg")
+      .replace(/^JF {2}- .*$/m, "JF  - Journal of Sports &amp; Medicine")
+      .replace(/^KW {2}- biomechanics$/m, "KW  - &alpha;-actinin");
+    const r = (await parseText(text)).records[0]!;
+    expect(r.title).toMatch(/^TGF-\u03b21 \u2013 Outcome Measures After Shoulder Stabilization/);
+    expect(r.abstract).toMatch(/^IL-1\u03b2 levels; Background: Athletic endeavor/);
+    expect(r.authors[0]).toMatchObject({ lastName: "M\u00fcller", foreName: "J\u00f6rg" });
+    expect(r.journal.title).toBe("Journal of Sports & Medicine");
+    expect(r.keywords).toContain("\u03b1-actinin");
+  });
+
+  it("keywords joined by ';' on one KW line are separate keywords, as on lines of their own", async () => {
+    const text = readFileSync(fixture("rispy-ovid-embase-empty-sp.ris"), "utf8").replace(/^KW {2}- bone remodeling$/m, "KW  - bone remodeling; *shoulder dislocation;rehabilitation;");
+    const r = (await parseText(text)).records[0]!;
+    expect(r.keywords).toEqual(["athlete", "biomechanics", "bone remodeling", "shoulder dislocation", "rehabilitation"]);
+  });
+
+  it("a PMID labelled 'PMID: ' in N1 or AN (as reference managers write it) is the record's PMID; one inside other text is not", async () => {
+    const first = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8").split(/^ER {2}-.*$/m)[0]!;
+    const withTags = async (tags: string) => (await parseText(`${first}${tags}ER  - \n`)).records[0]!;
+    expect((await withTags("N1  - PMID: 31143269\n")).pmid).toBe("31143269");
+    expect((await withTags("M1  - PMID:31143269\n")).pmid).toBe("31143269");
+    expect(await withTags("DB  - PubMed\nAN  - PMID:31143269\n")).toMatchObject({ recordId: "31143269", pmid: "31143269" });
+    expect((await withTags("N1  - Comment in: Prz Gastroenterol. 2019;14:1. PMID: 31143269\n")).pmid).toBeNull();
+  });
+
+  it("tag lines without the space after the dash ('TY  -JOUR', 'TI  -Title'), as some exporters write them, are read like the others", async () => {
+    const text = readFileSync(fixture("asreview-pubmed-zotero.ris"), "utf8");
+    const tight = text.replace(/^([A-Z][A-Z0-9]) {2}- ?/gm, "$1  -");
+    expect(await detectFormat(tight)).toBe("ris");
+    const { records, diagnostics } = await parseText(tight);
+    const expected = (await parseText(text)).records;
+    expect(diagnostics).toEqual([]);
+    expect(records).toHaveLength(6);
+    expect(records.map((r) => [r.recordId, r.title, r.doi, r.authors, r.journal, r.keywords])).toEqual(
+      expected.map((r) => [r.recordId, r.title, r.doi, r.authors, r.journal, r.keywords]),
+    );
+  });
+
+  it("Ovid ERIC: a DOI given only as a dx.doi.org link in L1 is the record's DOI", async () => {
+    const { records } = await parseFixture("cff-ovid-eric.ris");
+    expect(byId(records, "eric:EJ1181769").doi).toBe("10.1186/s40594-016-0044-1");
+    expect(byId(records, "eric:EJ909330").doi).toBe("10.1007/s11191-010-9287-2");
+    expect(byId(records, "eric:EJ1251011").doi).toBeNull();
   });
 
   it("own ids: AN/ID count in their database's accession form only; a library's record number never", async () => {
@@ -181,6 +243,19 @@ describe("malformed RIS", () => {
     expect(diagnostics[0]).toMatchObject({ severity: "error", location: "cut.ris", recordId: null });
     expect(diagnostics[0]!.position).toMatch(new RegExp(`^record 2, lines ${startLine}-\\d+$`));
     expect(diagnostics[0]!.message).toMatch(/truncated RIS record "Outcomes of inflammatory bowel disease surgery/);
+  });
+
+  it("a file that writes no ER line at all (records separated by blank lines only) keeps every record, with one warning", async () => {
+    const noEr = text.replace(/^ER {2}-\s*$/gm, "");
+    const { records, diagnostics } = await parseText(noEr);
+    const expected = (await parseText(text)).records;
+    expect(records.map((r) => [r.recordId, r.title, r.authors.length, r.keywords])).toEqual(expected.map((r) => [r.recordId, r.title, r.authors.length, r.keywords]));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: "warning", location: "cut.ris" });
+    expect(diagnostics[0]!.message).toMatch(/no ER lines: its 6 record\(s\) were taken to end at the next TY/);
+    const long = await parseText(noEr.repeat(50));
+    expect(long.records).toHaveLength(300);
+    expect(long.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
 
   it("a file that ends inside a record reports that record", async () => {
