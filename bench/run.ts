@@ -141,7 +141,7 @@ ${platform()} ${release()}, Node ${process.version}${py ? "" : " (no Python with
 The input is Biopython's real PubMed test records (\`bench/fixtures/\`) repeated with fresh PMIDs. Each litreview
 step runs in its own process, so its peak resident memory is its own; \`run --offline\` is parse → dedupe →
 classify → report in one process, run on the freshly imported store. Seconds are wall time; CPU seconds add
-up every thread of the step (parsing and classifying use one worker thread per core; dedupe and report one
+up every thread of the step (parsing and classifying use one worker thread per core, at most 2 by default; dedupe and report one
 thread beside the main one). On a shared machine the same step can take up to half as long again from one run to
 the next (at 20,000 records on one day, iterparse took 6.6 to 10.8 s and Biopython 37.5 to 56.8 s). So at
 ${REPEAT_MAX.toLocaleString("en")} records and below, the baselines, the import and \`run --offline\` run ${REPEATS} times, one after

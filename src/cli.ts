@@ -43,8 +43,8 @@ Environment:
   NCBI_EMAIL         contact e-mail sent with every request, as NCBI asks
   NCBI_TOOL          tool name sent with every request (default litreview)
   LITREVIEW_THREADS  threads for parsing large imports, and for deduplicating, classifying
-                     and reporting large stores (default one per core; 1 = everything in
-                     the main thread)
+                     and reporting large stores (default one per core, at most 2: each
+                     adds about 50 MB; 1 = everything in the main thread)
 `;
 
 export interface CliIo {

@@ -1,7 +1,7 @@
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
-import { createPool, mapOrdered, threadCount, threadsPayFor, THREADS_MIN_RECORDS, type WorkerPool } from "../../src/parallel/pool.js";
+import { createPool, DEFAULT_MAX_THREADS, mapOrdered, threadCount, threadsPayFor, THREADS_MIN_RECORDS, type WorkerPool } from "../../src/parallel/pool.js";
 import type { ShoutInput } from "./fixtures/shout-worker.js";
 
 const SHOUT = new URL("./fixtures/shout-worker.ts", import.meta.url);
@@ -135,6 +135,11 @@ describe("threadCount", () => {
   it("reads LITREVIEW_THREADS and refuses nonsense", () => {
     expect(threadCount({ LITREVIEW_THREADS: "3" })).toBe(3);
     expect(threadCount({})).toBeGreaterThanOrEqual(1);
+    expect(threadCount({}, 1)).toBe(1);
+    expect(threadCount({}, 2)).toBe(2);
+    // More cores add memory (a heap per thread) faster than speed (the main thread alone writes the store).
+    expect(threadCount({}, 16)).toBe(DEFAULT_MAX_THREADS);
+    expect(threadCount({ LITREVIEW_THREADS: "8" }, 16)).toBe(8);
     expect(() => threadCount({ LITREVIEW_THREADS: "0" })).toThrow(/LITREVIEW_THREADS/);
     expect(() => threadCount({ LITREVIEW_THREADS: "-1" })).toThrow(expect.objectContaining({ code: "USAGE" }));
     expect(() => threadCount({ LITREVIEW_THREADS: "two" })).toThrow(/LITREVIEW_THREADS/);

@@ -40,7 +40,7 @@ export interface ClassifyStoreOptions {
   /** Told the number of records to classify before the first is done. */
   onStart?: (total: number) => void;
   onProgress?: (done: number) => void;
-  /** As for createPool; by default one per core when there are enough records to pay their start-up, else 1. */
+  /** As for createPool; by default threadCount() when there are enough records to pay their start-up, else 1. */
   threads?: number;
 }
 
