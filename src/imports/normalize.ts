@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
 import { decodeEntities, flattenMarkup } from "../stages/parse/pubmed-xml/text.js";
+import { NO_TITLE_RE } from "../stages/parse/pubmed-xml/title.js";
 import { decodeHtmlNames } from "./html-entities.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
@@ -47,6 +48,19 @@ export function stripMarkup(value: string): string {
 /** A text field as an export may leave it (markup, HTML entities), as plain text: see stripMarkup and cleanText. */
 export function plainText(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : cleanText(stripMarkup(value));
+}
+
+/**
+ * The first of the values that is a title: empty values and PubMed's placeholders ("[Not Available].",
+ * "[In Process Citation]", which a record carries while it has no English title) are passed over, as the
+ * PubMed XML parser does, so that the title in the original language can stand in.
+ */
+export function firstTitle(values: readonly (string | null | undefined)[]): string | null {
+  for (const value of values) {
+    const title = plainText(value);
+    if (title !== null && !NO_TITLE_RE.test(title)) return title;
+  }
+  return null;
 }
 
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;

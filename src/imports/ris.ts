@@ -5,6 +5,7 @@ import {
   cleanText,
   distinct,
   firstIssn,
+  firstTitle,
   normalizeDoi,
   normalizePages,
   parseAuthors,
@@ -56,6 +57,15 @@ function doiOf(fields: Fields): string | null {
   return null;
 }
 
+/**
+ * The record's title; PubMed's placeholders ("[Not Available].") count as none. Only without one, the
+ * translated title (TT) or, in a PubMed record, OP: EndNote files PubMed's VernacularTitle (the title in
+ * the original language) as "Original Publication".
+ */
+function titleOf(fields: Fields, database: string): string | null {
+  return firstTitle(fields.all("TI", "T1", "CT", "ST", "BT", "TT", ...(database === "pubmed" ? ["OP"] : [])));
+}
+
 function journalOf(fields: Fields, type: string): Article["journal"] {
   const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
   const title = plainText(fields.first(...journalTag));
@@ -95,7 +105,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pmid,
     doi: doiOf(fields),
     pmcid: carriedPmcid(fields),
-    title: plainText(fields.first("TI", "T1", "CT", "ST", "BT")),
+    title: titleOf(fields, database),
     languages: distinct(fields.all("LA").map((v) => v.trim())),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,

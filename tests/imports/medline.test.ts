@@ -123,4 +123,24 @@ describe("MEDLINE (PubMed format) exports", () => {
       { lastName: "Smith", initials: "IV", suffix: null },
     ]);
   });
+
+  it("a PubMed placeholder or empty TI gives way to the title in the original language (TT), as in PubMed XML (real: Hautarzt 2010)", async () => {
+    const nbib = readFileSync(fixture("reflib-pubmed-blue-light-acne.nbib"), "utf8").replace(/\r\n/g, "\n");
+    const record = /PMID- 20107751\n[\s\S]*?\n\n/.exec(nbib)![0];
+    const ti = /\nTI  - [^\n]*\n(?: {6}[^\n]*\n)*/.exec(record)![0];
+    const withTitle = (line: string) => record.replace(ti, `\n${line}\n`);
+    const parse = async (text: string) => {
+      const items: ImportItem[] = [];
+      for await (const item of parseMedline(chunked(text, 400), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+      return items[0]!.record!;
+    };
+    const vernacular = "Physikalische Therapieverfahren bei Akne. Licht, Laser, photodynamische Therapie und Peeling.";
+    expect((await parse(record)).title).toBe("[Physical treatment methods for acne. Light, laser, photodynamic therapy and peeling].");
+    for (const line of ["TI  - [Not Available].", "TI  - [In Process Citation]", "TI  - "]) {
+      const r = await parse(withTitle(line));
+      expect(r.title).toBe(vernacular);
+      expect(r.vernacularTitle).toBe(vernacular);
+    }
+    expect((await parse(withTitle("TI  - [Not Available].").replace(/\nTT  - [^\n]*\n(?: {6}[^\n]*\n)*/, "\n"))).title).toBeNull();
+  });
 });

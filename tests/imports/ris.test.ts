@@ -271,4 +271,18 @@ describe("malformed RIS", () => {
     const r = records.find((x) => x.pmid === "27670126")!;
     expect(r.authors.map((a) => a.lastName)).toEqual(["Barbaric", "Abbott", "Posadzki", "Car", "Gunn", "Layton", "Majeed", "Car"]);
   });
+
+  it("a placeholder title gives way to TT, or in a PubMed record to OP, where EndNote files PubMed's VernacularTitle (real: Hautarzt 2010)", async () => {
+    const ris = readFileSync(fixture("reflib-endnote-blue-light-acne.ris"), "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    const record = /TY {2}- JOUR\n(?:(?!ER {2}-)[\s\S])*?OP {2}- Physikalische[\s\S]*?ER {2}- *\n/.exec(ris)![0];
+    const placeholder = record.replace(/^(TI|ST) {2}- .*$/gm, "$1  - [Not Available].");
+    const vernacular = "Physikalische Therapieverfahren bei Akne. Licht, Laser, photodynamische Therapie und Peeling.";
+    expect((await parseText(record)).records[0]!.title).toBe("[Physical treatment methods for acne. Light, laser, photodynamic therapy and peeling]");
+    expect((await parseText(placeholder)).records[0]!.title).toBe(vernacular);
+    // OP is a PubMed record's original title only: elsewhere it is the original publication, never a title.
+    expect((await parseText(placeholder.replace("DP  - NLM", "DP  - Other"))).records[0]!.title).toBeNull();
+    const translated = "TY  - JOUR\nTI  - [In Process Citation]\nTT  - Acne and light\nAU  - Doe, J.\nPY  - 2020\nER  - \n";
+    expect((await parseText(translated)).records[0]!.title).toBe("Acne and light");
+    expect((await parseText(translated.replace("[In Process Citation]", "Akne und Licht"))).records[0]!.title).toBe("Akne und Licht");
+  });
 });
