@@ -4,6 +4,7 @@ import { exportLines } from "./lines.js";
 import {
   cleanText,
   distinct,
+  doiInLinkPath,
   firstIssn,
   firstTitle,
   normalizeDoi,
@@ -51,8 +52,15 @@ function doiOf(fields: Fields): string | null {
     if (ONLY_A_DOI.test(value)) return normalizeDoi(value);
   }
   // A resolver link in any link field (Ovid ERIC gives the DOI only as "L1  - https://dx.doi.org/...").
-  for (const value of fields.all("UR", "L1", "L2", "L3", "L4", "LK")) {
+  const links = fields.all("UR", "L1", "L2", "L3", "L4", "LK");
+  for (const value of links) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
+  }
+  // A publisher's link with the DOI in its path (Lens gives some so), only when no DOI tag is there to trust.
+  if (fields.first("DO", "DI") !== null) return null;
+  for (const value of links) {
+    const doi = doiInLinkPath(value);
+    if (doi) return doi;
   }
   return null;
 }

@@ -285,4 +285,13 @@ describe("malformed RIS", () => {
     expect((await parseText(translated)).records[0]!.title).toBe("Acne and light");
     expect((await parseText(translated.replace("[In Process Citation]", "Akne und Licht"))).records[0]!.title).toBe("Akne und Licht");
   });
+
+  it("a DOI only in a publisher link's path is the record's DOI, unless the record has a DOI tag (real: Lens, Springer links)", async () => {
+    const lens = (await parseFixture("citesource-lens.ris")).records;
+    expect(byId(lens, "lens:021-559-832-468-845").doi).toBe("10.1007/s11469-019-0056-4");
+    expect(byId(lens, "lens:188-277-417-818-749").doi).toBe("10.1007/s11469-020-00459-x");
+    const record = "TY  - JOUR\nTI  - Whose responsibility?\nL2  - https://link.springer.com/article/10.1007/s11469-020-00459-x\nER  - \n";
+    expect((await parseText(record)).records[0]!.doi).toBe("10.1007/s11469-020-00459-x");
+    expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
+  });
 });
