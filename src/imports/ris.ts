@@ -13,6 +13,7 @@ import {
   plainText,
 } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
+import { ericPublicationTypes } from "./eric-types.js";
 import { detectRisDatabase } from "./ris-database.js";
 import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
 import { readRisRecords } from "./ris-reader.js";
@@ -122,7 +123,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
     authors: authorsOf(fields),
     publicationTypes: distinct([
-      ...fields.all("PT"),
+      ...(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),
       ...(database === "pubmed" ? pubmedTypesIn(fields.all("N1", "M3")) : []),
     ]),

@@ -294,4 +294,13 @@ describe("malformed RIS", () => {
     expect((await parseText(record)).records[0]!.doi).toBe("10.1007/s11469-020-00459-x");
     expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
   });
+
+  it("Ovid ERIC's publication types joined by commas are stored one by one; a PubMed type with a comma of its own stays whole", async () => {
+    const { records } = await parseFixture("cff-ovid-eric.ris");
+    expect(byId(records, "eric:EJ384529").publicationTypes).toEqual(["Journal Articles", "Reports - Descriptive", "Opinion Papers"]);
+    expect(byId(records, "eric:EJ471630").publicationTypes).toEqual(["Guides - Classroom - Teacher", "Journal Articles"]);
+    expect(records.flatMap((r) => r.publicationTypes).filter((t) => t.includes(","))).toEqual([]);
+    const pubmed = "TY  - JOUR\nDB  - PubMed\nAN  - 12345\nTI  - T\nPT  - Research Support, Non-U.S. Gov't\nER  - \n";
+    expect((await parseText(pubmed)).records[0]!.publicationTypes).toEqual(["Research Support, Non-U.S. Gov't"]);
+  });
 });
