@@ -5,18 +5,17 @@ import type { TaggedRecord } from "./types.js";
 const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *- ?(.*)$/s;
 
 /**
- * Groups MEDLINE ("PubMed format") lines into records, streaming: a record starts at "PMID-" (or at the
- * first tag after a blank line) and ends at a blank line; lines indented by spaces continue the field.
+ * Groups MEDLINE ("PubMed format") lines into records, streaming: a record starts at "PMID-" and runs to
+ * the next "PMID-" line or the end of the file; lines indented by spaces continue the field. Blank lines
+ * separate records but do not end one: tag lines after a blank line that do not start with "PMID-" (a
+ * blank line inside an abstract or between fields, as editors and mailers leave) belong to the record
+ * before. Tag lines before the first "PMID-" make a record of their own, reported as having no PMID.
  */
 export async function* readMedlineRecords(lines: AsyncIterable<NumberedLine[]>): AsyncGenerator<TaggedRecord> {
   let current: TaggedRecord | null = null;
   let index = 0;
   for await (const batch of lines) for (const { text, lineNo } of batch) {
-    if (text.trim() === "") {
-      if (current) yield current;
-      current = null;
-      continue;
-    }
+    if (text.trim() === "") continue;
     if (/^\s/.test(text)) {
       const last = current?.fields[current.fields.length - 1];
       if (last) last[1] = last[1] === "" ? text.trim() : `${last[1]} ${text.trim()}`;

@@ -2,7 +2,7 @@ import { emptyArticle, type Article, type Author, type CommentCorrection, type G
 import { isoDate, publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthor, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthor, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -159,7 +159,8 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
     doi: normalizeDoi(idWithType(ids, "doi")),
     pmcid: cleanText(fields.first("PMC")),
     pii: idWithType(ids, "pii"),
-    title: plainText(fields.first("TI", "BTI")),
+    // TT is the title in the original language, PubMed XML's VernacularTitle.
+    title: firstTitle(fields.all("TI", "BTI", "TT")),
     vernacularTitle: plainText(fields.first("TT")),
     languages: distinct(fields.all("LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],

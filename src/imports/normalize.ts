@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Author } from "../model/article.js";
 import { decodeEntities, flattenMarkup } from "../stages/parse/pubmed-xml/text.js";
+import { NO_TITLE_RE } from "../stages/parse/pubmed-xml/title.js";
 import { decodeHtmlNames } from "./html-entities.js";
 
 /** NFC, whitespace collapsed, trimmed; null for empty. */
@@ -49,6 +50,19 @@ export function plainText(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : cleanText(stripMarkup(value));
 }
 
+/**
+ * The first of the values that is a title: empty values and PubMed's placeholders ("[Not Available].",
+ * "[In Process Citation]", which a record carries while it has no English title) are passed over, as the
+ * PubMed XML parser does, so that the title in the original language can stand in.
+ */
+export function firstTitle(values: readonly (string | null | undefined)[]): string | null {
+  for (const value of values) {
+    const title = plainText(value);
+    if (title !== null && !NO_TITLE_RE.test(title)) return title;
+  }
+  return null;
+}
+
 const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/;
 
 /**
@@ -70,6 +84,32 @@ export function normalizeDoi(value: string | null | undefined): string | null {
   if (!match) return null;
   rest = match[0];
   return rest.replace(/[.,;:)\]}>'"]+$/, "");
+}
+
+/** Path segments publishers add after a DOI for a view of the article ("/full", "/pdf"): Frontiers, Wiley, Sage. */
+const VIEW_SEGMENT = /^(?:full|fulltext|full-text|abstract|abs|summary|pdf|epdf|pdfdirect|html|references|figures|tables|metrics|citation|suppl)$/i;
+
+/**
+ * The DOI a publisher's link carries in its path ("https://link.springer.com/article/10.1007/s00403-023-02561-9",
+ * "https://onlinelibrary.wiley.com/doi/full/10.1111/jocd.15869", "https://www.frontiersin.org/articles/10.3389/x/full"):
+ * the path from its one "10.NNNN" segment on, without a view segment or file extension after it (".pdf").
+ * Null when the path has no such segment or more than one, or nothing after the prefix.
+ */
+export function doiInLinkPath(link: string): string | null {
+  let path: string;
+  try {
+    path = new URL(link.trim()).pathname;
+  } catch {
+    return null;
+  }
+  const segments = path.split("/").filter((s) => s !== "");
+  const prefixes = segments.flatMap((s, i) => (/^10\.\d{4,9}$/.test(s) ? [i] : []));
+  if (prefixes.length !== 1) return null;
+  const suffix = segments.slice(prefixes[0]! + 1);
+  while (suffix.length > 1 && VIEW_SEGMENT.test(suffix[suffix.length - 1]!)) suffix.pop();
+  if (suffix.length === 0) return null;
+  suffix[suffix.length - 1] = suffix[suffix.length - 1]!.replace(/\.(?:pdf|html?|xml|epub)$/i, "");
+  return normalizeDoi(`${segments[prefixes[0]!]}/${suffix.join("/")}`);
 }
 
 /** Eight characters standing alone, not a group of a longer hyphenated number such as an ISBN ("978-1-4020-1234-5"). */

@@ -3,6 +3,7 @@ import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
+import { ericPublicationTypes } from "./eric-types.js";
 import { detectOvidDatabase } from "./ovid-database.js";
 import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -76,7 +77,7 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
     },
     pubDate: publicationDate([fields.first("DP"), fields.first("YR"), fields.first("PY")]),
     authors: parseAuthors(fields.all("AU")),
-    publicationTypes: distinct(fields.all("PT")),
+    publicationTypes: distinct(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
     keywords: distinct([...fields.all("MH"), ...fields.all("KW")].map(cleanKeyword).filter((k): k is string => k !== null)),
   };
   return assignRecordId(article);

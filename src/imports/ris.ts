@@ -4,13 +4,16 @@ import { exportLines } from "./lines.js";
 import {
   cleanText,
   distinct,
+  doiInLinkPath,
   firstIssn,
+  firstTitle,
   normalizeDoi,
   normalizePages,
   parseAuthors,
   plainText,
 } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
+import { ericPublicationTypes } from "./eric-types.js";
 import { detectRisDatabase } from "./ris-database.js";
 import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
 import { readRisRecords } from "./ris-reader.js";
@@ -50,10 +53,26 @@ function doiOf(fields: Fields): string | null {
     if (ONLY_A_DOI.test(value)) return normalizeDoi(value);
   }
   // A resolver link in any link field (Ovid ERIC gives the DOI only as "L1  - https://dx.doi.org/...").
-  for (const value of fields.all("UR", "L1", "L2", "L3", "L4", "LK")) {
+  const links = fields.all("UR", "L1", "L2", "L3", "L4", "LK");
+  for (const value of links) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
   }
+  // A publisher's link with the DOI in its path (Lens gives some so), only when no DOI tag is there to trust.
+  if (fields.first("DO", "DI") !== null) return null;
+  for (const value of links) {
+    const doi = doiInLinkPath(value);
+    if (doi) return doi;
+  }
   return null;
+}
+
+/**
+ * The record's title; PubMed's placeholders ("[Not Available].") count as none. Only without one, the
+ * translated title (TT) or, in a PubMed record, OP: EndNote files PubMed's VernacularTitle (the title in
+ * the original language) as "Original Publication".
+ */
+function titleOf(fields: Fields, database: string): string | null {
+  return firstTitle(fields.all("TI", "T1", "CT", "ST", "BT", "TT", ...(database === "pubmed" ? ["OP"] : [])));
 }
 
 function journalOf(fields: Fields, type: string): Article["journal"] {
@@ -95,7 +114,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pmid,
     doi: doiOf(fields),
     pmcid: carriedPmcid(fields),
-    title: plainText(fields.first("TI", "T1", "CT", "ST", "BT")),
+    title: titleOf(fields, database),
     languages: distinct(fields.all("LA").map((v) => v.trim())),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
@@ -104,7 +123,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
     authors: authorsOf(fields),
     publicationTypes: distinct([
-      ...fields.all("PT"),
+      ...(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),
       ...(database === "pubmed" ? pubmedTypesIn(fields.all("N1", "M3")) : []),
     ]),

@@ -72,12 +72,29 @@ describe("MEDLINE (PubMed format) exports", () => {
     });
   });
 
-  it("a record without a PMID line is reported with its position, the others kept", async () => {
-    const text = "PMID- 1\nTI  - One.\n\nTI  - No id here.\nAU  - Doe J\n\nPMID- 3\nTI  - Three.\n";
+  it("tag lines before the first PMID line are reported as a record without PMID, with their position, the others kept", async () => {
+    const text = "\nTI  - No id here.\nAU  - Doe J\n\nPMID- 1\nTI  - One.\n\nPMID- 3\nTI  - Three.\n";
     const items: ImportItem[] = [];
     for await (const item of parseMedline(chunked(text, 5), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
     expect(items.filter((i) => i.record).map((i) => i.record!.recordId)).toEqual(["1", "3"]);
-    expect(items.find((i) => i.diagnostic)?.diagnostic).toMatchObject({ severity: "error", location: "x.nbib", position: "record 2 (line 4)" });
+    expect(items.find((i) => i.diagnostic)?.diagnostic).toMatchObject({ severity: "error", location: "x.nbib", position: "record 1 (line 2)" });
+  });
+
+  it("a blank line inside a record does not cut it: the tag lines after it, up to the next PMID, are the same record's", async () => {
+    const original = readFileSync(fixture("biopython-medline-pubmed_result4.txt"), "utf8");
+    const parse = async (text: string) => {
+      const items: ImportItem[] = [];
+      for await (const item of parseMedline(chunked(text, 300), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+      return items;
+    };
+    // Blank lines before the abstract and before the authors, as a mailer or editor leaves them.
+    const gapped = original.replace("\nAB  - ", "\n\nAB  - ").replace("\nFAU - Oh, Mijung", "\n\r\n\nFAU - Oh, Mijung");
+    expect(gapped).not.toBe(original);
+    const [whole, cut] = [await parse(original), await parse(gapped)];
+    expect(cut.filter((i) => i.diagnostic)).toEqual([]);
+    expect(cut.map((i) => i.record)).toEqual(whole.map((i) => i.record));
+    expect(cut[0]!.record!.authors.length).toBeGreaterThan(3);
+    expect(cut[0]!.record!.abstract).toMatch(/^The mechanical properties/);
   });
 
   it("a COIS line holding U+2028 (real: the blue-light acne review) stays its own field, not glued onto the PMC id", async () => {
@@ -105,5 +122,25 @@ describe("MEDLINE (PubMed format) exports", () => {
       { lastName: "Gates", initials: "WH", suffix: "3rd" },
       { lastName: "Smith", initials: "IV", suffix: null },
     ]);
+  });
+
+  it("a PubMed placeholder or empty TI gives way to the title in the original language (TT), as in PubMed XML (real: Hautarzt 2010)", async () => {
+    const nbib = readFileSync(fixture("reflib-pubmed-blue-light-acne.nbib"), "utf8").replace(/\r\n/g, "\n");
+    const record = /PMID- 20107751\n[\s\S]*?\n\n/.exec(nbib)![0];
+    const ti = /\nTI  - [^\n]*\n(?: {6}[^\n]*\n)*/.exec(record)![0];
+    const withTitle = (line: string) => record.replace(ti, `\n${line}\n`);
+    const parse = async (text: string) => {
+      const items: ImportItem[] = [];
+      for await (const item of parseMedline(chunked(text, 400), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+      return items[0]!.record!;
+    };
+    const vernacular = "Physikalische Therapieverfahren bei Akne. Licht, Laser, photodynamische Therapie und Peeling.";
+    expect((await parse(record)).title).toBe("[Physical treatment methods for acne. Light, laser, photodynamic therapy and peeling].");
+    for (const line of ["TI  - [Not Available].", "TI  - [In Process Citation]", "TI  - "]) {
+      const r = await parse(withTitle(line));
+      expect(r.title).toBe(vernacular);
+      expect(r.vernacularTitle).toBe(vernacular);
+    }
+    expect((await parse(withTitle("TI  - [Not Available].").replace(/\nTT  - [^\n]*\n(?: {6}[^\n]*\n)*/, "\n"))).title).toBeNull();
   });
 });

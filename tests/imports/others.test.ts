@@ -57,6 +57,19 @@ describe("Ovid Complete Reference", () => {
     expect(r.publicationTypes).toEqual(["Conference Abstract"]);
     expect(r.copyright).toBe("Copyright 2018 Elsevier B.V., All rights reserved.");
   });
+
+  it("ERIC's publication types joined on one PT line are cut into ERIC's types; other databases' PT stay whole", async () => {
+    const cgi = readFileSync(fixture("knh-ovid-embase-complete-reference.cgi"), "utf8");
+    const types = async (text: string) => {
+      const out: string[][] = [];
+      for await (const item of parseOvid(chunked(text, 700), { file: "x.cgi", importedAt: "2026-01-01T00:00:00.000Z" })) if (item.record) out.push(item.record.publicationTypes);
+      return out[0]!;
+    };
+    const joined = "PT  - Creative Works (Literature, Drama, Fine Arts), Journal Articles, Reports - Research";
+    const eric = cgi.replace("DB  - Embase", "DB  - ERIC").replace("PT  - Conference Abstract", joined);
+    expect(await types(eric)).toEqual(["Creative Works (Literature, Drama, Fine Arts)", "Journal Articles", "Reports - Research"]);
+    expect(await types(cgi.replace("PT  - Conference Abstract", joined))).toEqual([joined.slice(6)]);
+  });
 });
 
 describe("Scopus CSV", () => {

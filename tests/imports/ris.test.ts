@@ -271,4 +271,36 @@ describe("malformed RIS", () => {
     const r = records.find((x) => x.pmid === "27670126")!;
     expect(r.authors.map((a) => a.lastName)).toEqual(["Barbaric", "Abbott", "Posadzki", "Car", "Gunn", "Layton", "Majeed", "Car"]);
   });
+
+  it("a placeholder title gives way to TT, or in a PubMed record to OP, where EndNote files PubMed's VernacularTitle (real: Hautarzt 2010)", async () => {
+    const ris = readFileSync(fixture("reflib-endnote-blue-light-acne.ris"), "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    const record = /TY {2}- JOUR\n(?:(?!ER {2}-)[\s\S])*?OP {2}- Physikalische[\s\S]*?ER {2}- *\n/.exec(ris)![0];
+    const placeholder = record.replace(/^(TI|ST) {2}- .*$/gm, "$1  - [Not Available].");
+    const vernacular = "Physikalische Therapieverfahren bei Akne. Licht, Laser, photodynamische Therapie und Peeling.";
+    expect((await parseText(record)).records[0]!.title).toBe("[Physical treatment methods for acne. Light, laser, photodynamic therapy and peeling]");
+    expect((await parseText(placeholder)).records[0]!.title).toBe(vernacular);
+    // OP is a PubMed record's original title only: elsewhere it is the original publication, never a title.
+    expect((await parseText(placeholder.replace("DP  - NLM", "DP  - Other"))).records[0]!.title).toBeNull();
+    const translated = "TY  - JOUR\nTI  - [In Process Citation]\nTT  - Acne and light\nAU  - Doe, J.\nPY  - 2020\nER  - \n";
+    expect((await parseText(translated)).records[0]!.title).toBe("Acne and light");
+    expect((await parseText(translated.replace("[In Process Citation]", "Akne und Licht"))).records[0]!.title).toBe("Akne und Licht");
+  });
+
+  it("a DOI only in a publisher link's path is the record's DOI, unless the record has a DOI tag (real: Lens, Springer links)", async () => {
+    const lens = (await parseFixture("citesource-lens.ris")).records;
+    expect(byId(lens, "lens:021-559-832-468-845").doi).toBe("10.1007/s11469-019-0056-4");
+    expect(byId(lens, "lens:188-277-417-818-749").doi).toBe("10.1007/s11469-020-00459-x");
+    const record = "TY  - JOUR\nTI  - Whose responsibility?\nL2  - https://link.springer.com/article/10.1007/s11469-020-00459-x\nER  - \n";
+    expect((await parseText(record)).records[0]!.doi).toBe("10.1007/s11469-020-00459-x");
+    expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
+  });
+
+  it("Ovid ERIC's publication types joined by commas are stored one by one; a PubMed type with a comma of its own stays whole", async () => {
+    const { records } = await parseFixture("cff-ovid-eric.ris");
+    expect(byId(records, "eric:EJ384529").publicationTypes).toEqual(["Journal Articles", "Reports - Descriptive", "Opinion Papers"]);
+    expect(byId(records, "eric:EJ471630").publicationTypes).toEqual(["Guides - Classroom - Teacher", "Journal Articles"]);
+    expect(records.flatMap((r) => r.publicationTypes).filter((t) => t.includes(","))).toEqual([]);
+    const pubmed = "TY  - JOUR\nDB  - PubMed\nAN  - 12345\nTI  - T\nPT  - Research Support, Non-U.S. Gov't\nER  - \n";
+    expect((await parseText(pubmed)).records[0]!.publicationTypes).toEqual(["Research Support, Non-U.S. Gov't"]);
+  });
 });

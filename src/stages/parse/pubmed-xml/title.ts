@@ -4,7 +4,7 @@ import { markupText, text, texts, type XmlNode } from "./text.js";
  * What PubMed writes in ArticleTitle while it has no English title: "[Not Available].", "[In Process
  * Citation]" (NLM element descriptions, ArticleTitle). Kept as a title, every such record would share it.
  */
-const NO_TITLE_RE = /^\[?(?:not available|in process citation)\]?\.?$/i;
+export const NO_TITLE_RE = /^\[?(?:not available|in process citation)\]?\.?$/i;
 
 /**
  * ArticleTitle with inline markup flattened; a translated title stays as PubMed wrote it ("[...]").
