@@ -151,3 +151,16 @@ describe("engineered vesicles", () => {
     expect(c.exosomeSources).toEqual(expect.arrayContaining(["plant", "engineered"]));
   });
 });
+
+describe("second held-out set", () => {
+  it("does not take melanoma cell lines used to measure melanin synthesis for skin cancer", () => {
+    const c = classify(
+      "Fruit exosome-like nanoparticles lighten pigment cells",
+      "The nanoparticles lowered melanin content in B16F10 mouse melanoma cells. Tyrosinase activity of the melanoma cells fell by half.",
+    );
+    expect(c.conditions).toContain("pigmentation");
+    expect(c.conditions).not.toContain("skin-cancer");
+    const cancer = classify("Tumour exosomes in melanoma", "Melanoma cells release exosomes that prepare lymph nodes for metastasis.");
+    expect(cancer.conditions).toContain("skin-cancer");
+  });
+});
