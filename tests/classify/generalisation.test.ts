@@ -163,4 +163,11 @@ describe("second held-out set", () => {
     const cancer = classify("Tumour exosomes in melanoma", "Melanoma cells release exosomes that prepare lymph nodes for metastasis.");
     expect(cancer.conditions).toContain("skin-cancer");
   });
+
+  it("takes algae and seaweed vesicles for plant-type vesicles", () => {
+    const c = classify("Brown seaweed extracellular vesicles for skin whitening", "Extracellular vesicles of a seaweed lowered melanin synthesis in cultured melanocytes.");
+    expect(c.exosomeSources).toEqual(["plant"]);
+    const algae = classify("Microalgal extracellular vesicles soothe the skin", "Vesicles were isolated from microalgae cultures and applied to keratinocytes.");
+    expect(algae.exosomeSources).toEqual(["plant"]);
+  });
 });
