@@ -170,4 +170,12 @@ describe("second held-out set", () => {
     const algae = classify("Microalgal extracellular vesicles soothe the skin", "Vesicles were isolated from microalgae cultures and applied to keratinocytes.");
     expect(algae.exosomeSources).toEqual(["plant"]);
   });
+
+  it("reads a double-blind placebo-controlled trial as randomized", () => {
+    const c = classify(
+      "A stem cell conditioned medium serum for hair thinning",
+      "METHODS\nThis double-blind, placebo-controlled clinical study enrolled 40 patients with hair thinning, who applied the serum or a placebo for 16 weeks.",
+    );
+    expect(c.design).toBe("rct");
+  });
 });
