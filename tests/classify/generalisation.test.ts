@@ -178,4 +178,12 @@ describe("second held-out set", () => {
     );
     expect(c.design).toBe("rct");
   });
+
+  it("reads a systematic review protocol, methods in the future tense, as a protocol", () => {
+    const c = classify(
+      "Exosomes for chronic wounds in animals: a systematic review protocol",
+      "Methods: MEDLINE and Embase will be searched. Controlled studies in animal models will be included, and two reviewers will be screening. Data will be extracted and will be pooled in a meta-analysis.",
+    );
+    expect(c.design).toBe("other");
+  });
 });
