@@ -186,4 +186,17 @@ describe("second held-out set", () => {
     );
     expect(c.design).toBe("other");
   });
+
+  it("reads melanoma cell models and reconstructed epidermis as cell work, not animals", () => {
+    const model = classify(
+      "Algal vesicles lower melanin synthesis",
+      "Our results show that the extracellular vesicles reduced melanin content in the B16-F10 mouse melanoma cell model. Tyrosinase activity fell in vitro.",
+    );
+    expect(model.design).toBe("in-vitro");
+    const lines = classify(
+      "Leaf extracellular vesicles as whitening agents",
+      "We found that the vesicles lowered melanin synthesis in MNT-1 human melanoma cells and in a three-dimensional model of human epidermis.",
+    );
+    expect(lines.design).toBe("in-vitro");
+  });
 });
