@@ -199,4 +199,12 @@ describe("second held-out set", () => {
     );
     expect(lines.design).toBe("in-vitro");
   });
+
+  it("takes artificial vesicles for engineered ones", () => {
+    const c = classify(
+      "Artificial extracellular vesicles from probiotic bacteria for ageing skin",
+      "Artificial extracellular vesicles were produced from Lactobacillus by extrusion and applied to fibroblasts.",
+    );
+    expect(c.exosomeSources).toEqual(expect.arrayContaining(["bacterial", "engineered"]));
+  });
 });
