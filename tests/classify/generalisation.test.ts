@@ -151,3 +151,60 @@ describe("engineered vesicles", () => {
     expect(c.exosomeSources).toEqual(expect.arrayContaining(["plant", "engineered"]));
   });
 });
+
+describe("second held-out set", () => {
+  it("does not take melanoma cell lines used to measure melanin synthesis for skin cancer", () => {
+    const c = classify(
+      "Fruit exosome-like nanoparticles lighten pigment cells",
+      "The nanoparticles lowered melanin content in B16F10 mouse melanoma cells. Tyrosinase activity of the melanoma cells fell by half.",
+    );
+    expect(c.conditions).toContain("pigmentation");
+    expect(c.conditions).not.toContain("skin-cancer");
+    const cancer = classify("Tumour exosomes in melanoma", "Melanoma cells release exosomes that prepare lymph nodes for metastasis.");
+    expect(cancer.conditions).toContain("skin-cancer");
+  });
+
+  it("takes algae and seaweed vesicles for plant-type vesicles", () => {
+    const c = classify("Brown seaweed extracellular vesicles for skin whitening", "Extracellular vesicles of a seaweed lowered melanin synthesis in cultured melanocytes.");
+    expect(c.exosomeSources).toEqual(["plant"]);
+    const algae = classify("Microalgal extracellular vesicles soothe the skin", "Vesicles were isolated from microalgae cultures and applied to keratinocytes.");
+    expect(algae.exosomeSources).toEqual(["plant"]);
+  });
+
+  it("reads a double-blind placebo-controlled trial as randomized", () => {
+    const c = classify(
+      "A stem cell conditioned medium serum for hair thinning",
+      "METHODS\nThis double-blind, placebo-controlled clinical study enrolled 40 patients with hair thinning, who applied the serum or a placebo for 16 weeks.",
+    );
+    expect(c.design).toBe("rct");
+  });
+
+  it("reads a systematic review protocol, methods in the future tense, as a protocol", () => {
+    const c = classify(
+      "Exosomes for chronic wounds in animals: a systematic review protocol",
+      "Methods: MEDLINE and Embase will be searched. Controlled studies in animal models will be included, and two reviewers will be screening. Data will be extracted and will be pooled in a meta-analysis.",
+    );
+    expect(c.design).toBe("other");
+  });
+
+  it("reads melanoma cell models and reconstructed epidermis as cell work, not animals", () => {
+    const model = classify(
+      "Algal vesicles lower melanin synthesis",
+      "Our results show that the extracellular vesicles reduced melanin content in the B16-F10 mouse melanoma cell model. Tyrosinase activity fell in vitro.",
+    );
+    expect(model.design).toBe("in-vitro");
+    const lines = classify(
+      "Leaf extracellular vesicles as whitening agents",
+      "We found that the vesicles lowered melanin synthesis in MNT-1 human melanoma cells and in a three-dimensional model of human epidermis.",
+    );
+    expect(lines.design).toBe("in-vitro");
+  });
+
+  it("takes artificial vesicles for engineered ones", () => {
+    const c = classify(
+      "Artificial extracellular vesicles from probiotic bacteria for ageing skin",
+      "Artificial extracellular vesicles were produced from Lactobacillus by extrusion and applied to fibroblasts.",
+    );
+    expect(c.exosomeSources).toEqual(expect.arrayContaining(["bacterial", "engineered"]));
+  });
+});

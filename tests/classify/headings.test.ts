@@ -30,3 +30,12 @@ describe("sectionsFromPlainText", () => {
     }
   });
 });
+
+describe("headings of congress and journal abstracts", () => {
+  it("reads 'Materials / method:' and 'Material & Methods' as the methods section", () => {
+    for (const heading of ["Materials / method:", "Material & Methods:", "Materials/Methods\n"]) {
+      const sections = sectionsFromPlainText(`Introduction: Bites leave scars.\n${heading} We report the case of a woman treated with exosomes.`);
+      expect(sections.map((s) => s.nlmCategory), heading).toEqual(["BACKGROUND", "METHODS"]);
+    }
+  });
+});

@@ -33,7 +33,7 @@ const HEADINGS: [RegExp, string][] = [
 ];
 
 const HEADING_WORDS =
-  "background|introduction|importance|context|rationale|aims?|objectives?|purpose|goals?|materials? and methods|methods?|methodology|study design|design|setting|patients and methods|participants|interventions?|results?|findings|observations|main outcomes?(?: and measures)?|conclusions?(?: and relevance)?|discussion|interpretation|limitations?|implications";
+  "background|introduction|importance|context|rationale|aims?|objectives?|purpose|goals?|materials? and methods|materials?|methods?|methodology|study design|design|setting|patients and methods|participants|interventions?|results?|findings|observations|main outcomes?(?: and measures)?|conclusions?(?: and relevance)?|discussion|interpretation|limitations?|implications";
 // A heading: at the start of a line (optionally numbered), alone on its line or followed by a colon.
 export const HEADING_RE = new RegExp(
   `(?:^|\\n|(?<=[.!?]\\s?))[ \\t]*(?:\\(\\d\\)\\s*)?((?:${HEADING_WORDS})(?:\\s*(?:/|and|&)\\s*(?:${HEADING_WORDS}))?)[ \\t]*(?::|\\n|(?=[A-Z][a-z]))`,
