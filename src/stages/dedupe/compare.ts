@@ -1,7 +1,7 @@
 import { shingleContainment } from "./abstract.js";
 import { diceBigrams, diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { journalsAgree, prefixedTitle, reportKinds, transliteratedSurname, withoutParticles } from "./normalize.js";
+import { journalsAgree, prefixedTitle, transliteratedSurname, withoutParticles } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 import type { PairScoreField } from "../../model/dedupe.js";
 
@@ -123,7 +123,7 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (title !== null && a.numbers !== b.numbers && a.numbers !== "" && b.numbers !== "") return null;
   if (prefixedTitle(a.titleWords, b.titleWords)) return null;
   if (a.meetingAbstract !== b.meetingAbstract) return null;
-  if (title !== null && reportKinds(a.titleWords) !== reportKinds(b.titleWords)) return null;
+  if (title !== null && a.reportKinds !== b.reportKinds) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
   if (title !== null && corroborating.length > 0) {

@@ -8,6 +8,7 @@ import {
   firstPage,
   isTruncatedTitle,
   mainTitleLength,
+  reportKinds,
   journalWords,
   nameKey,
   normalizePmcid,
@@ -35,6 +36,8 @@ export interface RecordFeatures {
   mainTitleLength: number;
   /** The title ends in an ellipsis: a site or export cut it short. */
   titleTruncated: boolean;
+  /** What kind of report the title names (protocol, interim, follow-up...; see reportKinds), "" for none. */
+  reportKinds: string;
   numbers: string;
   year: number | null;
   author: string | null;
@@ -118,6 +121,7 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     titleSquash,
     titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
     titleTruncated: titleSquash !== null && isTruncatedTitle(article.title!),
+    reportKinds: reportKinds(words),
     mainTitleLength: titleSquash === null ? 0 : mainTitleLength(article.title!, words.length),
     numbers: numberSignature(words),
     year: article.pubDate.year,
