@@ -1,3 +1,5 @@
+import { normalizeDoi } from "../imports/normalize.js";
+
 /**
  * What `litreview explain` is given, as people copy it: a PMID written "PMID: 12345678", a PubMed or
  * doi.org link (the `url` column of articles.csv), a DOI written "doi:10....". Returns the PMID or DOI
@@ -7,16 +9,7 @@ export function recordIdFromInput(input: string): string {
   const text = input.trim();
   const pmid = /^pmid:?\s*(\d+)$/i.exec(text) ?? /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/i.exec(text);
   if (pmid) return pmid[1]!;
-  const doi = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)(10\.\S+)$/i.exec(text);
-  if (doi) return decodeDoi(doi[1]!);
+  // A resolver link or "doi:" prefix: the DOI as imports read it (prefix gone, percent-encoding decoded).
+  if (/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i.test(text)) return normalizeDoi(text) ?? text;
   return text;
-}
-
-/** doi.org links may percent-encode the DOI ("10.1000/a%3Cb%3E"). */
-function decodeDoi(doi: string): string {
-  try {
-    return decodeURIComponent(doi);
-  } catch {
-    return doi;
-  }
 }
