@@ -2,6 +2,7 @@ import { parse } from "node:path";
 import Database from "better-sqlite3";
 import { interruptRunningRuns } from "../store/runs.js";
 import { heldRunLock } from "./lock.js";
+import { lineTime } from "./summary.js";
 
 /** Exit codes of a run stopped by a signal: 128 + the signal's number, as the shell reports them. */
 export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -49,7 +50,7 @@ export function interruptActiveRun(signal: StopSignal, now: Date): string {
   runLog?.({ signal, runs: runs.map((r) => r.runId), stage: currentStage }, message);
   lock.release();
   // Named and dated like the summary line, for a cron mail that shows nothing else.
-  const when = `${now.toISOString().replace(/\.\d{3}Z$/, "Z")}, exit ${SIGNAL_EXIT[signal]}`;
+  const when = `${lineTime(now)}, exit ${SIGNAL_EXIT[signal]}`;
   return `litreview ${parse(lock.storePath).name}: ${message} (${when})`;
 }
 

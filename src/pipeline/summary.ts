@@ -28,7 +28,8 @@ const FAILED_RUN: Record<number, string> = {
   5: "incomplete",
 };
 
-const when = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+/** A time as the summary lines give it: UTC to the second. */
+export const lineTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
  * The end of a finished run's summary line: which run, when, its exit code, and whether `litreview status`
@@ -36,11 +37,11 @@ const when = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z"
  */
 export function finishedRunFacts(facts: { runId: number; startedAt: Date; exitCode: number; warnings: number; statusCommand: string }): string {
   const warnings = facts.warnings > 0 ? `; ${facts.warnings} warning${facts.warnings === 1 ? "" : "s"}: ${facts.statusCommand}` : "";
-  return ` (run ${facts.runId} started ${when(facts.startedAt)}, exit ${facts.exitCode}${warnings})`;
+  return ` (run ${facts.runId} started ${lineTime(facts.startedAt)}, exit ${facts.exitCode}${warnings})`;
 }
 
 /** The summary line of a run that stopped on an error; the error itself follows on its own line. */
 export function failedRunLine(pipeline: string, facts: { startedAt: Date; exitCode: number; log: string }): string {
   const outcome = FAILED_RUN[facts.exitCode] ?? "failed";
-  return `litreview ${pipeline}: ${outcome} (started ${when(facts.startedAt)}, exit ${facts.exitCode}; log ${facts.log})`;
+  return `litreview ${pipeline}: ${outcome} (started ${lineTime(facts.startedAt)}, exit ${facts.exitCode}; log ${facts.log})`;
 }
