@@ -67,6 +67,8 @@ describe("ids", () => {
       { name: "Dryad", accessionNumbers: ["10.5061/dryad.742564m"] },
     ]);
     expect(record("pubmedparser-pubmed21n1001-subset.xml", "31418828").dataBanks).toEqual([]);
+    // Real RCT record: its ClinicalTrials.gov registration.
+    expect(record("pubmedparser-pmid29768149-nct-databank.xml").dataBanks).toEqual([{ name: "ClinicalTrials.gov", accessionNumbers: ["NCT02149199"] }]);
     // The same record registered in two trial registries, as MEDLINE writes them (NLM, DataBankList).
     const banks =
       '<DataBankList CompleteYN="Y"><DataBank><DataBankName>ClinicalTrials.gov</DataBankName><AccessionNumberList>' +
