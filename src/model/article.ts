@@ -31,6 +31,31 @@ export interface Author {
   collectiveName: string | null;
   orcid: string | null;
   affiliations: string[];
+  /**
+   * PubMed's EqualContrib: true when the source marks this author as an equal contributor, false when it
+   * says not; absent when the source does not say (most records, and every format but PubMed XML).
+   */
+  equalContrib?: boolean;
+}
+
+/** Article/DataBankList: a registry or databank and the record's accession numbers in it. */
+export interface DataBank {
+  /** As PubMed writes it: "ClinicalTrials.gov", "ISRCTN", "ANZCTR", "GENBANK", "Dryad", ... */
+  name: string | null;
+  /** e.g. ClinicalTrials.gov "NCT02149199", ISRCTN "ISRCTN12345678", GenBank "AF078607". */
+  accessionNumbers: string[];
+}
+
+/** MedlineCitation/OtherAbstract: an abstract besides the main one, kept apart from it. */
+export interface OtherAbstract {
+  /** Who supplied it: Publisher, plain-language-summary, KIE, NASA, PIP, AAMC, AIDS. */
+  type: string | null;
+  /** Language code of the text ("eng" when the source does not say: the DTD's default). */
+  language: string;
+  sections: AbstractSection[];
+  /** Plain text, as for the main abstract. */
+  text: string;
+  copyright: string | null;
 }
 
 export interface JournalInfo {
@@ -98,14 +123,22 @@ export interface Article {
   /** Plain abstract text: sections joined, each prefixed by its label when it has one. */
   abstract: string | null;
   copyright: string | null;
+  /** Other abstracts (a publisher's in other languages, a plain-language summary), never mixed into `abstract`. */
+  otherAbstracts: OtherAbstract[];
   journal: JournalInfo;
   pubDate: PublicationDate;
   authors: Author[];
+  /** False when the source says its author list is incomplete ("et al."; PubMed AuthorList CompleteYN="N"); null when it has none. */
+  authorListComplete: boolean | null;
+  /** Members of a group author (PubMed InvestigatorList): collaborators, not authors. */
+  investigators: Author[];
   publicationTypes: string[];
   mesh: MeshHeading[];
   keywords: string[];
   chemicals: string[];
   grants: Grant[];
+  /** Trial registrations and data deposits (PubMed DataBankList), in the source's order. */
+  dataBanks: DataBank[];
   commentsCorrections: CommentCorrection[];
   history: HistoryDates;
   /** MedlineCitation Status (MEDLINE, PubMed-not-MEDLINE, In-Process, Publisher, ...). */
@@ -148,20 +181,33 @@ export function emptyArticle(recordId: string, source: RecordSource): Article {
     abstractSections: [],
     abstract: null,
     copyright: null,
+    otherAbstracts: [],
     journal: { title: null, isoAbbreviation: null, issn: null, volume: null, issue: null, pages: null },
     pubDate: { raw: null, year: null, month: null, day: null, source: null },
     authors: [],
+    authorListComplete: null,
+    investigators: [],
     publicationTypes: [],
     mesh: [],
     keywords: [],
     chemicals: [],
     grants: [],
+    dataBanks: [],
     commentsCorrections: [],
     history: { entrez: null, pubmed: null, medline: null },
     status: null,
     publicationStatus: null,
     source,
   };
+}
+
+/**
+ * A stored article with the fields added to the model since it was stored, at their empty values: an
+ * older store's JSON lacks them, and only a re-parse of a stored efetch answer could fill them (imported
+ * files are not kept), so readers of stored JSON get the current shape this way.
+ */
+export function withCurrentFields(stored: Article): Article {
+  return { ...emptyArticle(stored.recordId, stored.source), ...stored };
 }
 
 export function pubmedUrl(pmid: string): string {

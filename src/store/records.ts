@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Article, Diagnostic } from "../model/article.js";
+import { withCurrentFields, type Article, type Diagnostic } from "../model/article.js";
 import type { Db } from "./open.js";
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
@@ -174,7 +174,7 @@ interface RecordRow {
 
 function toStored(row: RecordRow): StoredRecord {
   return {
-    article: JSON.parse(row.article) as Article,
+    article: withCurrentFields(JSON.parse(row.article) as Article),
     deleted: row.deleted === 1,
     firstSeen: row.first_seen,
     firstRunId: row.first_run_id,

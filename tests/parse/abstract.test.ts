@@ -101,4 +101,26 @@ describe("abstract", () => {
     const a = record("biopython-pubmed6-mathml.xml");
     expect(a.abstract).toContain("the disused \"Minimum Lactate Equivalent\" (LEmin), first described");
   });
+
+  it("keeps OtherAbstract (a publisher's abstracts in other languages) apart from the abstract", () => {
+    const a = record("pubmedparser-pubmed21n1001-subset.xml", "31418828");
+    expect(a.otherAbstracts.map((o) => [o.type, o.language])).toEqual([
+      ["Publisher", "fre"], ["Publisher", "ger"], ["Publisher", "ita"], ["Publisher", "rus"], ["Publisher", "spa"], ["Publisher", "chi"],
+    ]);
+    expect(a.otherAbstracts[0]!.text).toMatch(/^Ecrivant à partir d’expériences de sa pratique/);
+    expect(a.otherAbstracts[3]!.text).toMatch(/^Автор, работая в частной практике/);
+    expect(a.otherAbstracts[0]!.sections).toEqual([{ label: null, nlmCategory: null, text: a.otherAbstracts[0]!.text }]);
+    for (const o of a.otherAbstracts) expect(a.abstract).not.toContain(o.text.slice(0, 30));
+    expect(a.abstract).toMatch(/^Writing from experiences/);
+    expect(record("biopython-pubmed5-nlmcategory.xml").otherAbstracts).toEqual([]);
+  });
+
+  it("gives an OtherAbstract without Language the DTD's default, eng, and leaves out one without text", () => {
+    const xml = edited("pubmedparser-pubmed21n1001-subset.xml", '<OtherAbstract Type="Publisher" Language="fre">', '<OtherAbstract Type="plain-language-summary">')
+      .replace(/<OtherAbstract Type="Publisher" Language="ger">\s*<AbstractText>[^<]*<\/AbstractText>/, '<OtherAbstract Type="Publisher" Language="ger"><AbstractText> </AbstractText>');
+    const a = parsePubmedXml(xml, SOURCE, "edited.xml").records.find((r) => r.pmid === "31418828")!;
+    expect(a.otherAbstracts.map((o) => [o.type, o.language])).toEqual([
+      ["plain-language-summary", "eng"], ["Publisher", "ita"], ["Publisher", "rus"], ["Publisher", "spa"], ["Publisher", "chi"],
+    ]);
+  });
 });

@@ -60,4 +60,24 @@ describe("ids", () => {
     ]);
     expect(result.diagnostics[0]!.message).toMatch(/no valid MedlineCitation\/PMID/);
   });
+
+  it("reads DataBankList: each databank or trial registry with its accession numbers", () => {
+    // Real baseline record: a Dryad data deposit.
+    expect(record("pubmedparser-pubmed21n1001-subset.xml", "31418820").dataBanks).toEqual([
+      { name: "Dryad", accessionNumbers: ["10.5061/dryad.742564m"] },
+    ]);
+    expect(record("pubmedparser-pubmed21n1001-subset.xml", "31418828").dataBanks).toEqual([]);
+    // Real RCT record: its ClinicalTrials.gov registration.
+    expect(record("pubmedparser-pmid29768149-nct-databank.xml").dataBanks).toEqual([{ name: "ClinicalTrials.gov", accessionNumbers: ["NCT02149199"] }]);
+    // The same record registered in two trial registries, as MEDLINE writes them (NLM, DataBankList).
+    const banks =
+      '<DataBankList CompleteYN="Y"><DataBank><DataBankName>ClinicalTrials.gov</DataBankName><AccessionNumberList>' +
+      "<AccessionNumber>NCT01761786</AccessionNumber></AccessionNumberList></DataBank><DataBank><DataBankName>NTR</DataBankName>" +
+      "<AccessionNumberList><AccessionNumber>NL2872</AccessionNumber></AccessionNumberList></DataBank></DataBankList>";
+    const xml = edited("metapub-pmid23435529-rct-collective.xml", "<PublicationTypeList>", `${banks}<PublicationTypeList>`);
+    expect(parsePubmedXml(xml, SOURCE, "edited.xml").records[0]!.dataBanks).toEqual([
+      { name: "ClinicalTrials.gov", accessionNumbers: ["NCT01761786"] },
+      { name: "NTR", accessionNumbers: ["NL2872"] },
+    ]);
+  });
 });

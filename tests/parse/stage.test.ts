@@ -170,4 +170,20 @@ describe("parse stage", () => {
     expect(outcome.counts).toMatchObject({ responses: 2, new: 2, errors: 1 });
     expect(outcome.warnings[0]).toMatch(/cannot be decompressed/);
   });
+
+  it("loads a record stored before the model had dataBanks, investigators, otherAbstracts and authorListComplete, and a re-parse fills them", async () => {
+    const xml = fixtureText("pubmedparser-pubmed21n1001-subset.xml");
+    storeAnswer(db, xml, []);
+    await parseStage(stageContext(db));
+    const oldShape = "json_remove(article, '$.dataBanks', '$.investigators', '$.otherAbstracts', '$.authorListComplete')";
+    // An older version stored that JSON, and the content hash of it.
+    db.prepare(`UPDATE records SET article = ${oldShape}, content_hash = 'hash of the older JSON'`).run();
+    const old = getRecord(db, "31418820")!.article;
+    expect(old).toMatchObject({ dataBanks: [], investigators: [], otherAbstracts: [], authorListComplete: null });
+    expect(Object.keys(old).at(-1)).toBe("source");
+    const outcome = await parseStage(stageContext(db, true));
+    expect(outcome.counts.updated).toBe(outcome.counts.parsed);
+    expect(getRecord(db, "31418820")!.article.dataBanks).toEqual([{ name: "Dryad", accessionNumbers: ["10.5061/dryad.742564m"] }]);
+    expect(getRecord(db, "31418828")!.article.otherAbstracts).toHaveLength(6);
+  });
 });

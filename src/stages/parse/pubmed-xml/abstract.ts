@@ -1,4 +1,4 @@
-import type { AbstractSection } from "../../../model/article.js";
+import type { AbstractSection, OtherAbstract } from "../../../model/article.js";
 import { attr, children, markupText, path, type XmlNode } from "./text.js";
 
 export interface AbstractFields {
@@ -30,4 +30,19 @@ export function readAbstract(abstractNode: XmlNode): AbstractFields {
     abstract: plain === "" ? null : plain,
     copyright: markupText(path(abstractNode, "CopyrightInformation")),
   };
+}
+
+/**
+ * MedlineCitation/OtherAbstract: abstracts besides the main one (a publisher's in other languages, a
+ * plain-language summary), each read like the main abstract and kept apart from it. Language defaults to
+ * "eng" as the DTD says; one without text is left out.
+ */
+export function readOtherAbstracts(nodes: XmlNode[]): OtherAbstract[] {
+  const out: OtherAbstract[] = [];
+  for (const node of nodes) {
+    const { abstractSections, abstract, copyright } = readAbstract(node);
+    if (abstract === null) continue;
+    out.push({ type: attr(node, "Type"), language: attr(node, "Language") ?? "eng", sections: abstractSections, text: abstract, copyright });
+  }
+  return out;
 }

@@ -1,10 +1,10 @@
 import { emptyArticle, type Article, type Diagnostic } from "../../../model/article.js";
-import { readAbstract } from "./abstract.js";
-import { readAuthors } from "./authors.js";
+import { readAbstract, readOtherAbstracts } from "./abstract.js";
+import { readAuthorListComplete, readAuthors, readInvestigators } from "./authors.js";
 import { readCommentsCorrections } from "./comments.js";
 import { readPubDate } from "./dates.js";
 import { readHistory, readPublicationStatus, readStatus } from "./history.js";
-import { articleIdLists, readIds } from "./ids.js";
+import { articleIdLists, readDataBanks, readIds } from "./ids.js";
 import { readChemicals, readGrants, readKeywords, readMesh, readPublicationTypes } from "./indexing.js";
 import { medlineTa, readJournal } from "./journal.js";
 import { diagnostic, type RecordContext } from "./record-context.js";
@@ -34,6 +34,7 @@ export function articleFromTree(node: XmlNode, ctx: RecordContext): RecordOutcom
   const journal = readJournal(art);
   if (journal.isoAbbreviation === null) journal.isoAbbreviation = medlineTa(citation);
   const issue = child(child(art, "Journal"), "JournalIssue");
+  const authorLists = children(art, "AuthorList");
   const record: Article = {
     ...emptyArticle(pmid, { ...ctx.source, ownId: pmid }),
     ...ids,
@@ -41,14 +42,18 @@ export function articleFromTree(node: XmlNode, ctx: RecordContext): RecordOutcom
     vernacularTitle: readVernacularTitle(child(art, "VernacularTitle")),
     languages: readLanguages(art),
     ...readAbstract(child(art, "Abstract")),
+    otherAbstracts: readOtherAbstracts(children(citation, "OtherAbstract")),
     journal,
     pubDate: readPubDate(child(issue, "PubDate"), child(art, "ArticleDate")),
-    authors: readAuthors(children(art, "AuthorList"), warn),
+    authors: readAuthors(authorLists, warn),
+    authorListComplete: readAuthorListComplete(authorLists),
+    investigators: readInvestigators(children(citation, "InvestigatorList"), warn),
     publicationTypes: readPublicationTypes(art),
     mesh: readMesh(citation),
     keywords: readKeywords(citation),
     chemicals: readChemicals(citation),
     grants: readGrants(art),
+    dataBanks: readDataBanks(art),
     commentsCorrections: readCommentsCorrections(citation),
     history: readHistory(pubmedData),
     status: readStatus(citation),

@@ -26,6 +26,7 @@ export function readOrcid(authorNode: XmlNode, warn: (message: string) => void):
   return null;
 }
 
+/** A person or group author (Author), or a group's member (Investigator: a person, never a group). */
 export function readAuthor(node: XmlNode, warn: (message: string) => void): Author | null {
   const author: Author = {
     lastName: text(child(node, "LastName")),
@@ -38,20 +39,49 @@ export function readAuthor(node: XmlNode, warn: (message: string) => void): Auth
       .map((info) => markupText(child(info, "Affiliation")))
       .filter((a): a is string => a !== null),
   };
+  const equalContrib = attr(node, "EqualContrib");
+  if (equalContrib === "Y" || equalContrib === "N") author.equalContrib = equalContrib === "Y";
   return author.lastName === null && author.collectiveName === null ? null : author;
 }
 
 /**
  * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
- * authors and is skipped; members in InvestigatorList are not authors either (never parsed). An Author
- * with ValidYN="N" is a name as first misspelt, kept by NLM beside the corrected one after an erratum:
- * it names no one, so it is left out.
+ * authors and is skipped; members in InvestigatorList are not authors either (see readInvestigators).
+ * An Author with ValidYN="N" is a name as first misspelt, kept by NLM beside the corrected one after an
+ * erratum: it names no one, so it is left out.
  */
 export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
   const out: Author[] = [];
   for (const list of authorLists) {
     if (attr(list, "Type") === "editors") continue;
     for (const node of children(list, "Author")) {
+      if (attr(node, "ValidYN") === "N") continue;
+      const a = readAuthor(node, warn);
+      if (a !== null) out.push(a);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the author lists are complete: false when one says CompleteYN="N" (the source printed "et al."),
+ * true when they do not (the DTD's default is "Y"), null when there is none. Editors are not authors.
+ */
+export function readAuthorListComplete(authorLists: XmlNode[]): boolean | null {
+  let complete: boolean | null = null;
+  for (const list of authorLists) {
+    if (attr(list, "Type") === "editors") continue;
+    if (attr(list, "CompleteYN") === "N") return false;
+    complete = true;
+  }
+  return complete;
+}
+
+/** InvestigatorList: the members of a group author, in order, apart from the authors; ValidYN="N" left out as for authors. */
+export function readInvestigators(investigatorLists: XmlNode[], warn: (message: string) => void): Author[] {
+  const out: Author[] = [];
+  for (const list of investigatorLists) {
+    for (const node of children(list, "Investigator")) {
       if (attr(node, "ValidYN") === "N") continue;
       const a = readAuthor(node, warn);
       if (a !== null) out.push(a);

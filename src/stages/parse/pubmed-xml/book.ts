@@ -1,6 +1,6 @@
 import { emptyArticle, type Article, type Diagnostic } from "../../../model/article.js";
 import { readAbstract } from "./abstract.js";
-import { readAuthors } from "./authors.js";
+import { readAuthorListComplete, readAuthors, readInvestigators } from "./authors.js";
 import { readPubDate } from "./dates.js";
 import { readHistory, readPublicationStatus } from "./history.js";
 import { articleIdLists, readIds } from "./ids.js";
@@ -31,6 +31,7 @@ export function bookFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
     diagnostics.push(diagnostic(ctx, "warning", pmid, message));
   };
   const bookTitle = markupText(child(book, "BookTitle"));
+  const authorLists = [...children(doc, "AuthorList"), ...children(book, "AuthorList")];
   const record: Article = {
     ...emptyArticle(pmid, { ...ctx.source, ownId: pmid }),
     ...ids,
@@ -48,7 +49,9 @@ export function bookFromTree(node: XmlNode, ctx: RecordContext): RecordOutcome {
       pages: readPages(child(doc, "Pagination")),
     },
     pubDate: readPubDate(child(book, "PubDate"), undefined),
-    authors: readAuthors([...children(doc, "AuthorList"), ...children(book, "AuthorList")], warn),
+    authors: readAuthors(authorLists, warn),
+    authorListComplete: readAuthorListComplete(authorLists),
+    investigators: readInvestigators([...children(doc, "InvestigatorList"), ...children(book, "InvestigatorList")], warn),
     publicationTypes: readBookPublicationTypes(doc),
     keywords: readKeywords(doc),
     grants: readGrants(doc),

@@ -1,4 +1,5 @@
-import { attr, children, path, text, type XmlNode } from "./text.js";
+import type { DataBank } from "../../../model/article.js";
+import { attr, child, children, path, text, texts, type XmlNode } from "./text.js";
 
 export interface RecordIds {
   pmid: string | null;
@@ -58,4 +59,18 @@ export function readIds(pmidNode: XmlNode, eLocationIds: XmlNode[], articleIdLis
 /** ArticleIdList nodes of PubmedData (articles) or PubmedBookData and BookDocument (books). */
 export function articleIdLists(...parents: XmlNode[]): XmlNode[] {
   return parents.map((p) => path(p, "ArticleIdList")).filter((n) => n !== undefined);
+}
+
+/**
+ * Article/DataBankList: trial registries (ClinicalTrials.gov, ISRCTN...) and databanks (GenBank, Dryad...)
+ * with the record's accession numbers, in order; an entry with neither name nor number is left out.
+ */
+export function readDataBanks(articleNode: XmlNode): DataBank[] {
+  return children(child(articleNode, "DataBankList"), "DataBank").flatMap((bank) => {
+    const entry: DataBank = {
+      name: text(child(bank, "DataBankName")),
+      accessionNumbers: texts(child(bank, "AccessionNumberList"), "AccessionNumber"),
+    };
+    return entry.name === null && entry.accessionNumbers.length === 0 ? [] : [entry];
+  });
 }

@@ -18,7 +18,7 @@ const MARKUP_ELEMENTS = [
 ];
 
 /** Elements no stage needs: kept raw and never built into objects, to parse faster. */
-const SKIPPED_ELEMENTS = ["OtherAbstract", "InvestigatorList", "Sections", "GeneralNote", "OtherID", "DataBankList"];
+const SKIPPED_ELEMENTS = ["Sections", "GeneralNote", "OtherID"];
 
 /** Every element kept raw; built once. */
 export const STOP_NODES: ReadonlySet<string> = new Set([...MARKUP_ELEMENTS, ...SKIPPED_ELEMENTS]);
