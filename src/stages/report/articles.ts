@@ -4,6 +4,7 @@ import type { CsvOptions, CsvRow } from "./csv.js";
 import { authorNames, formatEvidence, isoDate, recordUrl } from "./view.js";
 import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
+import type { Article } from "../../model/article.js";
 
 /** The columns of issue 7, in its order, then the extra ones at the end. */
 export const ARTICLE_COLUMNS = [
@@ -40,6 +41,7 @@ export const ARTICLE_COLUMNS = [
   "notice_concerns",
   "dedupe_rule",
   "dedupe_score",
+  "data_banks",
 ] as const;
 
 /** Label lists in taxonomy.md's order, so a cell does not change when a classifier emits them differently. */
@@ -89,7 +91,13 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     notice_concerns: decision?.concerns ?? null,
     dedupe_rule: decision?.rule ?? null,
     dedupe_score: typeof decision?.score === "number" ? roundScore(decision.score) : null,
+    data_banks: joinValues(dataBankIds(article)),
   };
+}
+
+/** Trial registrations and data deposits as `Registry: id` ("ClinicalTrials.gov: NCT02149199"), in the source's order. */
+export function dataBankIds(article: Article): string[] {
+  return article.dataBanks.flatMap((bank) => bank.accessionNumbers.map((id) => (bank.name ? `${bank.name}: ${id}` : id)));
 }
 
 function* articleRows(views: readonly RecordView[], details: DetailSource | null): Generator<CsvRow> {

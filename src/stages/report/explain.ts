@@ -8,6 +8,7 @@ import { loadClassification, loadCluster, loadDecision } from "./load.js";
 import { databaseName, REASON_TEXT } from "./prisma.js";
 import type { ReportRecord } from "./types.js";
 import { plural } from "./summary/markdown.js";
+import { dataBankIds } from "./articles.js";
 import { buildViews, formatEvidence, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
@@ -92,6 +93,12 @@ function verdictLine(v: RecordView): string {
   return `Verdict: excluded, reason ${v.exclusionReason}${gloss ? ` (${gloss})` : ""}; reasons are checked in the order ${EXCLUSION_ORDER.join(" > ")}.`;
 }
 
+/** The trial registrations and data deposits the record names, when it names any. */
+function dataBankLines(v: RecordView): string[] {
+  const ids = dataBankIds(v.article);
+  return ids.length > 0 ? [`Registrations and data: ${ids.join("; ")}.`] : [];
+}
+
 /** The text of `litreview explain PMID_OR_ID`: why a record is kept, merged, excluded or included. */
 export function explainRecord(db: Db, id: string): string {
   const recordId = findRecordId(db, id);
@@ -103,6 +110,7 @@ export function explainRecord(db: Db, id: string): string {
     `Record ${v.recordId}${v.article.pmid && v.article.pmid !== v.recordId ? ` (PMID ${v.article.pmid})` : ""}: ${v.article.title ?? "(no title)"}`,
     `Source: ${databaseName(v.article.source.database)}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
     `URL: ${recordUrl(v.article) ?? "none"}`,
+    ...dataBankLines(v),
     verdictLine(v),
     ...dedupeLines(db, v),
     ...classificationLines(v),

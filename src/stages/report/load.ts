@@ -1,4 +1,4 @@
-import type { Article, Author, CommentCorrection, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
+import type { Article, Author, CommentCorrection, DataBank, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
 import type { DedupeDecision, DedupeRole, NoticeKind } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
@@ -66,6 +66,7 @@ const ARTICLE_PATHS = [
   "$.publicationTypes",
   "$.commentsCorrections",
   "$.source",
+  "$.dataBanks",
 ] as const;
 
 type ArticleFields = [
@@ -81,6 +82,8 @@ type ArticleFields = [
   publicationTypes: string[],
   commentsCorrections: CommentCorrection[],
   source: RecordSource,
+  /** Null in an article stored before the model had the field. */
+  dataBanks: DataBank[] | null,
 ];
 
 /**
@@ -97,7 +100,7 @@ const NO_HISTORY = Object.freeze({ entrez: null, pubmed: null, medline: null });
  * included (see StoredDetails), is left empty. Authors keep everything but their affiliations.
  */
 function reportArticle(json: string): Article {
-  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source] =
+  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source, dataBanks] =
     JSON.parse(json) as ArticleFields;
   return {
     recordId,
@@ -124,7 +127,7 @@ function reportArticle(json: string): Article {
     keywords: NONE,
     chemicals: NONE,
     grants: NONE,
-    dataBanks: NONE,
+    dataBanks: dataBanks ?? NONE,
     commentsCorrections,
     history: NO_HISTORY,
     status: null,
