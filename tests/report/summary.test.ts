@@ -77,6 +77,18 @@ describe("summary.md", () => {
     expect(items.find((l) => l.includes("PMID 78"))).toMatch(/ — 2 participants, 6 weeks follow-up$/);
   });
 
+  it("names a trial's registrations after its size, so a writer can find its protocol", () => {
+    const dataBanks = [
+      { name: "ClinicalTrials.gov", accessionNumbers: ["NCT02149199"] },
+      { name: "ISRCTN", accessionNumbers: ["ISRCTN12345678"] },
+    ];
+    const registered = makeRecord(makeArticle("79", { dataBanks }), makeClassification("79", { design: "rct", conditions: ["acne"], participants: 40 }));
+    const unsized = makeRecord(makeArticle("80", { dataBanks: dataBanks.slice(0, 1) }), makeClassification("80", { design: "rct", conditions: ["acne"] }));
+    const items = conditionSection("acne", buildViews([registered, unsized])).filter((l) => l.startsWith("- "));
+    expect(items.find((l) => l.includes("PMID 79"))).toMatch(/ — 40 participants; ClinicalTrials.gov NCT02149199, ISRCTN ISRCTN12345678$/);
+    expect(items.find((l) => l.includes("PMID 80"))).toMatch(/ — ClinicalTrials.gov NCT02149199$/);
+  });
+
   it("fills years without articles with zeros in the chart", () => {
     const lines = yearsSection(buildViews([rct(1, 10, 2015), rct(2, 10, 2018)]));
     expect(lines).toContain('  x-axis ["2015", "2016", "2017", "2018"]');

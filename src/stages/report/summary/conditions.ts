@@ -27,7 +27,11 @@ function studyDetails(v: RecordView): string {
   const parts: string[] = [];
   if (c.participants !== null) parts.push(plural(c.participants, "participant"));
   if (c.followupWeeks !== null) parts.push(`${plural(c.followupWeeks, "week")} follow-up`);
-  return parts.length === 0 ? "" : ` — ${parts.join(", ")}`;
+  const details = parts.join(", ");
+  // A trial's registration lets a writer find its protocol and registered outcomes.
+  const registrations = v.article.dataBanks.flatMap((bank) => bank.accessionNumbers.map((id) => (bank.name ? `${bank.name} ${id}` : id)));
+  const all = [details, registrations.join(", ")].filter((part) => part !== "").join("; ");
+  return all === "" ? "" : ` — ${all}`;
 }
 
 function citedList(title: string, views: readonly RecordView[], withDesignName: boolean): string[] {
