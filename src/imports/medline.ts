@@ -1,4 +1,13 @@
-import { emptyArticle, type Article, type Author, type CommentCorrection, type Grant, type MeshHeading } from "../model/article.js";
+import {
+  emptyArticle,
+  type Article,
+  type Author,
+  type CommentCorrection,
+  type DataBank,
+  type Grant,
+  type MeshHeading,
+  type OtherAbstract,
+} from "../model/article.js";
 import { isoDate, publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
@@ -63,31 +72,46 @@ function abbreviatedAuthor(value: string, lastName: string | null): Author | nul
   return { lastName: tokens.slice(0, initialsAt).join(" "), foreName: null, initials, suffix, collectiveName: null, orcid: null, affiliations: [] };
 }
 
-/** Authors in file order: FAU (full name) with the AU that follows it, or AU alone; CN for groups; AD and AUID attach to the author before them. */
-export function medlineAuthors(record: TaggedRecord): Author[] {
+/** The tags of one list of people: authors (FAU, AU, AD, AUID, CN) or a group's investigators (FIR, IR, IRAD). */
+interface PeopleTags {
+  full: string;
+  abbreviated: string;
+  affiliation: string;
+  orcid: string | null;
+  group: string | null;
+}
+
+const AUTHOR_TAGS: PeopleTags = { full: "FAU", abbreviated: "AU", affiliation: "AD", orcid: "AUID", group: "CN" };
+const INVESTIGATOR_TAGS: PeopleTags = { full: "FIR", abbreviated: "IR", affiliation: "IRAD", orcid: null, group: null };
+
+/**
+ * People in file order: the full name (FAU, FIR) with the abbreviated one that follows it, or the
+ * abbreviated one alone; CN for groups; an affiliation (AD, IRAD) and AUID attach to the person before them.
+ */
+export function medlineAuthors(record: TaggedRecord, tags: PeopleTags = AUTHOR_TAGS): Author[] {
   const authors: Author[] = [];
   // Before 2014 MEDLINE gave one AD for the record, ahead of the authors; PubMed XML puts it on the first author.
   const early: string[] = [];
   let lastTag = "";
   for (const [tag, value] of record.fields) {
     const last = authors[authors.length - 1];
-    if (tag === "FAU") {
+    if (tag === tags.full) {
       const author = fullAuthor(value);
       if (author) authors.push(author);
-    } else if (tag === "AU" && lastTag !== "FAU") {
+    } else if (tag === tags.abbreviated && lastTag !== tags.full) {
       const author = abbreviatedAuthor(value, null);
       if (author) authors.push(author);
-    } else if (tag === "AU" && last) {
+    } else if (tag === tags.abbreviated && last) {
       const abbreviated = abbreviatedAuthor(value, last.lastName);
       last.initials = abbreviated?.initials ?? last.initials;
       last.suffix ??= abbreviated?.suffix ?? null;
-    } else if (tag === "CN") {
+    } else if (tag === tags.group) {
       const name = plainText(value);
       if (name) authors.push({ lastName: null, foreName: null, initials: null, suffix: null, collectiveName: name, orcid: null, affiliations: [] });
-    } else if (tag === "AD") {
+    } else if (tag === tags.affiliation) {
       const affiliation = cleanText(value);
       if (affiliation) (last ? last.affiliations : early).push(affiliation);
-    } else if (tag === "AUID" && last) {
+    } else if (tag === tags.orcid && last) {
       last.orcid = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/.exec(value)?.[1] ?? last.orcid;
     }
     lastTag = tag;
@@ -145,6 +169,43 @@ function historyOf(fields: Fields): Article["history"] {
   };
 }
 
+/**
+ * SI "ClinicalTrials.gov/NCT02149199", "Dryad/10.5061/dryad.0cfxpnw24": PubMed XML's DataBankList, one
+ * databank per name in the order first named, its accession numbers in file order.
+ */
+function dataBanksOf(values: readonly string[]): DataBank[] {
+  const banks: DataBank[] = [];
+  for (const value of values) {
+    const text = cleanText(value);
+    if (!text) continue;
+    const slash = text.indexOf("/");
+    const name = slash > 0 ? text.slice(0, slash).trim() : null;
+    const accession = (slash > 0 ? text.slice(slash + 1) : text).trim();
+    if (!accession) continue;
+    const bank = banks.find((b) => b.name === name);
+    if (bank) bank.accessionNumbers.push(accession);
+    else banks.push({ name, accessionNumbers: [accession] });
+  }
+  return banks;
+}
+
+/** OAB, each with the OABL (language) that follows it before the next OAB: PubMed XML's OtherAbstract. */
+function otherAbstractsOf(record: TaggedRecord): OtherAbstract[] {
+  const out: OtherAbstract[] = [];
+  let current: OtherAbstract | null = null;
+  for (const [tag, value] of record.fields) {
+    if (tag === "OAB") {
+      const text = plainText(value);
+      // The format does not say who supplied it (PubMed XML's Type); the DTD's default language is English.
+      current = text ? { type: null, language: "eng", sections: [{ label: null, nlmCategory: null, text }], text, copyright: null } : null;
+      if (current) out.push(current);
+    } else if (tag === "OABL" && current) {
+      current.language = cleanText(value) ?? current.language;
+    }
+  }
+  return out;
+}
+
 /** One MEDLINE record as an Article; its own id is its PMID, which is its record_id. */
 export function medlineToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
@@ -176,6 +237,9 @@ export function medlineToArticle(record: TaggedRecord, file: ImportFile): Articl
     },
     pubDate: publicationDate([fields.first("DP")]),
     authors: medlineAuthors(record),
+    investigators: medlineAuthors(record, INVESTIGATOR_TAGS),
+    otherAbstracts: otherAbstractsOf(record),
+    dataBanks: dataBanksOf(fields.all("SI")),
     publicationTypes: distinct(fields.all("PT")),
     mesh: fields.all("MH").map(parseMesh).filter((m): m is MeshHeading => m !== null),
     keywords: distinct(fields.all("OT").map(cleanKeyword).filter((k): k is string => k !== null)),

@@ -143,4 +143,43 @@ describe("MEDLINE (PubMed format) exports", () => {
     }
     expect((await parse(withTitle("TI  - [Not Available].").replace(/\nTT  - [^\n]*\n(?: {6}[^\n]*\n)*/, "\n"))).title).toBeNull();
   });
+  it("SI, FIR/IR and OAB/OABL: data banks, a group's investigators and other abstracts, as PubMed XML gives them", async () => {
+    const { records } = await parseFixture("cff-pubmed-format-named-ris.ris");
+    // Three figshare deposits are one databank with three accession numbers, in file order.
+    expect(byId(records, "37777554").dataBanks).toEqual([
+      { name: "figshare", accessionNumbers: ["10.6084/m9.figshare.23749107", "10.6084/m9.figshare.23749260", "10.6084/m9.figshare.23751186"] },
+    ]);
+    expect(byId(records, "33990610").dataBanks).toEqual([{ name: "Dryad", accessionNumbers: ["10.5061/dryad.0cfxpnw24"] }]);
+    const other = byId(records, "35289749").otherAbstracts;
+    expect(other).toHaveLength(1);
+    expect(other[0]).toMatchObject({ type: null, language: "eng", copyright: null });
+    expect(other[0]!.text).toMatch(/^From the plated Stegosaurus to the tank-like Ankylosaurus, armoured dinosaurs are /);
+    expect(other[0]!.text).toMatch(/dinosaur evolution\.$/);
+    expect(byId(records, "35289749").abstract).not.toContain("From the plated Stegosaurus");
+    expect(byId(records, "37068225")).toMatchObject({ dataBanks: [], otherAbstracts: [], investigators: [] });
+
+    const guideline = byId((await parseFixture("reflib-pubmed-blue-light-acne.nbib")).records, "18688101");
+    expect(guideline.investigators).toHaveLength(16);
+    expect(guideline.investigators[0]).toEqual({
+      lastName: "Mysore", foreName: "Venkataram", initials: "V", suffix: null, collectiveName: null, orcid: null, affiliations: [],
+    });
+    expect(guideline.investigators[8]).toMatchObject({ lastName: "Shetty", initials: "MK" });
+    expect(guideline.authors.map((a) => a.lastName)).not.toContain("Joshipura");
+  });
+
+  it("an OABL names the language of the OAB before it; an SI without a databank name keeps its accession", async () => {
+    const text = [
+      "PMID- 1", "TI  - A title.", "OAB - Un résumé.", "OABL- fre", "OAB - A plain summary.", "SI  - NCT02149199",
+      "SI  - ClinicalTrials.gov/NCT00000001", "SI  - ISRCTN/ISRCTN12345678", "SI  - ClinicalTrials.gov/NCT00000002", "",
+    ].join("\n");
+    const items: ImportItem[] = [];
+    for await (const item of parseMedline(chunked(text, 16), { file: "x.nbib", importedAt: "2026-01-01T00:00:00.000Z" })) items.push(item);
+    const r = items[0]!.record!;
+    expect(r.otherAbstracts.map((a) => [a.language, a.text])).toEqual([["fre", "Un résumé."], ["eng", "A plain summary."]]);
+    expect(r.dataBanks).toEqual([
+      { name: null, accessionNumbers: ["NCT02149199"] },
+      { name: "ClinicalTrials.gov", accessionNumbers: ["NCT00000001", "NCT00000002"] },
+      { name: "ISRCTN", accessionNumbers: ["ISRCTN12345678"] },
+    ]);
+  });
 });
