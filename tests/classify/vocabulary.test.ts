@@ -53,6 +53,18 @@ describe("loadVocabulary", () => {
     expect(problemsOf(replaceIn("relevance.yaml", "labels:", "labels: [\n"))).toMatch(/relevance\.yaml: not valid YAML/);
   });
 
+  it("parses the same files once, and edited files again (a run checks the vocabulary, then classify loads it)", () => {
+    const first = buildVocabulary(sources(), DIR);
+    expect(buildVocabulary(sources(), DIR)).toBe(first);
+    const edited = buildVocabulary(replaceIn("claims.yaml", "labels:", "# edited\nlabels:")(sources()), DIR);
+    expect(edited).not.toBe(first);
+    expect(edited.rulesVersion).not.toBe(first.rulesVersion);
+    expect(buildVocabulary(sources(), "elsewhere")).not.toBe(first);
+    // A broken file is reported every time, never taken from what was parsed before.
+    expect(problemsOf(replaceIn("relevance.yaml", "labels:", "labels: [\n"))).toMatch(/not valid YAML/);
+    expect(problemsOf(replaceIn("relevance.yaml", "labels:", "labels: [\n"))).toMatch(/not valid YAML/);
+  });
+
   it("says what to do when the folder is missing", () => {
     expect(() => loadVocabulary("no/such/dir")).toThrow(/cannot read the vocabulary folder no\/such\/dir.*vocab/);
   });
