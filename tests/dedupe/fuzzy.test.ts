@@ -121,6 +121,16 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title: protocol, year: 2022, authors: ["Kwon, H"] }), makeArticle("b", { title: protocol.toUpperCase(), year: 2022, authors: ["Kwon H"] })])).toBe(true);
   });
 
+  it("reads a journal's name before the title ('<journal>: <title>', as Scribd shows uploads) as a label, not as another work", () => {
+    const title = "Topical umbilical cord stem cell exosomes after fractional laser for post-inflammatory hyperpigmentation";
+    const upload = makeArticle("scribd:1", { title: `Dermatology and Therapy: ${title}`, abstract: ABSTRACT });
+    const published = makeArticle("crossref:1", { title, abstract: ABSTRACT, year: 2024, journal: { title: "Dermatology and Therapy" } });
+    expect(merged([upload, published])).toBe(true);
+    // Words in front that name no journal of the pair still make another work.
+    const commentary = makeArticle("scribd:2", { title: `Commentary: ${title}`, year: 2024, journal: { title: "Dermatology and Therapy" } });
+    expect(merged([commentary, makeArticle("crossref:2", { title, year: 2024, journal: { title: "Dermatology and Therapy" } })])).toBe(false);
+  });
+
   it("merges a long identical title with nothing else to compare, but not a short one", () => {
     expect(merged([makeArticle("a", { title: TITLE }), makeArticle("b", { title: TITLE.toLowerCase() })])).toBe(true);
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);
