@@ -136,6 +136,12 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);
   });
 
+  it("merges a long title alone whose copy lost a space between two words, but not one with a word added", () => {
+    const title = "Topical umbilical cord stem cell exosomes after fractional laser for post-inflammatory hyperpigmentation";
+    expect(merged([makeArticle("a", { title }), makeArticle("b", { title: title.replace("cord stem", "cordstem") })])).toBe(true);
+    expect(merged([makeArticle("a", { title }), makeArticle("b", { title: `Long-term ${title}` })])).toBe(false);
+  });
+
   it("merges a copy without a title by its abstract", () => {
     const a = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022 });
     const b = makeArticle("b", { abstract: ABSTRACT.replace("Background: ", "") });

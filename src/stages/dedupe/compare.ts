@@ -178,8 +178,9 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (s.year === 1 && corroborating.length >= 2 && isMainTitleOf(a, b)) {
     return { rule: ["maintitle", "year", ...corroborating].join("+"), score: title! };
   }
-  // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>.
-  const identical = a.titleWords.length >= T.titleAloneMinWords && a.titleWords.join(" ") === b.titleWords.join(" ");
+  // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>. Spaces
+  // are left out of the comparison: pages lose one where a line or a tag ended ("Dermal PapillaCell-Derived").
+  const identical = Math.min(a.titleWords.length, b.titleWords.length) >= T.titleAloneMinWords && a.titleSquash === b.titleSquash;
   if (title !== null && identical) {
     return { rule: s.year === 1 ? "title+year" : "title", score: title };
   }

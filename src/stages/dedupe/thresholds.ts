@@ -26,7 +26,7 @@ export const THRESHOLDS = {
   titleMatch: 0.9,
   /** Without a year to compare, titles must be this alike (and one other field agree). */
   titleSame: 0.98,
-  /** A title alone (no ids, nothing else to compare) must be identical after normalisation and this long, in words. */
+  /** A title alone (no ids, nothing else to compare) must be identical after normalisation (spaces aside) and this long, in words. */
   titleAloneMinWords: 8,
   /** A title cut short (ending in an ellipsis) is compared with the same length of the other only when it keeps this many words. */
   truncatedTitleMinWords: 6,
