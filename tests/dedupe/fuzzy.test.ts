@@ -136,6 +136,14 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);
   });
 
+  it("takes a journal name and its abbreviation in another language as one journal", () => {
+    // SciELO and PubMed name the journal differently; the title is too short to match alone.
+    const title = "Exosome facials in Brazilian dermatology practice";
+    const scielo = makeArticle("scielo:1", { title, year: 2025, journal: { title: "Anais Brasileiros de Dermatologia" } });
+    const pubmed = makeArticle("pubmed:1", { title: `${title}.`, year: 2024, journal: { title: "An Bras Dermatol" } });
+    expect(merged([scielo, pubmed])).toBe(true);
+  });
+
   it("merges a long title alone whose copy lost a space between two words, but not one with a word added", () => {
     const title = "Topical umbilical cord stem cell exosomes after fractional laser for post-inflammatory hyperpigmentation";
     expect(merged([makeArticle("a", { title }), makeArticle("b", { title: title.replace("cord stem", "cordstem") })])).toBe(true);

@@ -99,6 +99,13 @@ describe("journalsAgree", () => {
     expect(journalsAgree(journalWords("Dermatologic surgery : official publication for American Society for Dermatologic Surgery [et al.]"), journalWords("Dermatol Surg"))).toBe(true);
     expect(journalsAgree(journalWords("Pharmaceuticals (Basel)"), journalWords("Pharmaceutics"))).toBe(false);
   });
+  it("matches abbreviations of journal names in other languages, which leave out their articles and prepositions", () => {
+    expect(journalsAgree(journalWords("Anais Brasileiros de Dermatologia"), journalWords("An Bras Dermatol"))).toBe(true);
+    expect(journalsAgree(journalWords("Giornale Italiano di Dermatologia e Venereologia"), journalWords("G Ital Dermatol Venereol"))).toBe(true);
+    expect(journalsAgree(journalWords("Annales de Dermatologie et de Vénéréologie"), journalWords("Ann Dermatol Venereol"))).toBe(true);
+    expect(journalsAgree(journalWords("Annales de Dermatologie et de Vénéréologie"), journalWords("Ann Dermatol Vénéréol FMC"))).toBe(false);
+  });
+
   it("does not match different journals", () => {
     expect(journalsAgree(journalWords("J Cosmet Dermatol"), journalWords("J Cosmet Laser Ther"))).toBe(false);
     expect(journalsAgree(journalWords("Front. Immunol."), journalWords("Frontiers in Physiology"))).toBe(false);

@@ -292,6 +292,17 @@ export function firstPage(pages: string | null): string | null {
 }
 
 /**
+ * Words journal abbreviations leave out, in other languages too (ISO 4 drops articles, prepositions and
+ * conjunctions in every language): "Anais Brasileiros de Dermatologia" is "An Bras Dermatol", "Giornale
+ * Italiano di Dermatologia e Venereologia" is "G Ital Dermatol Venereol". "An" stays: in journal names it
+ * abbreviates "Anais" or "Anales" far more often than it is the English article.
+ */
+const JOURNAL_STOPWORDS = new Set([
+  ...[...STOPWORDS].filter((w) => w !== "an"),
+  ..."de des del della di do da dos das du e et y la le les der die und fur van voor en och em".split(" "),
+]);
+
+/**
  * Journal name words without stopwords, for abbreviation-aware comparison. NLM's journal titles add a
  * place or a subtitle other databases leave out ("Molecules (Basel, Switzerland)", "Journal of drugs in
  * dermatology : JDD"): both are left out here too.
@@ -299,7 +310,7 @@ export function firstPage(pages: string | null): string | null {
 export function journalWords(name: string | null): string[] {
   if (!name) return [];
   const core = name.replace(/\s*(\([^)]*\)|\[[^\]]*\])/g, " ").replace(/\s:\s.*$/, "");
-  return normalizedWords(core.trim() ? core : name).filter((w) => !STOPWORDS.has(w));
+  return normalizedWords(core.trim() ? core : name).filter((w) => !JOURNAL_STOPWORDS.has(w));
 }
 
 /** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */
