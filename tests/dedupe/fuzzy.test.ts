@@ -150,6 +150,17 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title }), makeArticle("b", { title: `Long-term ${title}` })])).toBe(false);
   });
 
+  it("does not merge two records on a long identical title alone when their journals disagree, but lists them", () => {
+    const title = "Mesenchymal stem cell-derived exosomes in cutaneous wound healing: a narrative review";
+    const a = makeArticle("a", { title, year: 2023, journal: { title: "J Cosmet Dermatol" } });
+    const b = makeArticle("b", { title, year: 2023, journal: { title: "Stem Cell Research & Therapy" } });
+    const { decisions, possible } = dedupeRecords([a, b], linked);
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+    expect(possible).toHaveLength(1);
+    // The same journal written two ways is no disagreement.
+    expect(merged([a, makeArticle("c", { title, year: 2023, journal: { title: "Journal of Cosmetic Dermatology" } })])).toBe(true);
+  });
+
   it("merges a copy without a title by its abstract", () => {
     const a = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022 });
     const b = makeArticle("b", { abstract: ABSTRACT.replace("Background: ", "") });

@@ -180,8 +180,11 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   }
   // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>. Spaces
   // are left out of the comparison: pages lose one where a line or a tag ended ("Dermal PapillaCell-Derived").
+  // With nothing else agreeing, journals that disagree leave it to a human: two reviews in different journals
+  // can carry one long title. (A preprint server is not its journal version's journal.)
   const identical = Math.min(a.titleWords.length, b.titleWords.length) >= T.titleAloneMinWords && a.titleSquash === b.titleSquash;
-  if (title !== null && identical) {
+  const otherJournal = s.journal === 0 && a.preprint === b.preprint;
+  if (title !== null && identical && !otherJournal) {
     return { rule: s.year === 1 ? "title+year" : "title", score: title };
   }
   if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
