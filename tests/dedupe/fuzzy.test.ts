@@ -168,6 +168,18 @@ describe("fuzzy matching", () => {
     expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", rule: "abstract" });
   });
 
+  it("merges a copy that starts mid-abstract by text between a 'P<0.05' and a 'P>0.05'", () => {
+    const full =
+      "Objective: to compare autologous platelet gel with and without umbilical cord exosomes on chronic diabetic foot wounds. " +
+      "Methods: ninety patients were allocated to three groups and followed for twelve weeks with wound area, granulation and " +
+      "infection scores recorded every fortnight by blinded assessors. Results: wound area fell faster with exosomes (P<0.05), " +
+      "granulation scores were higher at every visit, infection rates were similar between the exosome and gel-only groups, and " +
+      "pain scores did not differ at the end of treatment (P>0.05). Conclusion: exosomes added to platelet gel shortened healing.";
+    const a = makeArticle("a", { title: "Umbilical cord exosomes with platelet gel for diabetic foot wounds", abstract: full, year: 2022 });
+    const b = makeArticle("b", { abstract: full.slice(full.indexOf("Results:"), full.indexOf("(P>0.05)")) });
+    expect(merged([a, b])).toBe(true);
+  });
+
   it("does not merge records with different DOIs, but lists a close pair as a possible duplicate", () => {
     const a = makeArticle("a", { title: TITLE, doi: "10.1093/asj/sjac149", year: 2022 });
     const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022 });

@@ -15,6 +15,12 @@ describe("normalizeText", () => {
   it("drops inline markup without losing the words inside it", () => {
     expect(normalizeText("Role of <i>TERT</i> in <sup>3</sup>H uptake")).toBe("role of tert in 3h uptake");
   });
+  it("keeps the words between a '<' and a '>' that compare numbers", () => {
+    expect(normalizeText("differed (P<0.05), and the treatment group healed faster (P>0.05)")).toBe(
+      "differed p 0 05 and the treatment group healed faster p 0 05",
+    );
+    expect(normalizeText("<jats:sec><jats:title>Background</jats:title> CO<sub>2</sub> laser<br/></jats:sec>")).toBe("background co2 laser");
+  });
   it("strips diacritics and folds case", () => {
     expect(normalizeText("Étude de l'Effet: Müller")).toBe("etude de l effet muller");
   });

@@ -12,7 +12,7 @@ const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 /** normalizeText as it was written first: every step over the whole text. normalizeText folds word by word. */
 function wholeTextNormalization(text: string): string {
   return text
-    .replace(/<[^>]*>/g, "")
+    .replace(/<\/?[a-z][a-z0-9]*(?::[a-z0-9-]+)?(?:\s[^<>]*)?\/?>/gi, "")
     .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ")
     .toLowerCase()
     .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)

@@ -55,6 +55,13 @@ function isAsciiAlphanumeric(code: number): boolean {
 }
 
 /**
+ * An inline markup tag (<i>, </sup>, <jats:sec>, <AbstractText Label="X">): a name right after the "<".
+ * A "<" that compares numbers ("P<0.05 ... P>0.05") is text: taking it and everything up to the next ">"
+ * for a tag dropped whole sentences of an abstract.
+ */
+const MARKUP_TAG = /<\/?[a-z][a-z0-9]*(?::[a-z0-9-]+)?(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * The words of normalizeText(text) one at a time, as ranges of `source`, without building the normalised
  * text (an abstract's words are only hashed). `source` is the text without markup, in lower case, each
  * run of non-ASCII characters folded alone, which folds the text as a whole would: every step goes one
@@ -70,7 +77,7 @@ export class WordCursor {
 
   constructor(text: string) {
     let source = text;
-    if (source.includes("<")) source = source.replace(/<[^>]*>/g, "");
+    if (source.includes("<")) source = source.replace(MARKUP_TAG, "");
     if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
     source = source.toLowerCase();
     this.source = NON_ASCII.test(source) ? source.replace(NON_ASCII_RUN, foldRun) : source;
