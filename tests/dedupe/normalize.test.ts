@@ -21,6 +21,12 @@ describe("normalizeText", () => {
     );
     expect(normalizeText("<jats:sec><jats:title>Background</jats:title> CO<sub>2</sub> laser<br/></jats:sec>")).toBe("background co2 laser");
   });
+  it("drops markup that a page escaped once more, and keeps an escaped '<' that compares numbers", () => {
+    expect(normalizeText("Effect of &lt;i&gt;Cutibacterium acnes&lt;/i&gt; vesicles on CO&lt;sub&gt;2&lt;/sub&gt; uptake")).toBe(
+      normalizeText("Effect of <i>Cutibacterium acnes</i> vesicles on CO<sub>2</sub> uptake"),
+    );
+    expect(normalizeText("healed faster (P &lt; 0.05) in the exosome group (P &gt; 0.05)")).toBe("healed faster p 0 05 in the exosome group p 0 05");
+  });
   it("strips diacritics and folds case", () => {
     expect(normalizeText("Étude de l'Effet: Müller")).toBe("etude de l effet muller");
   });

@@ -77,6 +77,8 @@ export class WordCursor {
 
   constructor(text: string) {
     let source = text;
+    // Markup escaped once more ("&lt;i&gt;Cutibacterium acnes&lt;/i&gt;") is markup too, not the words "i".
+    if (source.includes("&")) source = source.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">");
     if (source.includes("<")) source = source.replace(MARKUP_TAG, "");
     if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
     source = source.toLowerCase();
