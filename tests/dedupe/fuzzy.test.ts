@@ -180,6 +180,18 @@ describe("fuzzy matching", () => {
     expect(merged([a, b])).toBe(true);
   });
 
+  it("merges a copy scraped under another headline by its abstract, the same text, with the year or journal agreeing", () => {
+    const article = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022, journal: { title: "Aesthetic Surgery Journal" } });
+    const blog = makeArticle("b", { title: "Platelet exosome creams: what the evidence says", abstract: ABSTRACT, year: 2022, journal: { title: "Aesthet Surg J" } });
+    const { decisions } = dedupeRecords([article, blog], linked);
+    expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", rule: "abstract+year+journal" });
+    // Nothing else agreeing, or an opening two papers share, is not enough.
+    expect(merged([article, makeArticle("c", { title: "Platelet exosome creams: what the evidence says", abstract: ABSTRACT })])).toBe(false);
+    const opening = ABSTRACT.split(" ").slice(0, 36).join(" ");
+    const other = makeArticle("d", { title: "Platelet lysate serum for photoaged skin: a pilot study", abstract: `${opening} Different methods and results follow here.`, year: 2022 });
+    expect(merged([makeArticle("e", { title: TITLE, abstract: opening, year: 2022 }), other])).toBe(false);
+  });
+
   it("does not merge records with different DOIs, but lists a close pair as a possible duplicate", () => {
     const a = makeArticle("a", { title: TITLE, doi: "10.1093/asj/sjac149", year: 2022 });
     const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022 });

@@ -190,6 +190,11 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
     return { rule: "abstract", score: abstract };
   }
+  const agreeing = ["year", "journal"].filter((f) => s[f] === 1);
+  const shorter = Math.min(a.abstractShingles.length, b.abstractShingles.length);
+  if (abstract !== null && abstract >= T.abstractSameText && shorter >= T.abstractSameTextMinShingles && agreeing.length > 0) {
+    return { rule: ["abstract", ...agreeing].join("+"), score: abstract };
+  }
   return null;
 }
 

@@ -45,6 +45,14 @@ export const THRESHOLDS = {
   /** With an abstract match, titles that are both present must be at least this alike. */
   abstractTitleFloor: 0.5,
   /**
+   * ...unless the abstracts are the same text nearly word for word (different works share at most 15% of
+   * their trigrams in the gold sets, a study's poster and its article 63%), long enough not to be an
+   * opening two papers share, and the year or journal agrees: one work under another headline (a copy
+   * scraped under a blog's title, a page title in another language).
+   */
+  abstractSameText: 0.9,
+  abstractSameTextMinShingles: 60,
+  /**
    * Records sharing a DOI are different works (a supplement's meeting abstracts, a book's chapters) when
    * their titles are less alike than this and their first authors or pages differ as well.
    */
