@@ -192,6 +192,14 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("e", { title: TITLE, abstract: opening, year: 2022 }), other])).toBe(false);
   });
 
+  it("finds a copy whose title no other record shares by its abstract (a page title in another language)", () => {
+    const article = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022, journal: { title: "Aesthetic Surgery Journal" } });
+    const page = makeArticle("b", { title: "Thrombozyten-Exosomen in der Hautpflege", abstract: ABSTRACT, year: 2022, journal: { title: "Aesthet Surg J" } });
+    const others = [1, 2, 3].map((i) => makeArticle(`c${i}`, { title: `${TITLE} (part ${i})`, year: 2022 }));
+    const { decisions } = dedupeRecords([article, page, ...others], linked);
+    expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", clusterId: "a", rule: "abstract+year+journal" });
+  });
+
   it("does not merge records with different DOIs, but lists a close pair as a possible duplicate", () => {
     const a = makeArticle("a", { title: TITLE, doi: "10.1093/asj/sjac149", year: 2022 });
     const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022 });
