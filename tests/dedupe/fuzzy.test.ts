@@ -121,9 +121,44 @@ describe("fuzzy matching", () => {
     expect(merged([makeArticle("a", { title: protocol, year: 2022, authors: ["Kwon, H"] }), makeArticle("b", { title: protocol.toUpperCase(), year: 2022, authors: ["Kwon H"] })])).toBe(true);
   });
 
+  it("reads a journal's name before the title ('<journal>: <title>', as Scribd shows uploads) as a label, not as another work", () => {
+    const title = "Topical umbilical cord stem cell exosomes after fractional laser for post-inflammatory hyperpigmentation";
+    const upload = makeArticle("scribd:1", { title: `Dermatology and Therapy: ${title}`, abstract: ABSTRACT });
+    const published = makeArticle("crossref:1", { title, abstract: ABSTRACT, year: 2024, journal: { title: "Dermatology and Therapy" } });
+    expect(merged([upload, published])).toBe(true);
+    // Words in front that name no journal of the pair still make another work.
+    const commentary = makeArticle("scribd:2", { title: `Commentary: ${title}`, year: 2024, journal: { title: "Dermatology and Therapy" } });
+    expect(merged([commentary, makeArticle("crossref:2", { title, year: 2024, journal: { title: "Dermatology and Therapy" } })])).toBe(false);
+  });
+
   it("merges a long identical title with nothing else to compare, but not a short one", () => {
     expect(merged([makeArticle("a", { title: TITLE }), makeArticle("b", { title: TITLE.toLowerCase() })])).toBe(true);
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);
+  });
+
+  it("takes a journal name and its abbreviation in another language as one journal", () => {
+    // SciELO and PubMed name the journal differently; the title is too short to match alone.
+    const title = "Exosome facials in Brazilian dermatology practice";
+    const scielo = makeArticle("scielo:1", { title, year: 2025, journal: { title: "Anais Brasileiros de Dermatologia" } });
+    const pubmed = makeArticle("pubmed:1", { title: `${title}.`, year: 2024, journal: { title: "An Bras Dermatol" } });
+    expect(merged([scielo, pubmed])).toBe(true);
+  });
+
+  it("merges a long title alone whose copy lost a space between two words, but not one with a word added", () => {
+    const title = "Topical umbilical cord stem cell exosomes after fractional laser for post-inflammatory hyperpigmentation";
+    expect(merged([makeArticle("a", { title }), makeArticle("b", { title: title.replace("cord stem", "cordstem") })])).toBe(true);
+    expect(merged([makeArticle("a", { title }), makeArticle("b", { title: `Long-term ${title}` })])).toBe(false);
+  });
+
+  it("does not merge two records on a long identical title alone when their journals disagree, but lists them", () => {
+    const title = "Mesenchymal stem cell-derived exosomes in cutaneous wound healing: a narrative review";
+    const a = makeArticle("a", { title, year: 2023, journal: { title: "J Cosmet Dermatol" } });
+    const b = makeArticle("b", { title, year: 2023, journal: { title: "Stem Cell Research & Therapy" } });
+    const { decisions, possible } = dedupeRecords([a, b], linked);
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+    expect(possible).toHaveLength(1);
+    // The same journal written two ways is no disagreement.
+    expect(merged([a, makeArticle("c", { title, year: 2023, journal: { title: "Journal of Cosmetic Dermatology" } })])).toBe(true);
   });
 
   it("merges a copy without a title by its abstract", () => {
@@ -131,6 +166,38 @@ describe("fuzzy matching", () => {
     const b = makeArticle("b", { abstract: ABSTRACT.replace("Background: ", "") });
     const { decisions } = dedupeRecords([a, b], linked);
     expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", rule: "abstract" });
+  });
+
+  it("merges a copy that starts mid-abstract by text between a 'P<0.05' and a 'P>0.05'", () => {
+    const full =
+      "Objective: to compare autologous platelet gel with and without umbilical cord exosomes on chronic diabetic foot wounds. " +
+      "Methods: ninety patients were allocated to three groups and followed for twelve weeks with wound area, granulation and " +
+      "infection scores recorded every fortnight by blinded assessors. Results: wound area fell faster with exosomes (P<0.05), " +
+      "granulation scores were higher at every visit, infection rates were similar between the exosome and gel-only groups, and " +
+      "pain scores did not differ at the end of treatment (P>0.05). Conclusion: exosomes added to platelet gel shortened healing.";
+    const a = makeArticle("a", { title: "Umbilical cord exosomes with platelet gel for diabetic foot wounds", abstract: full, year: 2022 });
+    const b = makeArticle("b", { abstract: full.slice(full.indexOf("Results:"), full.indexOf("(P>0.05)")) });
+    expect(merged([a, b])).toBe(true);
+  });
+
+  it("merges a copy scraped under another headline by its abstract, the same text, with the year or journal agreeing", () => {
+    const article = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022, journal: { title: "Aesthetic Surgery Journal" } });
+    const blog = makeArticle("b", { title: "Platelet exosome creams: what the evidence says", abstract: ABSTRACT, year: 2022, journal: { title: "Aesthet Surg J" } });
+    const { decisions } = dedupeRecords([article, blog], linked);
+    expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", rule: "abstract+year+journal" });
+    // Nothing else agreeing, or an opening two papers share, is not enough.
+    expect(merged([article, makeArticle("c", { title: "Platelet exosome creams: what the evidence says", abstract: ABSTRACT })])).toBe(false);
+    const opening = ABSTRACT.split(" ").slice(0, 36).join(" ");
+    const other = makeArticle("d", { title: "Platelet lysate serum for photoaged skin: a pilot study", abstract: `${opening} Different methods and results follow here.`, year: 2022 });
+    expect(merged([makeArticle("e", { title: TITLE, abstract: opening, year: 2022 }), other])).toBe(false);
+  });
+
+  it("finds a copy whose title no other record shares by its abstract (a page title in another language)", () => {
+    const article = makeArticle("a", { title: TITLE, abstract: ABSTRACT, year: 2022, journal: { title: "Aesthetic Surgery Journal" } });
+    const page = makeArticle("b", { title: "Thrombozyten-Exosomen in der Hautpflege", abstract: ABSTRACT, year: 2022, journal: { title: "Aesthet Surg J" } });
+    const others = [1, 2, 3].map((i) => makeArticle(`c${i}`, { title: `${TITLE} (part ${i})`, year: 2022 }));
+    const { decisions } = dedupeRecords([article, page, ...others], linked);
+    expect(decisions.find((d) => d.recordId === "b")).toMatchObject({ role: "duplicate", clusterId: "a", rule: "abstract+year+journal" });
   });
 
   it("does not merge records with different DOIs, but lists a close pair as a possible duplicate", () => {

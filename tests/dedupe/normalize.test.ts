@@ -15,6 +15,18 @@ describe("normalizeText", () => {
   it("drops inline markup without losing the words inside it", () => {
     expect(normalizeText("Role of <i>TERT</i> in <sup>3</sup>H uptake")).toBe("role of tert in 3h uptake");
   });
+  it("keeps the words between a '<' and a '>' that compare numbers", () => {
+    expect(normalizeText("differed (P<0.05), and the treatment group healed faster (P>0.05)")).toBe(
+      "differed p 0 05 and the treatment group healed faster p 0 05",
+    );
+    expect(normalizeText("<jats:sec><jats:title>Background</jats:title> CO<sub>2</sub> laser<br/></jats:sec>")).toBe("background co2 laser");
+  });
+  it("drops markup that a page escaped once more, and keeps an escaped '<' that compares numbers", () => {
+    expect(normalizeText("Effect of &lt;i&gt;Cutibacterium acnes&lt;/i&gt; vesicles on CO&lt;sub&gt;2&lt;/sub&gt; uptake")).toBe(
+      normalizeText("Effect of <i>Cutibacterium acnes</i> vesicles on CO<sub>2</sub> uptake"),
+    );
+    expect(normalizeText("healed faster (P &lt; 0.05) in the exosome group (P &gt; 0.05)")).toBe("healed faster p 0 05 in the exosome group p 0 05");
+  });
   it("strips diacritics and folds case", () => {
     expect(normalizeText("Étude de l'Effet: Müller")).toBe("etude de l effet muller");
   });
@@ -99,6 +111,13 @@ describe("journalsAgree", () => {
     expect(journalsAgree(journalWords("Dermatologic surgery : official publication for American Society for Dermatologic Surgery [et al.]"), journalWords("Dermatol Surg"))).toBe(true);
     expect(journalsAgree(journalWords("Pharmaceuticals (Basel)"), journalWords("Pharmaceutics"))).toBe(false);
   });
+  it("matches abbreviations of journal names in other languages, which leave out their articles and prepositions", () => {
+    expect(journalsAgree(journalWords("Anais Brasileiros de Dermatologia"), journalWords("An Bras Dermatol"))).toBe(true);
+    expect(journalsAgree(journalWords("Giornale Italiano di Dermatologia e Venereologia"), journalWords("G Ital Dermatol Venereol"))).toBe(true);
+    expect(journalsAgree(journalWords("Annales de Dermatologie et de Vénéréologie"), journalWords("Ann Dermatol Venereol"))).toBe(true);
+    expect(journalsAgree(journalWords("Annales de Dermatologie et de Vénéréologie"), journalWords("Ann Dermatol Vénéréol FMC"))).toBe(false);
+  });
+
   it("does not match different journals", () => {
     expect(journalsAgree(journalWords("J Cosmet Dermatol"), journalWords("J Cosmet Laser Ther"))).toBe(false);
     expect(journalsAgree(journalWords("Front. Immunol."), journalWords("Frontiers in Physiology"))).toBe(false);

@@ -12,7 +12,9 @@ const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 /** normalizeText as it was written first: every step over the whole text. normalizeText folds word by word. */
 function wholeTextNormalization(text: string): string {
   return text
-    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/<\/?[a-z][a-z0-9]*(?::[a-z0-9-]+)?(?:\s[^<>]*)?\/?>/gi, "")
     .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ")
     .toLowerCase()
     .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
@@ -36,7 +38,7 @@ function randomText(seed: number, pieces: readonly string[]): string {
 }
 
 const PIECES = [
-  "a", "Z", "e", "9", " ", "-", ".", "<i>", "</i>", "<", ">", "&amp;", "&#x3b1;", "&", ";",
+  "a", "Z", "e", "9", " ", "-", ".", "<i>", "</i>", "<", ">", "&amp;", "&#x3b1;", "&", ";", "&lt;sub&gt;", "&lt;",
   "\u0301", "\u0323", "\u0308", "é", "Ü", "ß", "İ", "ﬁ", "™", "½", "²", "µ", "α", "Β", "ς", "Ω",
   "\u00a0", "\u2009", "‐", "±", "·", "≤", "中文", "😀", "\ud800", "ǅ", "Å", "\u1e9b\u0323", "ｆｕｌｌ",
 ];

@@ -4,9 +4,8 @@ import { THRESHOLDS as T } from "./thresholds.js";
 
 /**
  * Candidate pairs without comparing every pair: records meet when they share an identifier, one of
- * their k rarest title words or k rarest pairs of adjacent title words, or (for a copy without a title)
- * one of the k rarest words of the abstract's start. Rarity is counted
- * over the whole input, ignoring words only one record has (they can pair with nothing), so two copies of
+ * their k rarest title words or k rarest pairs of adjacent title words, or (for a copy whose title meets
+ * no other record) one of the k rarest words of the abstract's start. Rarity is counted over the whole input, ignoring words only one record has (they can pair with nothing), so two copies of
  * one work meet on the words they alone share. Single-word blocks over T.maxWordBlockSize are dropped; in
  * other large blocks (a common word pair, a DOI shared by thousands of benchmark records) each record is
  * compared only with its T.largeBlockWindow neighbours in title order, so the work per record stays bounded.
@@ -61,7 +60,7 @@ class PairCollector {
 
 /** Records that share something; how their pairs are made depends on what they share. */
 interface Block {
-  /** "title-word": dropped when common; "abstract-word": pairs with a title-less member only; "shared": all. */
+  /** "title-word": dropped when common; "abstract-word": pairs with a member found by its abstract only; "shared": all. */
   kind: "title-word" | "abstract-word" | "shared";
   members: number[];
 }
@@ -147,27 +146,31 @@ function titleTerms(records: readonly RecordFeatures[]) {
 }
 
 /**
- * Abstract blocks, for copies without a title: each title-less record's rarest abstract words, and every
- * record whose abstract start has one of them (the only records such a copy can be compared with).
+ * Abstract blocks, for copies whose title meets no other record (none, or words no other record has: a
+ * copy scraped under a blog's headline or a page title in another language): each such record's rarest
+ * abstract words, and every record whose abstract start has one of them (the only records such a copy can
+ * be compared with).
  */
-function abstractBlocks(records: readonly RecordFeatures[]): Map<number, number[]> {
+function abstractBlocks(records: readonly RecordFeatures[], searching: Uint8Array): Map<number, number[]> {
   const blocks = new Map<number, number[]>();
-  const titleless = records.filter((r) => r.titleWords.length === 0 && r.abstractStart.length > 0);
-  if (titleless.length === 0) return blocks;
+  const seekers = records.filter((r) => searching[r.index] === 1 && r.abstractStart.length > 0);
+  if (seekers.length === 0) return blocks;
   const words = new Interner<number>();
   const lists = records.map((r) => Array.from(r.abstractStart, (hash) => words.id(hash)));
   const df = documentFrequency(lists, words.keys.length);
   const before = (a: number, b: number): boolean => words.keys[a]! < words.keys[b]!;
   const wanted = new Set<number>();
-  for (const r of titleless) for (const w of rarest(lists[r.index]!, df, T.rareAbstractWords, before)) wanted.add(w);
+  for (const r of seekers) for (const w of rarest(lists[r.index]!, df, T.rareAbstractWords, before)) wanted.add(w);
   for (const r of records) {
     for (const w of new Set(lists[r.index])) if (wanted.has(w)) addTo(blocks, w, r.index);
   }
   return blocks;
 }
 
-export function buildBlocks(records: readonly RecordFeatures[]): Block[] {
+export function buildBlocks(records: readonly RecordFeatures[]): { blocks: Block[]; searching: Uint8Array } {
   const terms = titleTerms(records);
+  // Records that can only be found by their abstract: 1 where the title meets no other record.
+  const searching = new Uint8Array(records.length);
   const byPmid = new Map(records.filter((r) => r.pmid).map((r) => [r.pmid!, r.index]));
   const pmids = new Map<string, number[]>();
   const dois = new Map<string, number[]>();
@@ -179,8 +182,11 @@ export function buildBlocks(records: readonly RecordFeatures[]): Block[] {
     if (r.pmid) addTo(pmids, r.pmid, r.index);
     if (r.doi) addTo(dois, r.doi, r.index);
     if (r.pmcid) addTo(pmcids, r.pmcid, r.index);
-    for (const w of terms.rarestWords(r)) addTo(words, w, r.index);
-    for (const p of terms.rarestPairs(r)) addTo(wordPairs, p, r.index);
+    const rareWords = terms.rarestWords(r);
+    const rarePairs = terms.rarestPairs(r);
+    for (const w of rareWords) addTo(words, w, r.index);
+    for (const p of rarePairs) addTo(wordPairs, p, r.index);
+    if (rareWords.length === 0 && rarePairs.length === 0) searching[r.index] = 1;
     for (const pmid of r.updateOf) {
       const earlier = byPmid.get(pmid);
       if (earlier !== undefined) addTo(updates, r.index, earlier);
@@ -189,21 +195,23 @@ export function buildBlocks(records: readonly RecordFeatures[]): Block[] {
   }
   const blocksOf = (kind: Block["kind"], blocks: Map<unknown, number[]>): Block[] =>
     [...blocks.values()].map((members) => ({ kind, members }));
-  return [
+  const blocks = [
     ...[pmids, dois, pmcids, wordPairs, updates].flatMap((blocks) => blocksOf("shared", blocks)),
     ...blocksOf("title-word", words),
-    ...blocksOf("abstract-word", abstractBlocks(records)),
+    ...blocksOf("abstract-word", abstractBlocks(records, searching)),
   ];
+  return { blocks, searching };
 }
 
 /**
- * Abstract blocks exist for copies without a title (a page excerpt that starts at the abstract); records
- * with titles meet through their title words, so only pairs with a title-less member are made here.
+ * Abstract blocks exist for copies whose title meets no other record (a page excerpt that starts at the
+ * abstract, a copy under another headline); other records meet through their title words, so only pairs
+ * with such a member are made here.
  */
-function abstractPairs(records: readonly RecordFeatures[], members: number[], add: (x: number, y: number) => void): void {
+function abstractPairs(searching: Uint8Array, members: number[], add: (x: number, y: number) => void): void {
   const sorted = members.sort((x, y) => x - y);
   for (const i of sorted) {
-    if (records[i]!.titleWords.length > 0) continue;
+    if (searching[i] !== 1) continue;
     let made = 0;
     for (const j of sorted) {
       if (j === i) continue;
@@ -231,11 +239,12 @@ export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
   const add = (x: number, y: number): void => collector.add(x, y);
   let rank: Int32Array | null = null;
   let largeBlocks = 0;
-  for (const block of buildBlocks(records)) {
+  const { blocks, searching } = buildBlocks(records);
+  for (const block of blocks) {
     const unique = [...new Set(block.members)];
     if (unique.length < 2) continue;
     if (block.kind === "abstract-word") {
-      abstractPairs(records, unique, add);
+      abstractPairs(searching, unique, add);
       continue;
     }
     // A common single word says nothing; the record's rarest word pairs still find its copies.

@@ -1,7 +1,16 @@
 import { shingleContainment } from "./abstract.js";
 import { diceBigrams, diceOfBigrams } from "./dice.js";
 import type { RecordFeatures } from "./features.js";
-import { journalsAgree, prefixedTitle, transliteratedSurname, withoutParticles } from "./normalize.js";
+import {
+  canonicalSpelling,
+  journalsAgree,
+  journalWords,
+  numberSignature,
+  prefixedTitle,
+  reportKinds,
+  transliteratedSurname,
+  withoutParticles,
+} from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
 import type { PairScoreField } from "../../model/dedupe.js";
 
@@ -115,6 +124,42 @@ function isMainTitleOf(a: RecordFeatures, b: RecordFeatures): boolean {
   return short.titleWords.every((w, i) => long.titleWords[i] === w);
 }
 
+/**
+ * Words one title puts before the other as a label naming a journal, or 0: Scribd and some aggregators
+ * show an upload as "<journal>: <title>" ("Cosmetics: Therapeutic Values of Exosomes in ..."), which says
+ * where the work appeared, not that it is another work about it ("An extension of <title>"). The label
+ * must be the whole main title (before ": ") and agree with either record's journal.
+ */
+function journalLabelLength(a: RecordFeatures, b: RecordFeatures): number {
+  const [short, long] = a.titleWords.length <= b.titleWords.length ? [a, b] : [b, a];
+  const n = long.titleWords.length - short.titleWords.length;
+  if (n === 0 || long.mainTitleLength !== n || !prefixedTitle(long.titleWords, short.titleWords)) return 0;
+  const label = journalWords(long.titleWords.slice(0, n).join(" "));
+  return [...a.journals, ...b.journals].some((j) => journalsAgree(label, j.map(canonicalSpelling))) ? n : 0;
+}
+
+/** The record's features with the first `n` title words left out. */
+function withoutTitleLabel(f: RecordFeatures, n: number): RecordFeatures {
+  const words = f.titleWords.slice(n);
+  const squash = words.join("");
+  return {
+    ...f,
+    titleWords: words,
+    titleSquash: squash,
+    titleBigrams: diceBigrams(squash),
+    mainTitleLength: 0,
+    reportKinds: reportKinds(words),
+    numbers: numberSignature(words),
+  };
+}
+
+/** The pair as compared: a journal label in front of one title (see journalLabelLength) left out. */
+function unlabelled(a: RecordFeatures, b: RecordFeatures): [RecordFeatures, RecordFeatures] {
+  const n = journalLabelLength(a, b);
+  if (n === 0) return [a, b];
+  return a.titleWords.length > b.titleWords.length ? [withoutTitleLabel(a, n), b] : [a, withoutTitleLabel(b, n)];
+}
+
 /** Fuzzy rules, strongest first; each names the fields that agreed. */
 function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule: string; score: number } | null {
   const title = s.title ?? null;
@@ -133,13 +178,22 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (s.year === 1 && corroborating.length >= 2 && isMainTitleOf(a, b)) {
     return { rule: ["maintitle", "year", ...corroborating].join("+"), score: title! };
   }
-  // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>.
-  const identical = a.titleWords.length >= T.titleAloneMinWords && a.titleWords.join(" ") === b.titleWords.join(" ");
-  if (title !== null && identical) {
+  // A title alone must be the same words: "An extension of <title>" scores 0.97 against <title>. Spaces
+  // are left out of the comparison: pages lose one where a line or a tag ended ("Dermal PapillaCell-Derived").
+  // With nothing else agreeing, journals that disagree leave it to a human: two reviews in different journals
+  // can carry one long title. (A preprint server is not its journal version's journal.)
+  const identical = Math.min(a.titleWords.length, b.titleWords.length) >= T.titleAloneMinWords && a.titleSquash === b.titleSquash;
+  const otherJournal = s.journal === 0 && a.preprint === b.preprint;
+  if (title !== null && identical && !otherJournal) {
     return { rule: s.year === 1 ? "title+year" : "title", score: title };
   }
   if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
     return { rule: "abstract", score: abstract };
+  }
+  const agreeing = ["year", "journal"].filter((f) => s[f] === 1);
+  const shorter = Math.min(a.abstractShingles.length, b.abstractShingles.length);
+  if (abstract !== null && abstract >= T.abstractSameText && shorter >= T.abstractSameTextMinShingles && agreeing.length > 0) {
+    return { rule: ["abstract", ...agreeing].join("+"), score: abstract };
   }
   return null;
 }
@@ -166,8 +220,9 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   // A disagreeing year or first author rules a match out and says "different work" to a human too, but
   // a DOI the pair shares is worth a human's look whatever else disagrees.
   if ((year === false || author === false) && !sharedDoi) return NO_MATCH;
-  const s = pairScores(a, b, version);
-  const fuzzy = version || !idConflict(a, b) ? fuzzyRule(a, b, s) : null;
+  const [x, y] = unlabelled(a, b);
+  const s = pairScores(x, y, version);
+  const fuzzy = version || !idConflict(a, b) ? fuzzyRule(x, y, s) : null;
   if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, fieldScores: s };
   const best = Math.max(s.title ?? 0, s.abstract ?? 0);
   const near = sharedDoi || (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;

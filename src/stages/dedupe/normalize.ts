@@ -55,6 +55,13 @@ function isAsciiAlphanumeric(code: number): boolean {
 }
 
 /**
+ * An inline markup tag (<i>, </sup>, <jats:sec>, <AbstractText Label="X">): a name right after the "<".
+ * A "<" that compares numbers ("P<0.05 ... P>0.05") is text: taking it and everything up to the next ">"
+ * for a tag dropped whole sentences of an abstract.
+ */
+const MARKUP_TAG = /<\/?[a-z][a-z0-9]*(?::[a-z0-9-]+)?(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * The words of normalizeText(text) one at a time, as ranges of `source`, without building the normalised
  * text (an abstract's words are only hashed). `source` is the text without markup, in lower case, each
  * run of non-ASCII characters folded alone, which folds the text as a whole would: every step goes one
@@ -70,7 +77,9 @@ export class WordCursor {
 
   constructor(text: string) {
     let source = text;
-    if (source.includes("<")) source = source.replace(/<[^>]*>/g, "");
+    // Markup escaped once more ("&lt;i&gt;Cutibacterium acnes&lt;/i&gt;") is markup too, not the words "i".
+    if (source.includes("&")) source = source.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">");
+    if (source.includes("<")) source = source.replace(MARKUP_TAG, "");
     if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
     source = source.toLowerCase();
     this.source = NON_ASCII.test(source) ? source.replace(NON_ASCII_RUN, foldRun) : source;
@@ -292,6 +301,17 @@ export function firstPage(pages: string | null): string | null {
 }
 
 /**
+ * Words journal abbreviations leave out, in other languages too (ISO 4 drops articles, prepositions and
+ * conjunctions in every language): "Anais Brasileiros de Dermatologia" is "An Bras Dermatol", "Giornale
+ * Italiano di Dermatologia e Venereologia" is "G Ital Dermatol Venereol". "An" stays: in journal names it
+ * abbreviates "Anais" or "Anales" far more often than it is the English article.
+ */
+const JOURNAL_STOPWORDS = new Set([
+  ...[...STOPWORDS].filter((w) => w !== "an"),
+  ..."de des del della di do da dos das du e et y la le les der die und fur van voor en och em".split(" "),
+]);
+
+/**
  * Journal name words without stopwords, for abbreviation-aware comparison. NLM's journal titles add a
  * place or a subtitle other databases leave out ("Molecules (Basel, Switzerland)", "Journal of drugs in
  * dermatology : JDD"): both are left out here too.
@@ -299,7 +319,7 @@ export function firstPage(pages: string | null): string | null {
 export function journalWords(name: string | null): string[] {
   if (!name) return [];
   const core = name.replace(/\s*(\([^)]*\)|\[[^\]]*\])/g, " ").replace(/\s:\s.*$/, "");
-  return normalizedWords(core.trim() ? core : name).filter((w) => !STOPWORDS.has(w));
+  return normalizedWords(core.trim() ? core : name).filter((w) => !JOURNAL_STOPWORDS.has(w));
 }
 
 /** "acta derm venereol" abbreviates "acta dermato venereologica": each word a prefix of the next in order. */
