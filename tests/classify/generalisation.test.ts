@@ -208,3 +208,26 @@ describe("second held-out set", () => {
     expect(c.exosomeSources).toEqual(expect.arrayContaining(["bacterial", "engineered"]));
   });
 });
+
+describe("third held-out set", () => {
+  it("reads patients' blood vesicles measured against their disease as an observational human study", () => {
+    const cohort = classify(
+      "Plasma exosomal microRNAs track disease severity in lichen planus",
+      "Methods: Plasma exosomes were isolated from 38 patients with lichen planus and 20 healthy controls. Results: Exosomal miR-21 was higher in patients than in healthy controls and correlated with disease severity, and it separated patients from controls with a diagnostic accuracy of 0.81. The exosomes were also added to cultured keratinocytes, which released more IL-8.",
+    );
+    expect(cohort.design).toBe("clinical-nonrandomized");
+    const stages = classify(
+      "Serum extracellular vesicle proteins in cutaneous melanoma",
+      "Extracellular vesicles were purified from the serum of melanoma patients and analysed by mass spectrometry. Two proteins were higher in stage III patients and may serve as prognostic biomarkers.",
+    );
+    expect(stages.design).toBe("clinical-nonrandomized");
+  });
+
+  it("keeps patients' vesicles used only as a reagent on cultured cells cell work", () => {
+    const c = classify(
+      "Serum exosomes of rosacea patients activate keratinocytes in vitro",
+      "Methods: Exosomes were isolated from the serum of 12 rosacea patients and 12 healthy controls and added to HaCaT keratinocytes. Western blot and qPCR were performed. Results: Patient exosomes increased keratinocyte proliferation and IL-8 secretion.",
+    );
+    expect(c.design).toBe("in-vitro");
+  });
+});
