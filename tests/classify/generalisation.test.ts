@@ -231,3 +231,15 @@ describe("third held-out set", () => {
     expect(c.design).toBe("in-vitro");
   });
 });
+
+describe("other-skin", () => {
+  it("does not count 'atopic dermatitis' again as another dermatitis", () => {
+    const c = classify(
+      "Stem cell vesicles calm inflamed skin",
+      "Atopic dermatitis is common in children. In mice with atopic dermatitis the vesicles lowered the atopic dermatitis score and restored barrier function.",
+    );
+    expect(c.conditions).toEqual(["atopic-dermatitis"]);
+    const seb = classify("Vesicles for scalp flaking", "Seborrheic dermatitis and perioral dermatitis were treated; the dermatitis faded after four weeks.");
+    expect(seb.conditions).toContain("other-skin");
+  });
+});
