@@ -243,3 +243,20 @@ describe("other-skin", () => {
     expect(seb.conditions).toContain("other-skin");
   });
 });
+
+describe("pigmentation named once", () => {
+  it("takes a pigmentary disorder or a pigmentation score named once as the topic", () => {
+    const once = classify("Rose exosome serum after peeling", "A 45-year-old woman applied the serum daily; after six weeks the hyperpigmentation on her cheeks had faded.");
+    expect(once.conditions).toContain("pigmentation");
+    const outcome = classify("Exosome gel with microneedling", "Forty women were treated; wrinkles and pigmentation were graded by two dermatologists at week 12.");
+    expect(outcome.conditions).toContain("pigmentation");
+  });
+
+  it("does not take hyperpigmentation left as a complication for the topic", () => {
+    const c = classify(
+      "Granulomas after exosome injections",
+      "Nodules appeared at the injection sites. After oral steroids the nodules resolved, leaving post-inflammatory hyperpigmentation.",
+    );
+    expect(c.conditions).not.toContain("pigmentation");
+  });
+});
