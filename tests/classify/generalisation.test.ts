@@ -260,3 +260,18 @@ describe("pigmentation named once", () => {
     expect(c.conditions).not.toContain("pigmentation");
   });
 });
+
+describe("vesicles carried, not engineered", () => {
+  it("does not call vesicles engineered because a patch or scaffold is loaded with them", () => {
+    const patch = classify(
+      "A microneedle patch loaded with keratinocyte exosomes for diabetic wounds",
+      "Keratinocyte-derived exosomes were loaded into a dissolving microneedle patch and released over ten days in diabetic mice.",
+    );
+    expect(patch.exosomeSources).toEqual(["other-cell"]);
+    const drug = classify(
+      "Curcumin-loaded milk exosomes for psoriasis",
+      "Milk exosomes were loaded with curcumin by sonication; the loaded exosomes reduced plaque thickness in mice.",
+    );
+    expect(drug.exosomeSources).toEqual(expect.arrayContaining(["milk", "engineered"]));
+  });
+});
