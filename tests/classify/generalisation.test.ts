@@ -275,3 +275,18 @@ describe("vesicles carried, not engineered", () => {
     expect(drug.exosomeSources).toEqual(expect.arrayContaining(["milk", "engineered"]));
   });
 });
+
+describe("microparticles", () => {
+  it("takes cell-derived microparticles for extracellular vesicles, not polymer microparticles", () => {
+    const mps = classify(
+      "Circulating microparticles in dermatomyositis",
+      "Microparticles are membrane-derived vesicles released by activated cells. Endothelial-derived microparticles and platelet-derived microparticles were counted in plasma of 40 patients by flow cytometry.",
+    );
+    expect(mps.aboutExosomes).toBe(true);
+    const polymer = classify(
+      "Biodegradable microparticles for sustained release of minoxidil",
+      "Polymer microparticles of 20 micrometres were prepared by emulsion and loaded with minoxidil for the scalp.",
+    );
+    expect(polymer.aboutExosomes).toBe(false);
+  });
+});
