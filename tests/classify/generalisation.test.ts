@@ -290,3 +290,13 @@ describe("microparticles", () => {
     expect(polymer.aboutExosomes).toBe(false);
   });
 });
+
+describe("trial protocols and registrations", () => {
+  it("reads a planned trial, its treatment and outcomes in the future tense, as a protocol", () => {
+    const c = classify(
+      "Autologous serum exosomes for chronic leg ulcers",
+      "This is an open prospective clinical trial. Twenty patients with venous ulcers will be treated with autologous exosomes once a week for eight weeks. Wound area will be measured every two weeks and healing will be evaluated at week 12.",
+    );
+    expect(c.design).toBe("other");
+  });
+});
