@@ -300,3 +300,15 @@ describe("trial protocols and registrations", () => {
     expect(c.design).toBe("other");
   });
 });
+
+describe("self-described systematic reviews", () => {
+  it("takes an abstract that calls itself a systematic review for one, not a review citing one", () => {
+    const own = classify("Stem cell vesicles in inflammatory skin disease", "This systematic review summarizes preclinical and clinical studies of stem cell vesicles in psoriasis and eczema.");
+    expect(own.design).toBe("systematic-review");
+    const cited = classify(
+      "Stem cell vesicles in inflammatory skin disease: a narrative review",
+      "A previous systematic review found few trials. In this review we summarize mechanisms of stem cell vesicles in psoriasis.",
+    );
+    expect(cited.design).toBe("review");
+  });
+});
