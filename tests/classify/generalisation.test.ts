@@ -312,3 +312,17 @@ describe("self-described systematic reviews", () => {
     expect(cited.design).toBe("review");
   });
 });
+
+describe("wound healing named once", () => {
+  it("takes wound healing named once among an article's applications as a topic", () => {
+    const c = classify("Exosomes in aesthetic practice", "Exosomes have shown promise as anti-ageing agents and as therapeutics for wound healing, scar reduction and hair regrowth.");
+    expect(c.conditions).toContain("wound-healing");
+  });
+
+  it("does not take the healing process behind keloids, or a scratch assay, for a wound study", () => {
+    const keloid = classify("Intralesional steroid for keloids", "Keloids result from an abnormal wound healing process. Thirty keloids were injected monthly.");
+    expect(keloid.conditions).not.toContain("wound-healing");
+    const assay = classify("Probiotic vesicles for ageing skin", "The vesicles raised collagen gene expression and wound healing in fibroblasts in vitro.");
+    expect(assay.conditions).not.toContain("wound-healing");
+  });
+});
