@@ -326,3 +326,13 @@ describe("wound healing named once", () => {
     expect(assay.conditions).not.toContain("wound-healing");
   });
 });
+
+describe("case reports", () => {
+  it("reads one patient described by age, origin and sex as a case report", () => {
+    const c = classify(
+      "Exosome therapy for exogenous ochronosis after hydroquinone misuse",
+      "A 41-year-old Brazilian woman with facial discoloration was treated with exosome injections and a topical serum. This case shows that the treatment was tolerated.",
+    );
+    expect(c.design).toBe("case-report");
+  });
+});
