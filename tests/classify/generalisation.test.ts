@@ -336,3 +336,12 @@ describe("case reports", () => {
     expect(c.design).toBe("case-report");
   });
 });
+
+describe("plant stem cells", () => {
+  it("takes exosomes of rose or apple stem cells (plant callus cultures) for plant vesicles, not mesenchymal ones", () => {
+    const rose = classify("Rose stem cell-derived exosomes for facial redness", "Exosomes derived from Rosa damascena stem cells were applied after microneedling in 20 women.");
+    expect(rose.exosomeSources).toEqual(["plant"]);
+    const msc = classify("Adipose stem cell-derived exosomes for facial redness", "Stem cell-derived exosomes from adipose tissue were applied after microneedling.");
+    expect(msc.exosomeSources).toEqual(["msc"]);
+  });
+});
