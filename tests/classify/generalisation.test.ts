@@ -345,3 +345,12 @@ describe("plant stem cells", () => {
     expect(msc.exosomeSources).toEqual(["msc"]);
   });
 });
+
+describe("MSC abbreviations", () => {
+  it("reads tissue-prefixed MSC abbreviations as mesenchymal sources, not NMSC (non-melanoma skin cancer)", () => {
+    const c = classify("Amniotic vesicles lighten skin", "Exosomes were isolated by ultracentrifugation. hAMSC exosomes and hPMSC exosomes reduced melanin in B16F10 cells.");
+    expect(c.exosomeSources).toEqual(["msc"]);
+    const nmsc = classify("Vesicles in non-melanoma skin cancer", "The role of NMSC-derived EVs in tumour growth remains unclear; tumour-derived exosomes carry microRNAs.");
+    expect(nmsc.exosomeSources).not.toContain("msc");
+  });
+});
