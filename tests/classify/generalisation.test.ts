@@ -208,3 +208,149 @@ describe("second held-out set", () => {
     expect(c.exosomeSources).toEqual(expect.arrayContaining(["bacterial", "engineered"]));
   });
 });
+
+describe("third held-out set", () => {
+  it("reads patients' blood vesicles measured against their disease as an observational human study", () => {
+    const cohort = classify(
+      "Plasma exosomal microRNAs track disease severity in lichen planus",
+      "Methods: Plasma exosomes were isolated from 38 patients with lichen planus and 20 healthy controls. Results: Exosomal miR-21 was higher in patients than in healthy controls and correlated with disease severity, and it separated patients from controls with a diagnostic accuracy of 0.81. The exosomes were also added to cultured keratinocytes, which released more IL-8.",
+    );
+    expect(cohort.design).toBe("clinical-nonrandomized");
+    const stages = classify(
+      "Serum extracellular vesicle proteins in cutaneous melanoma",
+      "Extracellular vesicles were purified from the serum of melanoma patients and analysed by mass spectrometry. Two proteins were higher in stage III patients and may serve as prognostic biomarkers.",
+    );
+    expect(stages.design).toBe("clinical-nonrandomized");
+  });
+
+  it("keeps patients' vesicles used only as a reagent on cultured cells cell work", () => {
+    const c = classify(
+      "Serum exosomes of rosacea patients activate keratinocytes in vitro",
+      "Methods: Exosomes were isolated from the serum of 12 rosacea patients and 12 healthy controls and added to HaCaT keratinocytes. Western blot and qPCR were performed. Results: Patient exosomes increased keratinocyte proliferation and IL-8 secretion.",
+    );
+    expect(c.design).toBe("in-vitro");
+  });
+});
+
+describe("other-skin", () => {
+  it("does not count 'atopic dermatitis' again as another dermatitis", () => {
+    const c = classify(
+      "Stem cell vesicles calm inflamed skin",
+      "Atopic dermatitis is common in children. In mice with atopic dermatitis the vesicles lowered the atopic dermatitis score and restored barrier function.",
+    );
+    expect(c.conditions).toEqual(["atopic-dermatitis"]);
+    const seb = classify("Vesicles for scalp flaking", "Seborrheic dermatitis and perioral dermatitis were treated; the dermatitis faded after four weeks.");
+    expect(seb.conditions).toContain("other-skin");
+  });
+});
+
+describe("pigmentation named once", () => {
+  it("takes a pigmentary disorder or a pigmentation score named once as the topic", () => {
+    const once = classify("Rose exosome serum after peeling", "A 45-year-old woman applied the serum daily; after six weeks the hyperpigmentation on her cheeks had faded.");
+    expect(once.conditions).toContain("pigmentation");
+    const outcome = classify("Exosome gel with microneedling", "Forty women were treated; wrinkles and pigmentation were graded by two dermatologists at week 12.");
+    expect(outcome.conditions).toContain("pigmentation");
+  });
+
+  it("does not take hyperpigmentation left as a complication for the topic", () => {
+    const c = classify(
+      "Granulomas after exosome injections",
+      "Nodules appeared at the injection sites. After oral steroids the nodules resolved, leaving post-inflammatory hyperpigmentation.",
+    );
+    expect(c.conditions).not.toContain("pigmentation");
+  });
+});
+
+describe("vesicles carried, not engineered", () => {
+  it("does not call vesicles engineered because a patch or scaffold is loaded with them", () => {
+    const patch = classify(
+      "A microneedle patch loaded with keratinocyte exosomes for diabetic wounds",
+      "Keratinocyte-derived exosomes were loaded into a dissolving microneedle patch and released over ten days in diabetic mice.",
+    );
+    expect(patch.exosomeSources).toEqual(["other-cell"]);
+    const drug = classify(
+      "Curcumin-loaded milk exosomes for psoriasis",
+      "Milk exosomes were loaded with curcumin by sonication; the loaded exosomes reduced plaque thickness in mice.",
+    );
+    expect(drug.exosomeSources).toEqual(expect.arrayContaining(["milk", "engineered"]));
+  });
+});
+
+describe("microparticles", () => {
+  it("takes cell-derived microparticles for extracellular vesicles, not polymer microparticles", () => {
+    const mps = classify(
+      "Circulating microparticles in dermatomyositis",
+      "Microparticles are membrane-derived vesicles released by activated cells. Endothelial-derived microparticles and platelet-derived microparticles were counted in plasma of 40 patients by flow cytometry.",
+    );
+    expect(mps.aboutExosomes).toBe(true);
+    const polymer = classify(
+      "Biodegradable microparticles for sustained release of minoxidil",
+      "Polymer microparticles of 20 micrometres were prepared by emulsion and loaded with minoxidil for the scalp.",
+    );
+    expect(polymer.aboutExosomes).toBe(false);
+  });
+});
+
+describe("trial protocols and registrations", () => {
+  it("reads a planned trial, its treatment and outcomes in the future tense, as a protocol", () => {
+    const c = classify(
+      "Autologous serum exosomes for chronic leg ulcers",
+      "This is an open prospective clinical trial. Twenty patients with venous ulcers will be treated with autologous exosomes once a week for eight weeks. Wound area will be measured every two weeks and healing will be evaluated at week 12.",
+    );
+    expect(c.design).toBe("other");
+  });
+});
+
+describe("self-described systematic reviews", () => {
+  it("takes an abstract that calls itself a systematic review for one, not a review citing one", () => {
+    const own = classify("Stem cell vesicles in inflammatory skin disease", "This systematic review summarizes preclinical and clinical studies of stem cell vesicles in psoriasis and eczema.");
+    expect(own.design).toBe("systematic-review");
+    const cited = classify(
+      "Stem cell vesicles in inflammatory skin disease: a narrative review",
+      "A previous systematic review found few trials. In this review we summarize mechanisms of stem cell vesicles in psoriasis.",
+    );
+    expect(cited.design).toBe("review");
+  });
+});
+
+describe("wound healing named once", () => {
+  it("takes wound healing named once among an article's applications as a topic", () => {
+    const c = classify("Exosomes in aesthetic practice", "Exosomes have shown promise as anti-ageing agents and as therapeutics for wound healing, scar reduction and hair regrowth.");
+    expect(c.conditions).toContain("wound-healing");
+  });
+
+  it("does not take the healing process behind keloids, or a scratch assay, for a wound study", () => {
+    const keloid = classify("Intralesional steroid for keloids", "Keloids result from an abnormal wound healing process. Thirty keloids were injected monthly.");
+    expect(keloid.conditions).not.toContain("wound-healing");
+    const assay = classify("Probiotic vesicles for ageing skin", "The vesicles raised collagen gene expression and wound healing in fibroblasts in vitro.");
+    expect(assay.conditions).not.toContain("wound-healing");
+  });
+});
+
+describe("case reports", () => {
+  it("reads one patient described by age, origin and sex as a case report", () => {
+    const c = classify(
+      "Exosome therapy for exogenous ochronosis after hydroquinone misuse",
+      "A 41-year-old Brazilian woman with facial discoloration was treated with exosome injections and a topical serum. This case shows that the treatment was tolerated.",
+    );
+    expect(c.design).toBe("case-report");
+  });
+});
+
+describe("plant stem cells", () => {
+  it("takes exosomes of rose or apple stem cells (plant callus cultures) for plant vesicles, not mesenchymal ones", () => {
+    const rose = classify("Rose stem cell-derived exosomes for facial redness", "Exosomes derived from Rosa damascena stem cells were applied after microneedling in 20 women.");
+    expect(rose.exosomeSources).toEqual(["plant"]);
+    const msc = classify("Adipose stem cell-derived exosomes for facial redness", "Stem cell-derived exosomes from adipose tissue were applied after microneedling.");
+    expect(msc.exosomeSources).toEqual(["msc"]);
+  });
+});
+
+describe("MSC abbreviations", () => {
+  it("reads tissue-prefixed MSC abbreviations as mesenchymal sources, not NMSC (non-melanoma skin cancer)", () => {
+    const c = classify("Amniotic vesicles lighten skin", "Exosomes were isolated by ultracentrifugation. hAMSC exosomes and hPMSC exosomes reduced melanin in B16F10 cells.");
+    expect(c.exosomeSources).toEqual(["msc"]);
+    const nmsc = classify("Vesicles in non-melanoma skin cancer", "The role of NMSC-derived EVs in tumour growth remains unclear; tumour-derived exosomes carry microRNAs.");
+    expect(nmsc.exosomeSources).not.toContain("msc");
+  });
+});
