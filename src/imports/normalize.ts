@@ -51,14 +51,25 @@ export function plainText(value: string | null | undefined): string | null {
 }
 
 /**
- * The first of the values that is a title: empty values and PubMed's placeholders ("[Not Available].",
- * "[In Process Citation]", which a record carries while it has no English title) are passed over, as the
- * PubMed XML parser does, so that the title in the original language can stand in.
+ * What other databases write where a record has no title: Scopus's and Ovid's "[No title available]",
+ * "Untitled", "[Title not available]", and a note of the language in place of a title ("[Article in Chinese]").
+ */
+const OTHER_NO_TITLE_RE = /^\[?(?:no title(?: available)?|title not available|untitled|(?:article|text) in [a-z]+(?: with [a-z]+ abstract)?)\]?\.?$/i;
+
+/** A title that is only a placeholder for none (PubMed's and other databases'): kept, every such record would share it. */
+export function isPlaceholderTitle(title: string): boolean {
+  return NO_TITLE_RE.test(title) || OTHER_NO_TITLE_RE.test(title);
+}
+
+/**
+ * The first of the values that is a title: empty values and placeholders ("[Not Available].", "[In Process
+ * Citation]", which a PubMed record carries while it has no English title, "[No title available]") are
+ * passed over, as the PubMed XML parser does, so that the title in the original language can stand in.
  */
 export function firstTitle(values: readonly (string | null | undefined)[]): string | null {
   for (const value of values) {
     const title = plainText(value);
-    if (title !== null && !NO_TITLE_RE.test(title)) return title;
+    if (title !== null && !isPlaceholderTitle(title)) return title;
   }
   return null;
 }

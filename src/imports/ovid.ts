@@ -1,7 +1,7 @@
 import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { ericPublicationTypes } from "./eric-types.js";
 import { detectOvidDatabase } from "./ovid-database.js";
@@ -62,7 +62,9 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
     ...base,
     pmid,
     doi: normalizeDoi(fields.first("DO")),
-    title: plainText(fields.first("TI")),
+    // OT is Ovid's Original Title, the title in the language of publication.
+    title: firstTitle(fields.all("TI", "OT")),
+    vernacularTitle: plainText(fields.first("OT")),
     languages: distinct(fields.all("LG", "LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,

@@ -2,7 +2,7 @@ import { emptyArticle, type Article } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { readCsvRows } from "./csv-reader.js";
 import { exportLines } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
@@ -22,7 +22,7 @@ export function scopusRowToArticle(get: Row, file: ImportFile): Article {
     ...base,
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(get("DOI")),
-    title: plainText(get("Title")),
+    title: firstTitle([get("Title")]),
     languages: split(get("Language of Original Document")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,

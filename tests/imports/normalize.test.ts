@@ -4,6 +4,7 @@ import {
   contentId,
   doiInLinkPath,
   firstIssn,
+  firstTitle,
   normalizeDoi,
   normalizePages,
   parseAuthor,
@@ -197,5 +198,15 @@ describe("doiInLinkPath", () => {
     expect(doiInLinkPath("https://example.org/doi/10.1000/")).toBeNull();
     expect(doiInLinkPath("https://example.org/v10.1000/x")).toBeNull();
     expect(doiInLinkPath("not a link 10.1000/x")).toBeNull();
+  });
+});
+
+describe("firstTitle", () => {
+  it("passes over other databases' placeholders for no title, not titles that only start like one", () => {
+    for (const placeholder of ["[No title available]", "No title available", "Untitled", "[Untitled]", "[Title not available]", "[Article in Chinese]", "[Article in French with English abstract]."]) {
+      expect(firstTitle([placeholder, "Vesicles from stem cells"]), placeholder).toBe("Vesicles from stem cells");
+    }
+    expect(firstTitle(["Untitled lives: skin in art", "x"])).toBe("Untitled lives: skin in art");
+    expect(firstTitle(["[Exosomes in dermatology]"])).toBe("[Exosomes in dermatology]");
   });
 });

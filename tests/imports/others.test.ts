@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseOvid } from "../../src/imports/ovid.js";
 import { parseWos } from "../../src/imports/wos.js";
+import { parseScopusCsv } from "../../src/imports/scopus-csv.js";
 import { byId, chunked, fixture, parseFixture } from "./helpers.js";
 
 describe("Web of Science plain text", () => {
@@ -106,5 +107,41 @@ describe("line and paragraph separators (U+2028, U+2029) inside a tagged line", 
   it("Ovid: the tag's value is kept", async () => {
     const text = withSeparator(readFileSync(fixture("knh-ovid-embase-complete-reference.cgi"), "utf8"), "Quality of life in", "Quality\u2029of life in");
     expect((await titles(parseOvid, text))[0]).toBe("Quality of life in patients with primary ciliary dyskinesia: A systematic review.");
+  });
+});
+
+describe("placeholder titles of Ovid, Web of Science and Scopus", () => {
+  const file = { file: "edited", importedAt: "2026-01-01T00:00:00.000Z" };
+  async function titles(parse: typeof parseWos, text: string): Promise<{ title: string | null; vernacular: string | null; id: string }[]> {
+    const out: { title: string | null; vernacular: string | null; id: string }[] = [];
+    for await (const item of parse(chunked(text, 1000), file)) if (item.record) out.push({ title: item.record.title, vernacular: item.record.vernacularTitle, id: item.record.recordId });
+    return out;
+  }
+  const edited = (text: string, from: string, to: string) => {
+    const out = text.replace(from, to);
+    if (out === text) throw new Error(`no "${from}" to edit`);
+    return out;
+  };
+
+  it("Ovid: '[No title available]' and '[Article in Chinese]' are no title; the Original Title (OT) stands in and is the vernacular title", async () => {
+    const cgi = readFileSync(fixture("knh-ovid-embase-complete-reference.cgi"), "utf8");
+    const title = "TI  - Quality of life in patients with primary ciliary dyskinesia: A systematic review.";
+    expect((await titles(parseOvid, edited(cgi, title, "TI  - [No title available]")))[0]!.title).toBeNull();
+    const original = await titles(parseOvid, edited(cgi, title, "TI  - [Article in Chinese]\nOT  - Lebensqualität bei primärer ziliärer Dyskinesie."));
+    expect(original[0]).toMatchObject({ title: "Lebensqualität bei primärer ziliärer Dyskinesie.", vernacular: "Lebensqualität bei primärer ziliärer Dyskinesie." });
+  });
+
+  it("Web of Science: 'Untitled' is no title", async () => {
+    const txt = readFileSync(fixture("knh-wos-plaintext-fullrecord.txt"), "utf8");
+    const records = await titles(parseWos, edited(txt, "TI Caregivers' views on stigmatization and discrimination of people\n   affected by leprosy in Ghana", "TI Untitled"));
+    expect(records.find((r) => r.id === "wos:WOS:000424022700066")!.title).toBeNull();
+  });
+
+  it("Scopus CSV: '[No title available]' is no title", async () => {
+    const csv = readFileSync(fixture("cff-scopus.csv"), "utf8");
+    const text = edited(csv, "Global latitudinal gradients and the evolution of body size in dinosaurs and mammals", "[No title available]");
+    const records: { title: string | null; id: string }[] = [];
+    for await (const item of parseScopusCsv(chunked(text, 1000), file)) if (item.record) records.push({ title: item.record.title, id: item.record.recordId });
+    expect(records.find((r) => r.id === "scopus:2-s2.0-85189760133")!.title).toBeNull();
   });
 });
