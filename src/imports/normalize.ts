@@ -100,18 +100,33 @@ export function normalizeDoi(value: string | null | undefined): string | null {
 /** Path segments publishers add after a DOI for a view of the article ("/full", "/pdf"): Frontiers, Wiley, Sage. */
 const VIEW_SEGMENT = /^(?:full|fulltext|full-text|abstract|abs|summary|pdf|epdf|pdfdirect|html|references|figures|tables|metrics|citation|suppl)$/i;
 
+/** A query value that is a DOI and nothing else, or Handle's "info:doi/" form of one (old PLOS links). */
+const DOI_QUERY_VALUE = /^(?:info:doi\/)?(10\.\d{4,9}\/\S+)$/i;
+
 /**
- * The DOI a publisher's link carries in its path ("https://link.springer.com/article/10.1007/s00403-023-02561-9",
- * "https://onlinelibrary.wiley.com/doi/full/10.1111/jocd.15869", "https://www.frontiersin.org/articles/10.3389/x/full"):
- * the path from its one "10.NNNN" segment on, without a view segment or file extension after it (".pdf").
- * Null when the path has no such segment or more than one, or nothing after the prefix.
+ * The DOI a publisher's link carries: in its path ("https://link.springer.com/article/10.1007/s00403-023-02561-9",
+ * "https://onlinelibrary.wiley.com/doi/full/10.1111/jocd.15869", "https://www.frontiersin.org/articles/10.3389/x/full",
+ * PLOS's old "/article/info%3Adoi%2F10.1371%2Fjournal.pone.0012345"): the path from its one "10.NNNN" segment on,
+ * without a view segment or file extension after it (".pdf"); else in a query value that is only a DOI
+ * ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456", "?doi=10.1016/..."). Null when
+ * the path has no such segment or more than one, or nothing after the prefix, and no query value is a DOI.
  */
-export function doiInLinkPath(link: string): string | null {
-  let path: string;
+export function doiInLink(link: string): string | null {
+  let url: URL;
   try {
-    path = new URL(link.trim()).pathname;
+    url = new URL(link.trim());
   } catch {
     return null;
+  }
+  return doiInPath(url.pathname) ?? doiInQuery(url.searchParams);
+}
+
+function doiInPath(pathname: string): string | null {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // not percent-encoded after all: read as given
   }
   const segments = path.split("/").filter((s) => s !== "");
   const prefixes = segments.flatMap((s, i) => (/^10\.\d{4,9}$/.test(s) ? [i] : []));
@@ -121,6 +136,14 @@ export function doiInLinkPath(link: string): string | null {
   if (suffix.length === 0) return null;
   suffix[suffix.length - 1] = suffix[suffix.length - 1]!.replace(/\.(?:pdf|html?|xml|epub)$/i, "");
   return normalizeDoi(`${segments[prefixes[0]!]}/${suffix.join("/")}`);
+}
+
+function doiInQuery(params: URLSearchParams): string | null {
+  for (const value of params.values()) {
+    const m = DOI_QUERY_VALUE.exec(value.trim());
+    if (m) return normalizeDoi(m[1]);
+  }
+  return null;
 }
 
 /** Eight characters standing alone, not a group of a longer hyphenated number such as an ISBN ("978-1-4020-1234-5"). */

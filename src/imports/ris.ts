@@ -4,7 +4,7 @@ import { exportLines } from "./lines.js";
 import {
   cleanText,
   distinct,
-  doiInLinkPath,
+  doiInLink,
   firstIssn,
   firstTitle,
   normalizeDoi,
@@ -57,10 +57,10 @@ function doiOf(fields: Fields): string | null {
   for (const value of links) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
   }
-  // A publisher's link with the DOI in its path (Lens gives some so), only when no DOI tag is there to trust.
+  // A publisher's link with the DOI in its path or query (Lens and reference managers give some so), only when no DOI tag is there to trust.
   if (fields.first("DO", "DI") !== null) return null;
   for (const value of links) {
-    const doi = doiInLinkPath(value);
+    const doi = doiInLink(value);
     if (doi) return doi;
   }
   return null;

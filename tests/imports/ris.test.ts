@@ -295,6 +295,11 @@ describe("malformed RIS", () => {
     expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
   });
 
+  it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
+    const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
+    expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
+  });
+
   it("Ovid ERIC's publication types joined by commas are stored one by one; a PubMed type with a comma of its own stays whole", async () => {
     const { records } = await parseFixture("cff-ovid-eric.ris");
     expect(byId(records, "eric:EJ384529").publicationTypes).toEqual(["Journal Articles", "Reports - Descriptive", "Opinion Papers"]);
