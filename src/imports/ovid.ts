@@ -1,4 +1,5 @@
-import { emptyArticle, type Article } from "../model/article.js";
+import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { attachAffiliations } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
@@ -47,6 +48,13 @@ function sourceParts(source: string | null): { title: string | null; volume: str
   return { title, volume: m?.[1] ?? null, issue: m?.[2] && !/pagination/i.test(m[2]) ? m[2] : null };
 }
 
+/** Authors, with the institutions (IN, "(Behan, Rubbo) NIHR ...") and the address (AD, "L. Behan, NIHR ...") that name them. */
+function authorsOf(fields: Fields): Author[] {
+  const authors = parseAuthors(fields.all("AU"));
+  attachAffiliations(authors, fields.all("IN", "AD"));
+  return authors;
+}
+
 /** One Ovid record (own id: UI, Embase's as its L-number); in Ovid's own tags IS is the ISSN, UI the accession number, YR the year, SO the citation. */
 export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
@@ -78,7 +86,7 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
       pages: cleanText(fields.first("PG")),
     },
     pubDate: publicationDate([fields.first("DP"), fields.first("YR"), fields.first("PY")]),
-    authors: parseAuthors(fields.all("AU")),
+    authors: authorsOf(fields),
     publicationTypes: distinct(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
     keywords: distinct([...fields.all("MH"), ...fields.all("KW")].map(cleanKeyword).filter((k): k is string => k !== null)),
   };

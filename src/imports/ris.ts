@@ -1,4 +1,5 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { attachAffiliations } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
@@ -95,8 +96,11 @@ function keywordsOf(fields: Fields): string[] {
   return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
 }
 
+/** Authors, with the addresses (AD) the export says are theirs (see attachAffiliations). */
 function authorsOf(fields: Fields): Author[] {
-  return parseAuthors(fields.all("AU", "A1"));
+  const authors = parseAuthors(fields.all("AU", "A1"));
+  attachAffiliations(authors, fields.all("AD"));
+  return authors;
 }
 
 /** One RIS record as an Article, its source and record_id set. */

@@ -145,3 +145,25 @@ describe("placeholder titles of Ovid, Web of Science and Scopus", () => {
     expect(records.find((r) => r.id === "scopus:2-s2.0-85189760133")!.title).toBeNull();
   });
 });
+
+describe("affiliations the export says are an author's", () => {
+  it("Web of Science C1 '[Surname, Given; ...] address' goes to the authors it names, told apart by their first initial", async () => {
+    const { records } = await parseFixture("knh-wos-plaintext-fullrecord.txt");
+    const r = records.find((x) => x.authors.some((a) => a.lastName === "Delea"))!;
+    const of = (last: string, initials: string) => r.authors.find((a) => a.lastName === last && a.initials === initials)!.affiliations;
+    expect(of("Delea", "MG")).toEqual([
+      "Emory Univ, Dept Environm Hlth, Rollins Sch Publ Hlth, Atlanta, GA 30322 USA.",
+      "London Sch Hyg & Trop Med, Dept Dis Control, Fac Infect & Trop Dis, London, England.",
+    ]);
+    expect(of("Solomon", "H")).toEqual(["Emory Univ, Dept Environm Hlth, Rollins Sch Publ Hlth, Atlanta, GA 30322 USA."]);
+    expect(of("Solomon", "AW")).toEqual(["WHO, Dept Control Neglected Trop Dis, Geneva, Switzerland."]);
+  });
+
+  it("Ovid IN '(Surname, Surname) institution' goes to those authors, once each though AD repeats it", async () => {
+    const { records } = await parseFixture("knh-ovid-embase-complete-reference.cgi");
+    const r = byId(records, "embase:L621381829");
+    const cork = "School of Applied Psychology, University College Cork, Cork, Ireland";
+    const southampton = "NIHR Southampton Biomedical Research Centre, University of Southampton, University Hospital Southampton NHS Foundation Trust, Southampton, United Kingdom";
+    expect(r.authors.map((a) => a.affiliations)).toEqual([[southampton, cork], [southampton], [southampton], [cork]]);
+  });
+});

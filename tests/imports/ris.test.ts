@@ -295,6 +295,20 @@ describe("malformed RIS", () => {
     expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
   });
 
+  it("AD goes to the author it names (Embase 'Z. Yang, ...', PsycINFO 'Trindade, Ines A.: ...') or to a sole author; a record-wide list (Scopus) to nobody", async () => {
+    const embase = byId((await parseFixture("cff-embase.ris")).records, "embase:L2029880245");
+    expect(embase.authors.map((a) => a.affiliations)).toEqual([["School of Biological, Earth and Environmental Sciences, University College Cork, Cork, Ireland"], [], [], []]);
+    const psycinfo = byId((await parseFixture("asreview-ovid-psycinfo.ris")).records, "psycinfo:2019-65183-001");
+    expect(psycinfo.authors[0]!.affiliations).toEqual(["almeidatrindade@fpce.uc.pt"]);
+    expect(psycinfo.authors.slice(1).flatMap((a) => a.affiliations)).toEqual([]);
+    const scopus = (await parseFixture("synthesisr-scopus.ris")).records;
+    expect(scopus.flatMap((r) => r.authors.flatMap((a) => a.affiliations))).toEqual([]);
+    const sole = "TY  - JOUR\nTI  - T\nAU  - Doe, Jane\nAD  - Department of Dermatology, Example University, Oslo, Norway\nER  - \n";
+    expect((await parseText(sole)).records[0]!.authors[0]!.affiliations).toEqual(["Department of Dermatology, Example University, Oslo, Norway"]);
+    const two = sole.replace("AU  - Doe, Jane\n", "AU  - Doe, Jane\nAU  - Roe, Richard\n");
+    expect((await parseText(two)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
