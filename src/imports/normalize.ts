@@ -205,26 +205,39 @@ export function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-const INITIALS = /^(?:[A-Z]\.?[\s-]*)+$/u;
 const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const INITIALS_TOKEN = /^(?:\p{Lu}\.?-?)+$/u;
 
-function initialsOf(given: string): string {
+/**
+ * A word of capitals that stands for given names ("J.", "J.-P.", "JA", "MDP"). In a name written all in
+ * capitals (EBSCO's "CROUDACE, ANGUS D.", "CAIZHI SHEN") capitals say nothing: there an undotted word of
+ * three letters or more is a name.
+ */
+function isInitials(word: string, shouted: boolean): boolean {
+  return INITIALS_TOKEN.test(word) && (!shouted || word.includes(".") || word.replace(/-/g, "").length <= 2);
+}
+
+/** No lower-case letter at all: "CROUDACE, ANGUS D.", not "Gyeke, MDP". */
+function isShouted(name: string): boolean {
+  return !/\p{Ll}/u.test(name);
+}
+
+function initialsOf(given: string, shouted: boolean): string {
   return given
     .split(/[\s.-]+/)
     .filter(Boolean)
-    .map((part) => (INITIALS_TOKEN.test(part) ? part.replace(/[.-]/g, "") : part.charAt(0)))
+    .map((part) => (isInitials(part, shouted) ? part.replace(/[.-]/g, "") : part.charAt(0)))
     .join("")
     .toUpperCase();
 }
 
-function person(lastName: string, given: string | null): Author {
+function person(lastName: string, given: string | null, shouted: boolean): Author {
   const g = cleanText(given);
-  const onlyInitials = g !== null && INITIALS.test(g);
+  const onlyInitials = g !== null && g.split(/[\s-]+/).filter(Boolean).every((word) => isInitials(word, shouted));
   return {
     lastName,
     foreName: g && !onlyInitials ? g : null,
-    initials: g ? initialsOf(g) || null : null,
+    initials: g ? initialsOf(g, shouted) || null : null,
     suffix: null,
     collectiveName: null,
     orcid: null,
@@ -284,20 +297,21 @@ function withoutSuffix(text: string): { name: string; suffix: string | null } {
 }
 
 function personalName(text: string): Author {
+  const shouted = isShouted(text);
   const comma = text.indexOf(",");
-  if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
+  if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1), shouted);
   const tokens = text.split(" ");
-  if (tokens.length === 1) return person(text, null);
+  if (tokens.length === 1) return person(text, null, shouted);
   // Chinese, Japanese and Korean names in their own script put the family name first ("熊 玮").
-  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "));
+  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "), shouted);
   const lastToken = tokens[tokens.length - 1]!;
-  if (INITIALS_TOKEN.test(lastToken) && lastToken.replace(/[.-]/g, "").length <= 3) {
-    return person(tokens.slice(0, -1).join(" "), lastToken);
+  if (isInitials(lastToken, shouted) && lastToken.replace(/[.-]/g, "").length <= 3) {
+    return person(tokens.slice(0, -1).join(" "), lastToken, shouted);
   }
   let lead = 0;
-  while (lead < tokens.length - 1 && INITIALS_TOKEN.test(tokens[lead]!)) lead++;
-  if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "));
-  return person(lastToken, tokens.slice(0, -1).join(" "));
+  while (lead < tokens.length - 1 && isInitials(tokens[lead]!, shouted)) lead++;
+  if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "), shouted);
+  return person(lastToken, tokens.slice(0, -1).join(" "), shouted);
 }
 
 /** Authors in order, exact repeats dropped (IEEE lists some authors twice). */

@@ -218,3 +218,15 @@ describe("firstTitle", () => {
     expect(firstTitle(["[Exosomes in dermatology]"])).toBe("[Exosomes in dermatology]");
   });
 });
+
+describe("parseAuthor on names written all in capitals", () => {
+  it("reads an undotted word of three letters or more as a name, short or dotted ones as initials", () => {
+    expect(parseAuthor("LI, JIN")).toMatchObject({ lastName: "LI", foreName: "JIN", initials: "J" });
+    expect(parseAuthor("KIM, JH")).toMatchObject({ lastName: "KIM", foreName: null, initials: "JH" });
+    expect(parseAuthor("O'BRIEN, J.-P.")).toMatchObject({ lastName: "O'BRIEN", foreName: null, initials: "JP" });
+    expect(parseAuthor("SMITH JA")).toMatchObject({ lastName: "SMITH", foreName: null, initials: "JA" });
+    // Mixed case as before: capitals are initials.
+    expect(parseAuthor("Gyeke, MDP")).toMatchObject({ lastName: "Gyeke", foreName: null, initials: "MDP" });
+    expect(parseAuthor("Zhang, Y. -Q.")).toMatchObject({ lastName: "Zhang", foreName: null, initials: "YQ" });
+  });
+});

@@ -309,6 +309,14 @@ describe("malformed RIS", () => {
     expect((await parseText(two)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
   });
 
+  it("authors written all in capitals keep their given names (real: EBSCOhost 'CROUDACE, ANGUS D.', 'CAIZHI SHEN')", async () => {
+    const r = (await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records[0]!;
+    expect(r.authors[0]).toMatchObject({ lastName: "CROUDACE", foreName: "ANGUS D.", initials: "AD" });
+    expect(r.authors[1]).toMatchObject({ lastName: "SHEN", foreName: "CAIZHI", initials: "C" });
+    expect(r.authors[3]).toMatchObject({ lastName: "BRUSATTE", foreName: "STEPHEN L.", initials: "SL" });
+    expect(r.authors[4]).toMatchObject({ lastName: "VINTHER", foreName: "JAKOB", initials: "J" });
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
