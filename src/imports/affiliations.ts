@@ -1,5 +1,6 @@
 import type { Author } from "../model/article.js";
-import { cleanText } from "./normalize.js";
+import { cleanText, parseAuthor } from "./normalize.js";
+import type { TaggedRecord } from "./types.js";
 
 /** PsycINFO's "Trindade, Ines A.: Faculty of Psychology, ...": surname, given names, colon. */
 const SURNAME_GIVEN = /^([^,:()]+),\s*([^,:()]+?):\s+(.+)$/su;
@@ -61,5 +62,49 @@ export function attachAffiliations(authors: Author[], values: readonly string[])
     }
     if (text === null) continue;
     for (const owner of owners) if (!owner.affiliations.includes(text)) owner.affiliations.push(text);
+  }
+}
+
+const AUTHOR_TAGS = new Set(["AU", "A1"]);
+const ADDRESS_TAGS = new Set(["C1", "AD"]);
+
+/**
+ * The address lines a RIS record writes under each author (OpenAlex: "AU  - Vicente, Alba", then her
+ * "C1  - ..." lines, then the next AU), as [author value, addresses]; null unless some addresses sit between
+ * two authors, since addresses that only follow the last author (Scopus, WoS) are the whole record's.
+ */
+export function addressesUnderAuthors(record: TaggedRecord): [string, string[]][] | null {
+  const under: [string, string[]][] = [];
+  let current: [string, string[]] | null = null;
+  let between = false;
+  for (const [tag, value] of record.fields) {
+    if (AUTHOR_TAGS.has(tag)) {
+      if (current && current[1].length > 0) between = true;
+      current = [value, []];
+      under.push(current);
+    } else if (ADDRESS_TAGS.has(tag) && current) {
+      if (value.trim() !== "") current[1].push(value);
+    } else {
+      current = null;
+    }
+  }
+  return between ? under : null;
+}
+
+/** Gives each author the addresses written under their name (see addressesUnderAuthors). */
+export function attachAddressesUnder(authors: Author[], under: readonly [string, string[]][]): void {
+  const unused = new Set(authors);
+  for (const [value, addresses] of under) {
+    const named = parseAuthor(value);
+    if (!named) continue;
+    const author = [...unused].find(
+      (a) => a.lastName === named.lastName && a.foreName === named.foreName && a.initials === named.initials && a.collectiveName === named.collectiveName,
+    );
+    if (!author) continue;
+    unused.delete(author);
+    for (const address of addresses) {
+      const text = cleanText(address);
+      if (text !== null && !author.affiliations.includes(text)) author.affiliations.push(text);
+    }
   }
 }

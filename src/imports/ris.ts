@@ -1,5 +1,5 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
-import { attachAffiliations } from "./affiliations.js";
+import { addressesUnderAuthors, attachAddressesUnder, attachAffiliations } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
@@ -96,10 +96,12 @@ function keywordsOf(fields: Fields): string[] {
   return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
 }
 
-/** Authors, with the addresses (AD) the export says are theirs (see attachAffiliations). */
+/** Authors, with the addresses the export says are theirs: written under each author (OpenAlex), or AD naming them (see attachAffiliations). */
 function authorsOf(fields: Fields): Author[] {
   const authors = parseAuthors(fields.all("AU", "A1"));
-  attachAffiliations(authors, fields.all("AD"));
+  const under = addressesUnderAuthors(fields.record);
+  if (under) attachAddressesUnder(authors, under);
+  else attachAffiliations(authors, fields.all("AD"));
   return authors;
 }
 

@@ -317,6 +317,14 @@ describe("malformed RIS", () => {
     expect(r.authors[4]).toMatchObject({ lastName: "VINTHER", foreName: "JAKOB", initials: "J" });
   });
 
+  it("addresses written under each author (real: OpenAlex 'AU', its 'C1' lines, next 'AU') are that author's", async () => {
+    const r = (await parseFixture("cff-openalex-author-affiliations.ris")).records[0]!;
+    expect(r.authors.map((a) => a.affiliations.length)).toEqual([4, 2, 4, 3, 2]);
+    expect(r.authors[3]!.affiliations[0]).toBe("Department of Earth Sciences, Faculty of Sciences of Sfax, University of Sfax, 3038, Sfax, Tunisia");
+    const lastOnly = "TY  - JOUR\nTI  - T\nAU  - Doe, Jane\nAU  - Roe, Richard\nAD  - Department of Dermatology, Example University, Oslo, Norway\nER  - \n";
+    expect((await parseText(lastOnly)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
