@@ -73,6 +73,24 @@ describe("importFiles", () => {
     expect(getRecord(db, "27575854")!.article.source.file).toMatch(/\.nbib$/);
   });
 
+  it("of two files' copies of one record of the same rank, the one that carries more stays whatever the order; re-importing changes nothing", async () => {
+    const record = "TY  - JOUR\nDB  - Embase\nU2  - L644585435\nTI  - Dinosaur footprints\nAU  - Troiano, L.P.\nPY  - 2024\n";
+    const full = join(dir, "embase.ris");
+    const poor = join(dir, "screening-tool.ris");
+    writeFileSync(full, `${record}AB  - Footprints and petroglyphs.\nKW  - dinosaur\nKW  - Brazil\nER  - \n`);
+    writeFileSync(poor, `${record}N1  - INCLUSION: maybe\nER  - \n`);
+    for (const order of [[full, poor], [poor, full]]) {
+      db.close();
+      db = openStore(":memory:");
+      await importFiles(db, order, options);
+      const again = await importFiles(db, order, options);
+      expect(again.counts).toMatchObject({ new: 0, updated: 0, records: 2, unchanged: 2 });
+      expect(getRecord(db, "embase:L644585435")!.article.source.file).toBe(full);
+      expect(count("SELECT count(*) AS n FROM record_sources WHERE record_id = 'embase:L644585435'")).toBe(2);
+    }
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(1);
+  });
+
   it("detects gzip by its magic bytes and reads the format inside", async () => {
     const gz = join(dir, "export.download");
     writeFileSync(gz, gzipSync(readFileSync(fixture("revtools-pubmed-restoration.nbib"))));
