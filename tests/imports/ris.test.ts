@@ -325,6 +325,15 @@ describe("malformed RIS", () => {
     expect((await parseText(lastOnly)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
   });
 
+  it("a field glued onto another's line after spaces is read as its own (real: Rayyan 'UR  - ...     U2  - L644585435')", async () => {
+    const { records, diagnostics } = await parseFixture("cff-rayyan-glued-fields.ris");
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => [r.recordId, r.doi])).toEqual([["embase:L644585435", "10.1038/s41598-024-65283-y"]]);
+    // The same Embase record as Embase's own export gives: one record_id, so the two copies are one record.
+    const embase = byId((await parseFixture("cff-embase.ris")).records, "embase:L644585435");
+    expect(embase.doi).toBe(records[0]!.doi);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
