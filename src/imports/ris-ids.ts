@@ -71,8 +71,8 @@ function accession(fields: Fields, database: string): string | null {
 
 /**
  * The record's own id in its database: the PMID for PubMed (AN), the Scopus EID (from the record link),
- * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number (Ovid
- * drops its "L"), else an AN or ID in its database's accession form. A record of no named database has
+ * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number (U2 or
+ * the record link's id=; Ovid drops its "L"), else an AN or ID in its database's accession form. A record of no named database has
  * none: its AN/ID numbers a reference manager's library, not the record, and would collide across libraries.
  */
 export function ownId(fields: Fields, database: string): string | null {
@@ -100,6 +100,12 @@ export function ownId(fields: Fields, database: string): string | null {
   if (database === "embase") {
     const l = fields.all("U2").find((v) => /^L\d+$/.test(v));
     if (l) return l;
+    // Its record link ("https://www.embase.com/search/results?subaction=viewrecord&id=L643801355&from=export"),
+    // all that screening tools (Covidence) keep of it.
+    for (const url of fields.all("UR", "L2", "LK")) {
+      const m = /embase\.com\/.*[?&]id=(L\d{6,12})(?:&|$)/i.exec(url);
+      if (m) return m[1]!;
+    }
   }
   return accession(fields, database);
 }

@@ -334,6 +334,11 @@ describe("malformed RIS", () => {
     expect(embase.doi).toBe(records[0]!.doi);
   });
 
+  it("an Embase record whose accession is only in its embase.com link keeps it (real: Covidence 'UR  - ...viewrecord&id=L644585435...')", async () => {
+    const { records } = await parseFixture("cff-covidence-refworks-embase-link.ris");
+    expect(records.map((r) => [r.recordId, r.doi, r.journal.pages])).toEqual([["embase:L644585435", "10.1038/s41598-024-65283-y", "14316"]]);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
