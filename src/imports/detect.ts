@@ -23,6 +23,7 @@ export function detectFormat(head: string): ImportFormat | null {
   const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
   const first = lines[0] ?? "";
   if (/^"?Authors"?,/.test(first) && /"?(EID|Source title)"?/.test(first)) return "scopus-csv";
+  if (/^PT\tAU\t/.test(first) && /\tUT(\t|$)/.test(first)) return "wos-tabbed";
   // The first line that only one format writes decides (Cochrane and Ovid put headers before the first record).
   for (const line of lines) {
     for (const [pattern, format] of SIGNATURES) if (pattern.test(line)) return format;
@@ -35,6 +36,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   medline: 'MEDLINE ("PubMed format")',
   ris: "RIS",
   wos: "Web of Science plain text",
+  "wos-tabbed": "Web of Science tab-delimited",
   ovid: "Ovid Complete Reference",
   "scopus-csv": "Scopus CSV",
 };

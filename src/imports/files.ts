@@ -73,7 +73,7 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
   if (!format) {
     throw new LitreviewError(
       "USAGE",
-      `the import file ${path} is not a format litreview reads: expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
+      `the import file ${path} is not a format litreview reads: expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines) or tab-delimited (a "PT<tab>AU<tab>..." header row), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
       { context: { file: path } },
     );
   }

@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { parseOvid } from "../../src/imports/ovid.js";
 import { parseWos } from "../../src/imports/wos.js";
 import { parseScopusCsv } from "../../src/imports/scopus-csv.js";
+import { parseWosTabbed } from "../../src/imports/wos-tabbed.js";
+import { detectFormat } from "../../src/imports/detect.js";
+import type { Article } from "../../src/model/article.js";
 import { byId, chunked, fixture, parseFixture } from "./helpers.js";
 
 describe("Web of Science plain text", () => {
@@ -165,5 +168,69 @@ describe("affiliations the export says are an author's", () => {
     const cork = "School of Applied Psychology, University College Cork, Cork, Ireland";
     const southampton = "NIHR Southampton Biomedical Research Centre, University of Southampton, University Hospital Southampton NHS Foundation Trust, Southampton, United Kingdom";
     expect(r.authors.map((a) => a.affiliations)).toEqual([[southampton, cork], [southampton], [southampton], [cork]]);
+  });
+});
+
+/** A Web of Science plain-text export as its "Tab delimited file" has the same records: one row each, lists joined by "; ". */
+function asTabDelimited(plain: string): string {
+  const LISTS = new Set(["AU", "AF", "BA", "BF", "CA", "GP", "BE", "RI", "OI", "EM", "C1", "CR"]);
+  const records: Map<string, string>[] = [];
+  let current: Map<string, string> | null = null;
+  let tag = "";
+  for (const line of plain.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    if (/^PT /.test(line)) records.push((current = new Map()));
+    if (!current || line.trim() === "" || /^(ER|EF)\b/.test(line)) continue;
+    const continued = /^\s/.test(line);
+    if (!continued) tag = line.slice(0, 2);
+    const value = continued ? line.trim() : line.slice(3).trim();
+    const before = current.get(tag);
+    current.set(tag, before === undefined ? value : `${before}${LISTS.has(tag) ? "; " : " "}${value}`);
+  }
+  const header = [...new Set(records.flatMap((r) => [...r.keys()]))];
+  return [header, ...records.map((r) => header.map((t) => r.get(t) ?? ""))].map((cells) => `${cells.join("\t")}\t\r\n`).join("");
+}
+
+describe("Web of Science tab-delimited", () => {
+  const file = { file: "savedrecs.txt", importedAt: "2026-01-01T00:00:00.000Z" };
+
+  it("is told from its header row of tags, and gives the records its plain-text twin gives (real WoS records, re-laid as WoS tab-delimited)", async () => {
+    const plain = readFileSync(fixture("knh-wos-plaintext-fullrecord.txt"), "utf8");
+    const tabbed = asTabDelimited(plain);
+    expect(detectFormat(tabbed)).toBe("wos-tabbed");
+    const fromPlain: unknown[] = [];
+    for await (const item of parseWos(chunked(plain, 4096), file)) if (item.record) fromPlain.push(item.record);
+    const fromTabbed: unknown[] = [];
+    for await (const item of parseWosTabbed(chunked(tabbed, 4096), file)) {
+      expect(item.diagnostic).toBeUndefined();
+      if (item.record) fromTabbed.push(item.record);
+    }
+    expect(fromTabbed).toHaveLength(12);
+    expect(fromTabbed).toEqual(fromPlain);
+  });
+
+  it("a hand-made file in the layout: C1's '[A; B] address; [C] address' cut between addresses, not inside the brackets", async () => {
+    const header = "PT\tAU\tAF\tTI\tSO\tLA\tDT\tDE\tID\tAB\tC1\tEM\tSN\tPD\tPY\tVL\tIS\tBP\tEP\tAR\tDI\tPM\tUT";
+    const rows = [
+      "J\tDoe, J; Roe, R\tDoe, Jane; Roe, Richard\tVesicles from cultured keratinocytes and skin repair\tEXAMPLE JOURNAL OF DERMATOLOGY\tEnglish\tArticle\t" +
+        "exosomes; wound healing\tKERATINOCYTES\tA hand-written abstract; it holds a semicolon.\t" +
+        "[Doe, Jane; Roe, Richard] Univ Oslo, Dept Dermatol, Oslo, Norway.; [Doe, Jane] Oslo Univ Hosp, Oslo, Norway.\tjane.doe@example.org\t" +
+        "1234-5679\tMAR\t2021\t12\t3\t101\t110\t\t10.1000/example.1\t12345678\tWOS:000000000000001",
+      "J\tPoe, E\tPoe, Edgar\tA second hand-written record\tEXAMPLE JOURNAL OF DERMATOLOGY\tEnglish\tReview\t\t\t\tUniv Oslo, Oslo, Norway.\t\t1234-5679\t\t2022\t13\t1\t\t\te4\t\t\tWOS:000000000000002",
+    ];
+    const text = `\uFEFF${[header, ...rows].map((line) => `${line}\t\r\n`).join("")}`;
+    expect(detectFormat(text)).toBe("wos-tabbed");
+    const records: Article[] = [];
+    for await (const item of parseWosTabbed(chunked(text, 100), file)) if (item.record) records.push(item.record);
+    expect(records).toHaveLength(2);
+    expect(records[1]!.journal.pages).toBe("e4");
+    expect(records[1]!.abstract).toBeNull();
+    const r = byId(records, "wos:WOS:000000000000001");
+    expect(r.authors.map((a) => [a.lastName, a.foreName, a.affiliations])).toEqual([
+      ["Doe", "Jane", ["Univ Oslo, Dept Dermatol, Oslo, Norway.", "Oslo Univ Hosp, Oslo, Norway."]],
+      ["Roe", "Richard", ["Univ Oslo, Dept Dermatol, Oslo, Norway."]],
+    ]);
+    expect(r).toMatchObject({ doi: "10.1000/example.1", pmid: "12345678", title: "Vesicles from cultured keratinocytes and skin repair" });
+    expect(r.keywords).toEqual(["exosomes", "wound healing", "KERATINOCYTES"]);
+    expect(r.journal).toMatchObject({ title: "EXAMPLE JOURNAL OF DERMATOLOGY", volume: "12", issue: "3", pages: "101-110", issn: "1234-5679" });
   });
 });
