@@ -31,6 +31,24 @@ export function detectFormat(head: string): ImportFormat | null {
   return null;
 }
 
+/** Formats litreview does not read that exports come in, told from the first lines, and what to export instead. */
+const OTHER_FORMATS: [RegExp, string][] = [
+  [/^PMID,Title,Authors,Citation,/, "PubMed's CSV, which holds no abstracts: save the search results in PubMed's \"PubMed\" format (.nbib) instead"],
+  [/^\s*@[A-Za-z]+\s*\{/m, "BibTeX: export the records as RIS instead"],
+  [/<xml>\s*<records>\s*<record>|<records>\s*<record>\s*<database/, "EndNote XML: export the library as RIS (File > Export, output style \"RefMan (RIS) Export\") instead"],
+  [/^PK\u0003\u0004/, "a spreadsheet or other zipped file (.xlsx?): export the records as RIS instead"],
+  [/^%PDF-/, "a PDF: export the records themselves, as RIS, instead"],
+  [/^\{\\rtf/, "a Word or RTF document: export the records as RIS instead"],
+  [/^[^\n]*(?:Title|TITLE|title)[^\n]*,[^\n]*\n/, "a CSV export other than Scopus's: export the records as RIS instead"],
+];
+
+/** What an unreadable export looks like and what to export instead, when its first lines tell. */
+export function describeOtherFormat(head: string): string | null {
+  const text = head.replace(/^\uFEFF/, "");
+  for (const [pattern, description] of OTHER_FORMATS) if (pattern.test(text)) return description;
+  return null;
+}
+
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   "pubmed-xml": "PubMed XML",
   medline: 'MEDLINE ("PubMed format")',

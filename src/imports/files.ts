@@ -3,7 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { gunzipSync, createGunzip, constants as zlibConstants } from "node:zlib";
 import { LitreviewError } from "../errors.js";
 import { utf16Of } from "./decoding.js";
-import { detectFormat, isGzip } from "./detect.js";
+import { describeOtherFormat, detectFormat, isGzip } from "./detect.js";
 import type { ImportFormat } from "./types.js";
 
 /** How much of a file's start is read to tell its format. */
@@ -71,9 +71,10 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
     });
   }
   if (!format) {
+    const other = describeOtherFormat(text);
     throw new LitreviewError(
       "USAGE",
-      `the import file ${path} is not a format litreview reads: expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines) or tab-delimited (a "PT<tab>AU<tab>..." header row), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
+      `the import file ${path} is not a format litreview reads${other ? `: it looks like ${other}` : ""}; expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines) or tab-delimited (a "PT<tab>AU<tab>..." header row), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
       { context: { file: path } },
     );
   }

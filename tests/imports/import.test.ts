@@ -178,6 +178,23 @@ describe("importFiles", () => {
     expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
   });
 
+  it("says what an unreadable export looks like and what to export instead", async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ["pubmed.csv", 'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n"1","T","A B.","C","A B","J","2020","2020/01/01","","",""\n', /looks like PubMed's CSV, which holds no abstracts: save .* "PubMed" format \(\.nbib\)/],
+      ["refs.bib", "% exported\n@article{doe2020,\n  title={Vesicles},\n}\n", /looks like BibTeX: export the records as RIS/],
+      ["library.xml", '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><database name="My.enl">My.enl</database></record></records></xml>', /looks like EndNote XML/],
+      ["covidence.csv", "\uFEFFTitle,Authors,Abstract,Published Year\nVesicles,Doe J,Text,2020\n", /looks like a CSV export other than Scopus's/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const error = await importFiles(db, [file], options).catch((e: unknown) => e);
+      expect((error as LitreviewError).code).toBe("USAGE");
+      expect((error as LitreviewError).message).toContain(`the import file ${file} is not a format litreview reads: it`);
+      expect((error as LitreviewError).message).toMatch(message);
+    }
+  });
+
   it("says an empty file is empty, naming it, before storing anything", async () => {
     const cases: Array<[string, string | Buffer, RegExp]> = [
       ["empty.ris", "", /the import file .*empty\.ris is empty:/],
