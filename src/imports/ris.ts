@@ -86,8 +86,17 @@ function journalOf(fields: Fields, type: string): Article["journal"] {
     issn: firstIssn(fields.all("SN")),
     volume: cleanText(fields.first("VL", "VO")),
     issue: cleanText(fields.first("IS")),
-    pages: normalizePages(fields.first("SP"), fields.first("EP")),
+    pages: normalizePages(fields.first("SP"), fields.first("EP")) ?? articleNumber(fields.first("C7")),
   };
+}
+
+/**
+ * C7, RIS's article number, as the pages of an article that has no page range (Web of Science and Scopus:
+ * "C7  - e12292", "C7  - 11163"); only a value shaped like one, since some tools put other things there.
+ */
+function articleNumber(value: string | null): string | null {
+  const text = cleanText(value);
+  return text !== null && /^[A-Za-z]{0,4}\d[\w.-]{0,19}$/.test(text) ? text : null;
 }
 
 /** One keyword per KW line, or several on one joined by ";" (cut after decoding, so "&beta;" stays whole). */

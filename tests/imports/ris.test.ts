@@ -339,6 +339,18 @@ describe("malformed RIS", () => {
     expect(records.map((r) => [r.recordId, r.doi, r.journal.pages])).toEqual([["embase:L644585435", "10.1038/s41598-024-65283-y", "14316"]]);
   });
 
+  it("an article without a page range has its article number (C7) as pages, as Web of Science plain text gives it (real: Scopus, WoS RIS)", async () => {
+    const scopus = (await parseFixture("synthesisr-scopus.ris")).records;
+    const wos = (await parseFixture("synthesisr-wos.ciw")).records;
+    expect(byId(scopus, "scopus:2-s2.0-85079532227").journal.pages).toBe("1722034");
+    expect(byId(wos, "wos:WOS:000514379300001").journal.pages).toBe("1722034");
+    expect(byId((await parseFixture("asysd-scopus-bom.ris")).records, "scopus:2-s2.0-85211162703").journal.pages).toBe("e70655");
+    expect(byId((await parseFixture("asysd-wos-ris-bare-cr.ris")).records, "wos:WOS:000702369600001").journal.pages).toBe("319");
+    const ranged = "TY  - JOUR\nTI  - T\nSP  - 761\nEP  - 778\nC7  - 12\nER  - \n";
+    expect((await parseText(ranged)).records[0]!.journal.pages).toBe("761-778");
+    expect((await parseText(ranged.replace(/SP.*\nEP.*\n/, "").replace("C7  - 12", "C7  - see the erratum"))).records[0]!.journal.pages).toBeNull();
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
