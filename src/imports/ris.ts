@@ -79,7 +79,8 @@ function titleOf(fields: Fields, database: string): string | null {
 function journalOf(fields: Fields, type: string): Article["journal"] {
   const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
   const title = plainText(fields.first(...journalTag));
-  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
+  // JI is Web of Science's ISO abbreviation ("Vet. Comp. Orthop. Traumatol."), J9 its 29-character one ("VET COMP ORTHOPAED").
+  const abbreviations = fields.all("J2", "JA", "JO", "JI", "J9").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
   return {
     title,
     isoAbbreviation: abbreviations[0] ?? null,

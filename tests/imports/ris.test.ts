@@ -351,6 +351,12 @@ describe("malformed RIS", () => {
     expect((await parseText(ranged.replace(/SP.*\nEP.*\n/, "").replace("C7  - 12", "C7  - see the erratum"))).records[0]!.journal.pages).toBeNull();
   });
 
+  it("Web of Science RIS: the ISO abbreviation (JI) is the journal's abbreviation, not the 29-character one (J9)", async () => {
+    const journals = (await parseFixture("asysd-wos-ris-bare-cr.ris")).records.map((r) => r.journal.isoAbbreviation);
+    expect(journals).toContain("Vet. Comp. Orthop. Traumatol.");
+    expect(journals).not.toContain("VET COMP ORTHOPAED");
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
