@@ -306,7 +306,10 @@ function personalName(text: string): Author {
   if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "), shouted);
   const lastToken = tokens[tokens.length - 1]!;
   if (isInitials(lastToken, shouted) && lastToken.replace(/[.-]/g, "").length <= 3) {
-    return person(tokens.slice(0, -1).join(" "), lastToken, shouted);
+    // Initials spaced apart (EPPI-Reviewer's "Brownstein C D", "McNamara M E") are all the given part.
+    let first = tokens.length - 1;
+    while (first > 1 && /^\p{Lu}\.?$/u.test(tokens[first - 1]!) && /^\p{Lu}\.?$/u.test(tokens[first]!)) first--;
+    return person(tokens.slice(0, first).join(" "), tokens.slice(first).join(" "), shouted);
   }
   let lead = 0;
   while (lead < tokens.length - 1 && isInitials(tokens[lead]!, shouted)) lead++;

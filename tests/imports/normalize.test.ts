@@ -225,6 +225,8 @@ describe("parseAuthor on names written all in capitals", () => {
     expect(parseAuthor("KIM, JH")).toMatchObject({ lastName: "KIM", foreName: null, initials: "JH" });
     expect(parseAuthor("O'BRIEN, J.-P.")).toMatchObject({ lastName: "O'BRIEN", foreName: null, initials: "JP" });
     expect(parseAuthor("SMITH JA")).toMatchObject({ lastName: "SMITH", foreName: null, initials: "JA" });
+    expect(parseAuthor("van der Berg J H")).toMatchObject({ lastName: "van der Berg", foreName: null, initials: "JH" });
+    expect(parseAuthor("Smith J. A.")).toMatchObject({ lastName: "Smith", foreName: null, initials: "JA" });
     // Mixed case as before: capitals are initials.
     expect(parseAuthor("Gyeke, MDP")).toMatchObject({ lastName: "Gyeke", foreName: null, initials: "MDP" });
     expect(parseAuthor("Zhang, Y. -Q.")).toMatchObject({ lastName: "Zhang", foreName: null, initials: "YQ" });

@@ -357,6 +357,12 @@ describe("malformed RIS", () => {
     expect(journals).not.toContain("VET COMP ORTHOPAED");
   });
 
+  it("initials spaced apart are the author's initials, not part of the surname (real: EPPI-Reviewer 'Brownstein C D')", async () => {
+    const r = (await parseFixture("cff-eppireviewer-spaced-initials.ris")).records[0]!;
+    expect(r.authors).toMatchObject([{ lastName: "Brownstein", foreName: null, initials: "CD" }]);
+    expect(r.recordId).toBe("embase:L643474277");
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
