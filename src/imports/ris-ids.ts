@@ -22,10 +22,19 @@ export function carriedPmid(fields: Fields, database: string): string | null {
   const bare = database === "embase" ? fields.first("C5") : database === "scopus" ? fields.first("C2") : null;
   if (bare && /^\d{1,9}$/.test(bare)) return bare;
   for (const url of fields.all("UR", "L2")) {
-    const m = /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?$/i.exec(url);
+    const m = /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?$/i.exec(url) ?? ovidMedlineAccession(url);
     if (m) return m[1]!;
   }
   return null;
+}
+
+/**
+ * An Ovid link into a MEDLINE segment ("D=medl", "medp" Epub Ahead of Print, "prem" In-Process, "mesz"
+ * MEDLINE ALL...), whose AN is the PMID: "http://ovidsp.ovid.com/ovidweb.cgi?T=JS&...&D=medp&NEWS=N&AN=37716166".
+ */
+function ovidMedlineAccession(url: string): RegExpExecArray | null {
+  if (!/ovid.*[?&]D=(?:med\w*|mes\w|prem|ppez)(?:&|$)/i.test(url)) return null;
+  return /[?&]AN=(\d{1,9})(?:&|$)/.exec(url);
 }
 
 export function carriedPmcid(fields: Fields): string | null {

@@ -30,16 +30,16 @@ const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args)
 describe("importFiles", () => {
   it("imports every real export; importing them all again changes nothing", async () => {
     const first = await importFiles(db, ALL, options);
-    expect(first.counts).toEqual({ files: 36, records: 861, new: 775, updated: 81, unchanged: 5, deleted: 0, errors: 0 });
+    expect(first.counts).toEqual({ files: 37, records: 862, new: 776, updated: 81, unchanged: 5, deleted: 0, errors: 0 });
     expect(first.diagnostics).toEqual([]);
     const stored = count("SELECT count(*) AS n FROM records");
     const sources = count("SELECT count(*) AS n FROM record_sources");
     const again = await importFiles(db, ALL, options);
-    expect(again.counts).toMatchObject({ files: 36, records: 861, new: 0, updated: 0, unchanged: 861, errors: 0 });
+    expect(again.counts).toMatchObject({ files: 37, records: 862, new: 0, updated: 0, unchanged: 862, errors: 0 });
     expect(count("SELECT count(*) AS n FROM records")).toBe(stored);
     expect(count("SELECT count(*) AS n FROM record_sources")).toBe(sources);
     expect(count("SELECT count(*) AS n FROM record_changes")).toBe(81);
-    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(36);
+    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(37);
   });
 
   it("keeps each file gzip-compressed in raw_responses, marked parsed", async () => {

@@ -363,6 +363,13 @@ describe("malformed RIS", () => {
     expect(r.recordId).toBe("embase:L643474277");
   });
 
+  it("an Ovid MEDLINE record's PMID is the AN of its Ovid link into a MEDLINE segment (real: D=medp), and is its record_id", async () => {
+    const r = (await parseFixture("citesource-ovid-medline-epub.ris")).records[0]!;
+    expect([r.recordId, r.pmid, r.source.database]).toEqual(["37716166", "37716166", "pubmed"]);
+    const embase = "TY  - JOUR\nTI  - T\nL2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=emed&NEWS=N&AN=621381829\nER  - \n";
+    expect((await parseText(embase)).records[0]!.pmid).toBeNull();
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
