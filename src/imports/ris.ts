@@ -86,9 +86,18 @@ function journalOf(fields: Fields, type: string): Article["journal"] {
     isoAbbreviation: abbreviations[0] ?? null,
     issn: firstIssn(fields.all("SN")),
     volume: cleanText(fields.first("VL", "VO")),
-    issue: cleanText(fields.first("IS")),
+    issue: issueOf(fields.first("IS")),
     pages: normalizePages(fields.first("SP"), fields.first("EP")) ?? articleNumber(fields.first("C7")),
   };
+}
+
+/**
+ * IS, unless it is Ovid MEDLINE's journal codes ("0401664, du5", "101676033": the NLM journal id and a
+ * code): no issue number runs to six digits.
+ */
+function issueOf(value: string | null): string | null {
+  const text = cleanText(value);
+  return text !== null && /\d{6,}/.test(text) ? null : text;
 }
 
 /**

@@ -370,6 +370,13 @@ describe("malformed RIS", () => {
     expect((await parseText(embase)).records[0]!.pmid).toBeNull();
   });
 
+  it("Ovid MEDLINE's journal codes in IS ('0401664, du5') are no issue; an issue stays", async () => {
+    const r = (await parseFixture("citesource-ovid-medline-epub.ris")).records[0]!;
+    expect(r.journal).toMatchObject({ volume: "346", issue: null, pages: "118941" });
+    expect(byId((await parseFixture("knh-ovid-embase-complete-reference.cgi")).records, "embase:L621381829").journal.issue).toBe("Supplement 3");
+    expect((await parseText("TY  - JOUR\nTI  - T\nIS  - 3-4\nER  - \n")).records[0]!.journal.issue).toBe("3-4");
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
