@@ -26,11 +26,14 @@ const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
 const M3_IS_TYPE = new Set(["embase", "scopus", "ebsco", "cochrane"]);
 const COPYRIGHT = /^(copyright\b|©|\(c\)\s)|is the property of .* and its content may not be copied/i;
 
+/** EBSCOhost's note of where an abstract came from, after it: "[ABSTRACT FROM AUTHOR]", "[ABSTRACT FROM PUBLISHER]". */
+const ABSTRACT_SOURCE_NOTE = /\s*\[ABSTRACT FROM [A-Z ]+\]$/;
+
 function abstractOf(fields: Fields): { abstract: string | null; copyright: string | null } {
   const texts: string[] = [];
   let copyright: string | null = null;
   for (const value of fields.all("AB", "N2")) {
-    const text = plainText(value);
+    const text = cleanText(plainText(value)?.replace(ABSTRACT_SOURCE_NOTE, ""));
     if (!text) continue;
     if (COPYRIGHT.test(text)) copyright ??= text;
     else if (!texts.includes(text)) texts.push(text);

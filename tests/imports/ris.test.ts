@@ -377,6 +377,15 @@ describe("malformed RIS", () => {
     expect((await parseText("TY  - JOUR\nTI  - T\nIS  - 3-4\nER  - \n")).records[0]!.journal.issue).toBe("3-4");
   });
 
+  it("EBSCOhost's '[ABSTRACT FROM AUTHOR]' after an abstract is no part of it (real: Academic Search Premier)", async () => {
+    const abstracts = [
+      ...(await parseFixture("synthesisr-ebsco-academic-search-premier.ris")).records,
+      ...(await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records,
+    ].map((r) => r.abstract ?? "");
+    expect(abstracts.filter((a) => a.includes("ABSTRACT FROM"))).toEqual([]);
+    expect(abstracts.some((a) => a.endsWith("control schemes of crop-damaging common vole outbreaks."))).toBe(true);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
