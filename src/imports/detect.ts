@@ -35,6 +35,8 @@ export function detectFormat(head: string): ImportFormat | null {
 const OTHER_FORMATS: [RegExp, string][] = [
   [/^PMID,Title,Authors,Citation,/, "PubMed's CSV, which holds no abstracts: save the search results in PubMed's \"PubMed\" format (.nbib) instead"],
   [/^\s*@[A-Za-z]+\s*\{/m, "BibTeX: export the records as RIS instead"],
+  [/^%0 /m, "EndNote's tagged format (.enw, \"%0 Journal Article\" lines; Google Scholar, CNKI): export the records as RIS instead"],
+  [/^RT [A-Z][a-z]/m, "RefWorks' tagged format (\"RT Journal Article\" lines): export the records as RIS instead"],
   [/<xml>\s*<records>\s*<record>|<records>\s*<record>\s*<database/, "EndNote XML: export the library as RIS (File > Export, output style \"RefMan (RIS) Export\") instead"],
   [/^PK\u0003\u0004/, "a spreadsheet or other zipped file (.xlsx?): export the records as RIS instead"],
   [/^%PDF-/, "a PDF: export the records themselves, as RIS, instead"],

@@ -182,6 +182,8 @@ describe("importFiles", () => {
     const cases: Array<[string, string, RegExp]> = [
       ["pubmed.csv", 'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n"1","T","A B.","C","A B","J","2020","2020/01/01","","",""\n', /looks like PubMed's CSV, which holds no abstracts: save .* "PubMed" format \(\.nbib\)/],
       ["refs.bib", "% exported\n@article{doe2020,\n  title={Vesicles},\n}\n", /looks like BibTeX: export the records as RIS/],
+      ["scholar.enw", "%0 Journal Article\n%T Vesicles\n%A Doe, Jane\n%D 2020\n", /looks like EndNote's tagged format \(\.enw/],
+      ["refworks.txt", "RT Journal Article\nSR Electronic(1)\nA1 Doe, Jane\nT1 Vesicles\n", /looks like RefWorks' tagged format/],
       ["library.xml", '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><database name="My.enl">My.enl</database></record></records></xml>', /looks like EndNote XML/],
       ["covidence.csv", "\uFEFFTitle,Authors,Abstract,Published Year\nVesicles,Doe J,Text,2020\n", /looks like a CSV export other than Scopus's/],
     ];
