@@ -45,8 +45,8 @@ function matches(author: Author, person: { surname: string; initial: string | nu
 /**
  * Gives the authors the affiliations an export lists, only where it says whose each one is: an address that
  * names its authors (Embase's "Z. Yang, ...", PsycINFO's "Trindade, Ines A.: ...", Ovid's "(Behan, Rubbo) ...",
- * Web of Science's "[Delea, Maryann G.; Solomon, Hiwote] ...")
- * goes to them, and every address goes to a record's only person. Addresses listed for the record as a whole
+ * Web of Science's "[Delea, Maryann G.; Solomon, Hiwote] ...") goes to them, and every address goes to a
+ * record's only person. Addresses listed for the record as a whole
  * (Scopus, Web of Science, EndNote's RIS AD) are in no author order: given to nobody rather than to the wrong
  * person. An address whose names match no author is read as an address that names nobody.
  */
