@@ -89,6 +89,19 @@ describe("Scopus CSV", () => {
   });
 });
 
+describe("Scopus CSV affiliations", () => {
+  it("'Authors with affiliations' gives each author theirs, cut where one of the record's 'Affiliations' ends", async () => {
+    const { records } = await parseFixture("cff-scopus.csv");
+    const r = byId(records, "scopus:2-s2.0-85189760133");
+    expect(r.authors[0]!.affiliations).toEqual([
+      "University of Alaska Museum, 1962 Yukon Drive, Fairbanks, 99775, AK, United States",
+      "Department of Geosciences, University of Alaska, Fairbanks, 99775, AK, United States",
+    ]);
+    expect(r.authors[1]!.affiliations).toEqual(["School of Biological Sciences, University of Reading, Reading, RG6 6EX, United Kingdom"]);
+    expect(records.every((x) => x.authors.every((a) => a.affiliations.length > 0))).toBe(true);
+  });
+});
+
 describe("line and paragraph separators (U+2028, U+2029) inside a tagged line", () => {
   const withSeparator = (text: string, from: string, to: string) => {
     const out = text.replace(from, to);
