@@ -108,3 +108,25 @@ export function attachAddressesUnder(authors: Author[], under: readonly [string,
     }
   }
 }
+
+/** EBSCOhost's note ends its numbered addresses at the next labelled part ("; Source Info: ...", "; Issue Info: ..."). */
+const NOTE_ADDRESSES = /Affiliations?:\s+(.*?)(?:;\s*[A-Z][\w/ -]*:\s|$)/s;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The addresses an EBSCOhost note (N1) numbers for each author: "Curry Rogers, Kristina 1; Email Address: ...
+ * Martínez, Ricardo N. 2 ...; Affiliation:  1: Biology and Geology Departments, ...  2: Instituto ...", as
+ * [author value, addresses]; an author the note names without numbers gets none.
+ */
+export function numberedAddressesInNote(authorValues: readonly string[], note: string): [string, string[]][] {
+  const block = NOTE_ADDRESSES.exec(note);
+  if (!block) return [];
+  const parts = block[1]!.split(/(?:^|;?\s+)(\d{1,2}):\s+/);
+  const byNumber = new Map<string, string>();
+  for (let i = 1; i + 1 < parts.length; i += 2) byNumber.set(parts[i]!, parts[i + 1]!.replace(/[;\s]+$/, ""));
+  const people = note.slice(0, block.index);
+  return authorValues.map((value) => {
+    const numbers = new RegExp(`(?:^|[;\\s])${escape(value.trim())}\\s+(\\d{1,2}(?:,\\d{1,2})*)(?=[;\\s]|$)`).exec(people)?.[1];
+    return [value, numbers ? numbers.split(",").flatMap((n) => byNumber.get(n) ?? []) : []];
+  });
+}

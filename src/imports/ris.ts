@@ -1,5 +1,5 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
-import { addressesUnderAuthors, attachAddressesUnder, attachAffiliations } from "./affiliations.js";
+import { addressesUnderAuthors, attachAddressesUnder, attachAffiliations, numberedAddressesInNote } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
@@ -118,12 +118,14 @@ function keywordsOf(fields: Fields): string[] {
   return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
 }
 
-/** Authors, with the addresses the export says are theirs: written under each author (OpenAlex), or AD naming them (see attachAffiliations). */
-function authorsOf(fields: Fields): Author[] {
-  const authors = parseAuthors(fields.all("AU", "A1"));
+/** Authors, with the addresses the export says are theirs: written under each author (OpenAlex), AD naming them (see attachAffiliations), or numbered in an EBSCOhost note. */
+function authorsOf(fields: Fields, database: string): Author[] {
+  const values = fields.all("AU", "A1");
+  const authors = parseAuthors(values);
   const under = addressesUnderAuthors(fields.record);
   if (under) attachAddressesUnder(authors, under);
   else attachAffiliations(authors, fields.all("AD"));
+  if (database === "ebsco") for (const note of fields.all("N1")) attachAddressesUnder(authors, numberedAddressesInNote(values, note));
   return authors;
 }
 
@@ -149,7 +151,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     copyright,
     journal: journalOf(fields, type),
     pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
-    authors: authorsOf(fields),
+    authors: authorsOf(fields, database),
     publicationTypes: distinct([
       ...(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),

@@ -386,6 +386,16 @@ describe("malformed RIS", () => {
     expect(abstracts.some((a) => a.endsWith("control schemes of crop-damaging common vole outbreaks."))).toBe(true);
   });
 
+  it("EBSCOhost's note numbers each author's addresses ('VINTHER, JAKOB 4,5; ... Affiliation:  1: ...  4: ...  5: ...'): they are that author's", async () => {
+    const r = (await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records[0]!;
+    expect(r.authors[1]!.affiliations).toEqual(["Dalian Natural History Museum, Dalian, Liaoning 116023, China"]);
+    expect(r.authors[4]!.affiliations).toEqual(["School of Earth Sciences, University of Bristol, Bristol, England, UK", "School of Biological Sciences, University of Bristol, Bristol, England, UK"]);
+    const asp = (await parseFixture("synthesisr-ebsco-academic-search-premier.ris")).records;
+    const vole = asp.find((x) => x.authors.some((a) => a.lastName === "Lambin"))!;
+    expect(vole.authors.find((a) => a.lastName === "Lambin")!.affiliations).toEqual(["School of Biological Sciences, University of Aberdeen, Tillydrome Avenue, Aberdeen AB24 2TZ, UK"]);
+    expect(asp.find((x) => x.authors.some((a) => a.lastName === "James"))!.authors[0]!.affiliations).toEqual([]);
+  });
+
   it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
     const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
     expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
