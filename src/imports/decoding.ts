@@ -21,10 +21,28 @@ export interface DecodedChunk {
   windows1252At: number;
 }
 
-/** The UTF-16 a file's byte-order mark names, if it starts with one. */
-export function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+/** How many bytes of a file's start utf16Of looks at at most, and how many it waits for when it can. */
+const UTF16_SNIFF_BYTES = 512;
+const UTF16_MIN_BYTES = 64;
+
+/**
+ * The UTF-16 a file is in: the one its byte-order mark names, else, without one, the one its start shows
+ * (tools that save "Unicode" without a mark): an export's tags and most of its text are ASCII, which in
+ * UTF-16 is a zero byte beside every character, after it (LE) or before it (BE). No UTF-8 text has zero bytes.
+ */
+export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SNIFF_BYTES) / 2);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs / 2 && evenZeros === 0) return "utf-16le";
+  if (evenZeros >= pairs / 2 && oddZeros === 0) return "utf-16be";
   return null;
 }
 
@@ -51,10 +69,10 @@ function nextLineEnd(bytes: Buffer, from: number, end: number): number {
 
 /**
  * Decodes an export file's bytes chunk by chunk: as UTF-16 (LE or BE) when the file starts with that
- * byte-order mark (EndNote and Windows tools write such files), else as UTF-8. Once bytes turn up that
- * are not UTF-8, the rest of the file is decoded line by line, each line as UTF-8 when it is valid
- * and otherwise as Windows-1252 (what such exports are in practice), so a stray line does not garble
- * the UTF-8 lines around it.
+ * byte-order mark (EndNote and Windows tools write such files) or shows it without one (utf16Of), else
+ * as UTF-8. Once bytes turn up that are not UTF-8, the rest of the file is decoded line by line, each
+ * line as UTF-8 when it is valid and otherwise as Windows-1252 (what such exports are in practice), so a
+ * stray line does not garble the UTF-8 lines around it.
  */
 export class ExportDecoder {
   private mode: "start" | "utf-8" | "lines" | TextDecoder = "start";
@@ -65,8 +83,8 @@ export class ExportDecoder {
     const bytes = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
     this.held = NOTHING;
     if (this.mode === "start") {
-      if (bytes.length < 2 && !final) return this.hold(bytes, 0);
-      const utf16 = utf16Bom(bytes);
+      if (bytes.length < UTF16_MIN_BYTES && !final) return this.hold(bytes, 0);
+      const utf16 = utf16Of(bytes);
       this.mode = utf16 ? new TextDecoder(utf16) : "utf-8";
     }
     if (this.mode instanceof TextDecoder) return { text: this.mode.decode(bytes, { stream: !final }), windows1252At: -1 };

@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { gunzipSync, createGunzip, constants as zlibConstants } from "node:zlib";
 import { LitreviewError } from "../errors.js";
-import { utf16Bom } from "./decoding.js";
-import { detectFormat, isGzip } from "./detect.js";
+import { utf16Of } from "./decoding.js";
+import { describeOtherFormat, detectFormat, isGzip } from "./detect.js";
 import type { ImportFormat } from "./types.js";
 
 /** How much of a file's start is read to tell its format. */
@@ -32,9 +32,9 @@ function gunzipHead(head: Buffer): Buffer {
   return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES);
 }
 
-/** The head's text, for telling the format: UTF-16 when it starts with that BOM, else UTF-8 (the format's tags are ASCII either way). */
+/** The head's text, for telling the format: UTF-16 when it is (utf16Of), else UTF-8 (the format's tags are ASCII either way). */
 function headText(bytes: Buffer): string {
-  const utf16 = utf16Bom(bytes);
+  const utf16 = utf16Of(bytes);
   return utf16 ? new TextDecoder(utf16).decode(bytes) : bytes.toString("utf8");
 }
 
@@ -65,15 +65,16 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
     });
   }
   const format = detectFormat(text);
-  if (format === "pubmed-xml" && utf16Bom(bytes)) {
+  if (format === "pubmed-xml" && utf16Of(bytes)) {
     throw new LitreviewError("USAGE", `the import file ${path} is PubMed XML in UTF-16: litreview reads PubMed XML in UTF-8, as NCBI writes it; save the file as UTF-8 and import it again`, {
       context: { file: path },
     });
   }
   if (!format) {
+    const other = describeOtherFormat(text);
     throw new LitreviewError(
       "USAGE",
-      `the import file ${path} is not a format litreview reads: expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
+      `the import file ${path} is not a format litreview reads${other ? `: it looks like ${other}` : ""}; expected PubMed XML, MEDLINE ("PubMed format", PMID- lines), RIS (TY  - lines), Web of Science plain text (FN/PT lines) or tab-delimited (a "PT<tab>AU<tab>..." header row), Ovid Complete Reference (<1. > markers) or a Scopus CSV export`,
       { context: { file: path } },
     );
   }

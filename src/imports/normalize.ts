@@ -51,14 +51,25 @@ export function plainText(value: string | null | undefined): string | null {
 }
 
 /**
- * The first of the values that is a title: empty values and PubMed's placeholders ("[Not Available].",
- * "[In Process Citation]", which a record carries while it has no English title) are passed over, as the
- * PubMed XML parser does, so that the title in the original language can stand in.
+ * What other databases write where a record has no title: Scopus's and Ovid's "[No title available]",
+ * "Untitled", "[Title not available]", and a note of the language in place of a title ("[Article in Chinese]").
+ */
+const OTHER_NO_TITLE_RE = /^\[?(?:no title(?: available)?|title not available|untitled|(?:article|text) in [a-z]+(?: with [a-z]+ abstract)?)\]?\.?$/i;
+
+/** A title that is only a placeholder for none (PubMed's and other databases'): kept, every such record would share it. */
+export function isPlaceholderTitle(title: string): boolean {
+  return NO_TITLE_RE.test(title) || OTHER_NO_TITLE_RE.test(title);
+}
+
+/**
+ * The first of the values that is a title: empty values and placeholders ("[Not Available].", "[In Process
+ * Citation]", which a PubMed record carries while it has no English title, "[No title available]") are
+ * passed over, as the PubMed XML parser does, so that the title in the original language can stand in.
  */
 export function firstTitle(values: readonly (string | null | undefined)[]): string | null {
   for (const value of values) {
     const title = plainText(value);
-    if (title !== null && !NO_TITLE_RE.test(title)) return title;
+    if (title !== null && !isPlaceholderTitle(title)) return title;
   }
   return null;
 }
@@ -89,18 +100,33 @@ export function normalizeDoi(value: string | null | undefined): string | null {
 /** Path segments publishers add after a DOI for a view of the article ("/full", "/pdf"): Frontiers, Wiley, Sage. */
 const VIEW_SEGMENT = /^(?:full|fulltext|full-text|abstract|abs|summary|pdf|epdf|pdfdirect|html|references|figures|tables|metrics|citation|suppl)$/i;
 
+/** A query value that is a DOI and nothing else, or Handle's "info:doi/" form of one (old PLOS links). */
+const DOI_QUERY_VALUE = /^(?:info:doi\/)?(10\.\d{4,9}\/\S+)$/i;
+
 /**
- * The DOI a publisher's link carries in its path ("https://link.springer.com/article/10.1007/s00403-023-02561-9",
- * "https://onlinelibrary.wiley.com/doi/full/10.1111/jocd.15869", "https://www.frontiersin.org/articles/10.3389/x/full"):
- * the path from its one "10.NNNN" segment on, without a view segment or file extension after it (".pdf").
- * Null when the path has no such segment or more than one, or nothing after the prefix.
+ * The DOI a publisher's link carries: in its path ("https://link.springer.com/article/10.1007/s00403-023-02561-9",
+ * "https://onlinelibrary.wiley.com/doi/full/10.1111/jocd.15869", "https://www.frontiersin.org/articles/10.3389/x/full",
+ * PLOS's old "/article/info%3Adoi%2F10.1371%2Fjournal.pone.0012345"): the path from its one "10.NNNN" segment on,
+ * without a view segment or file extension after it (".pdf"); else in a query value that is only a DOI
+ * ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456", "?doi=10.1016/..."). Null when
+ * the path has no such segment or more than one, or nothing after the prefix, and no query value is a DOI.
  */
-export function doiInLinkPath(link: string): string | null {
-  let path: string;
+export function doiInLink(link: string): string | null {
+  let url: URL;
   try {
-    path = new URL(link.trim()).pathname;
+    url = new URL(link.trim());
   } catch {
     return null;
+  }
+  return doiInPath(url.pathname) ?? doiInQuery(url.searchParams);
+}
+
+function doiInPath(pathname: string): string | null {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // not percent-encoded after all: read as given
   }
   const segments = path.split("/").filter((s) => s !== "");
   const prefixes = segments.flatMap((s, i) => (/^10\.\d{4,9}$/.test(s) ? [i] : []));
@@ -110,6 +136,14 @@ export function doiInLinkPath(link: string): string | null {
   if (suffix.length === 0) return null;
   suffix[suffix.length - 1] = suffix[suffix.length - 1]!.replace(/\.(?:pdf|html?|xml|epub)$/i, "");
   return normalizeDoi(`${segments[prefixes[0]!]}/${suffix.join("/")}`);
+}
+
+function doiInQuery(params: URLSearchParams): string | null {
+  for (const value of params.values()) {
+    const m = DOI_QUERY_VALUE.exec(value.trim());
+    if (m) return normalizeDoi(m[1]);
+  }
+  return null;
 }
 
 /** Eight characters standing alone, not a group of a longer hyphenated number such as an ISBN ("978-1-4020-1234-5"). */
@@ -171,26 +205,39 @@ export function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-const INITIALS = /^(?:[A-Z]\.?[\s-]*)+$/u;
 const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const INITIALS_TOKEN = /^(?:\p{Lu}\.?-?)+$/u;
 
-function initialsOf(given: string): string {
+/**
+ * A word of capitals that stands for given names ("J.", "J.-P.", "JA", "MDP"). In a name written all in
+ * capitals (EBSCO's "CROUDACE, ANGUS D.", "CAIZHI SHEN") capitals say nothing: there an undotted word of
+ * three letters or more is a name.
+ */
+function isInitials(word: string, shouted: boolean): boolean {
+  return INITIALS_TOKEN.test(word) && (!shouted || word.includes(".") || word.replace(/-/g, "").length <= 2);
+}
+
+/** No lower-case letter at all: "CROUDACE, ANGUS D.", not "Gyeke, MDP". */
+function isShouted(name: string): boolean {
+  return !/\p{Ll}/u.test(name);
+}
+
+function initialsOf(given: string, shouted: boolean): string {
   return given
     .split(/[\s.-]+/)
     .filter(Boolean)
-    .map((part) => (INITIALS_TOKEN.test(part) ? part.replace(/[.-]/g, "") : part.charAt(0)))
+    .map((part) => (isInitials(part, shouted) ? part.replace(/[.-]/g, "") : part.charAt(0)))
     .join("")
     .toUpperCase();
 }
 
-function person(lastName: string, given: string | null): Author {
+function person(lastName: string, given: string | null, shouted: boolean): Author {
   const g = cleanText(given);
-  const onlyInitials = g !== null && INITIALS.test(g);
+  const onlyInitials = g !== null && g.split(/[\s-]+/).filter(Boolean).every((word) => isInitials(word, shouted));
   return {
     lastName,
     foreName: g && !onlyInitials ? g : null,
-    initials: g ? initialsOf(g) || null : null,
+    initials: g ? initialsOf(g, shouted) || null : null,
     suffix: null,
     collectiveName: null,
     orcid: null,
@@ -250,20 +297,24 @@ function withoutSuffix(text: string): { name: string; suffix: string | null } {
 }
 
 function personalName(text: string): Author {
+  const shouted = isShouted(text);
   const comma = text.indexOf(",");
-  if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1));
+  if (comma > 0) return person(text.slice(0, comma).trim(), text.slice(comma + 1), shouted);
   const tokens = text.split(" ");
-  if (tokens.length === 1) return person(text, null);
+  if (tokens.length === 1) return person(text, null, shouted);
   // Chinese, Japanese and Korean names in their own script put the family name first ("熊 玮").
-  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "));
+  if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "), shouted);
   const lastToken = tokens[tokens.length - 1]!;
-  if (INITIALS_TOKEN.test(lastToken) && lastToken.replace(/[.-]/g, "").length <= 3) {
-    return person(tokens.slice(0, -1).join(" "), lastToken);
+  if (isInitials(lastToken, shouted) && lastToken.replace(/[.-]/g, "").length <= 3) {
+    // Initials spaced apart (EPPI-Reviewer's "Brownstein C D", "McNamara M E") are all the given part.
+    let first = tokens.length - 1;
+    while (first > 1 && /^\p{Lu}\.?$/u.test(tokens[first - 1]!) && /^\p{Lu}\.?$/u.test(tokens[first]!)) first--;
+    return person(tokens.slice(0, first).join(" "), tokens.slice(first).join(" "), shouted);
   }
   let lead = 0;
-  while (lead < tokens.length - 1 && INITIALS_TOKEN.test(tokens[lead]!)) lead++;
-  if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "));
-  return person(lastToken, tokens.slice(0, -1).join(" "));
+  while (lead < tokens.length - 1 && isInitials(tokens[lead]!, shouted)) lead++;
+  if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "), shouted);
+  return person(lastToken, tokens.slice(0, -1).join(" "), shouted);
 }
 
 /** Authors in order, exact repeats dropped (IEEE lists some authors twice). */

@@ -1,7 +1,8 @@
-import { emptyArticle, type Article } from "../model/article.js";
+import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { attachAffiliations } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { ericPublicationTypes } from "./eric-types.js";
 import { detectOvidDatabase } from "./ovid-database.js";
@@ -47,6 +48,13 @@ function sourceParts(source: string | null): { title: string | null; volume: str
   return { title, volume: m?.[1] ?? null, issue: m?.[2] && !/pagination/i.test(m[2]) ? m[2] : null };
 }
 
+/** Authors, with the institutions (IN, "(Behan, Rubbo) NIHR ...") and the address (AD, "L. Behan, NIHR ...") that name them. */
+function authorsOf(fields: Fields): Author[] {
+  const authors = parseAuthors(fields.all("AU"));
+  attachAffiliations(authors, fields.all("IN", "AD"));
+  return authors;
+}
+
 /** One Ovid record (own id: UI, Embase's as its L-number); in Ovid's own tags IS is the ISSN, UI the accession number, YR the year, SO the citation. */
 export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
@@ -62,7 +70,9 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
     ...base,
     pmid,
     doi: normalizeDoi(fields.first("DO")),
-    title: plainText(fields.first("TI")),
+    // OT is Ovid's Original Title, the title in the language of publication.
+    title: firstTitle(fields.all("TI", "OT")),
+    vernacularTitle: plainText(fields.first("OT")),
     languages: distinct(fields.all("LG", "LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
@@ -76,7 +86,7 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
       pages: cleanText(fields.first("PG")),
     },
     pubDate: publicationDate([fields.first("DP"), fields.first("YR"), fields.first("PY")]),
-    authors: parseAuthors(fields.all("AU")),
+    authors: authorsOf(fields),
     publicationTypes: distinct(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
     keywords: distinct([...fields.all("MH"), ...fields.all("KW")].map(cleanKeyword).filter((k): k is string => k !== null)),
   };

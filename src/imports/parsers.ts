@@ -5,6 +5,7 @@ import { parseRis } from "./ris.js";
 import { parseScopusCsv } from "./scopus-csv.js";
 import type { ImportFile, ImportFormat, ImportItem } from "./types.js";
 import { parseWos } from "./wos.js";
+import { parseWosTabbed } from "./wos-tabbed.js";
 
 type Input = AsyncIterable<Buffer | string>;
 
@@ -20,6 +21,8 @@ export function parserFor(format: ImportFormat): (input: Input, file: ImportFile
       return parseRis;
     case "wos":
       return parseWos;
+    case "wos-tabbed":
+      return parseWosTabbed;
     case "ovid":
       return parseOvid;
     case "scopus-csv":

@@ -30,11 +30,11 @@ const URL_RULES: [RegExp, string][] = [
   [/ieeexplore\.ieee\.org/i, "ieee"],
   [/dimensions\.ai/i, "dimensions"],
   [/lens\.org/i, "lens"],
-  // Ovid names its databases in the D= parameter: psyc, emed/emez/oemezd, eric, medl/prem.
+  // Ovid names its databases in the D= parameter: psyc, emed/emez/oemezd, eric, medl/medp/prem/mesz.
   [/ovid.*[?&]D=psyc/i, "psycinfo"],
   [/ovid.*[?&]D=(emed|emez|oemez|embase)/i, "embase"],
   [/ovid.*[?&]D=eric/i, "eric"],
-  [/ovid.*[?&]D=(medl|prem|mesz)/i, "pubmed"],
+  [/ovid.*[?&]D=(med\w*|mes\w|prem|ppez)(&|$)/i, "pubmed"],
   [/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/?$/i, "pubmed"],
 ];
 

@@ -22,10 +22,19 @@ export function carriedPmid(fields: Fields, database: string): string | null {
   const bare = database === "embase" ? fields.first("C5") : database === "scopus" ? fields.first("C2") : null;
   if (bare && /^\d{1,9}$/.test(bare)) return bare;
   for (const url of fields.all("UR", "L2")) {
-    const m = /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?$/i.exec(url);
+    const m = /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?$/i.exec(url) ?? ovidMedlineAccession(url);
     if (m) return m[1]!;
   }
   return null;
+}
+
+/**
+ * An Ovid link into a MEDLINE segment ("D=medl", "medp" Epub Ahead of Print, "prem" In-Process, "mesz"
+ * MEDLINE ALL...), whose AN is the PMID: "http://ovidsp.ovid.com/ovidweb.cgi?T=JS&...&D=medp&NEWS=N&AN=37716166".
+ */
+function ovidMedlineAccession(url: string): RegExpExecArray | null {
+  if (!/ovid.*[?&]D=(?:med\w*|mes\w|prem|ppez)(?:&|$)/i.test(url)) return null;
+  return /[?&]AN=(\d{1,9})(?:&|$)/.exec(url);
 }
 
 export function carriedPmcid(fields: Fields): string | null {
@@ -71,8 +80,8 @@ function accession(fields: Fields, database: string): string | null {
 
 /**
  * The record's own id in its database: the PMID for PubMed (AN), the Scopus EID (from the record link),
- * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number (Ovid
- * drops its "L"), else an AN or ID in its database's accession form. A record of no named database has
+ * the EBSCO accession number (N1 "Accession Number: ..." or the link's AN=), the Embase L-number (U2 or
+ * the record link's id=; Ovid drops its "L"), else an AN or ID in its database's accession form. A record of no named database has
  * none: its AN/ID numbers a reference manager's library, not the record, and would collide across libraries.
  */
 export function ownId(fields: Fields, database: string): string | null {
@@ -100,6 +109,12 @@ export function ownId(fields: Fields, database: string): string | null {
   if (database === "embase") {
     const l = fields.all("U2").find((v) => /^L\d+$/.test(v));
     if (l) return l;
+    // Its record link ("https://www.embase.com/search/results?subaction=viewrecord&id=L643801355&from=export"),
+    // all that screening tools (Covidence) keep of it.
+    for (const url of fields.all("UR", "L2", "LK")) {
+      const m = /embase\.com\/.*[?&]id=(L\d{6,12})(?:&|$)/i.exec(url);
+      if (m) return m[1]!;
+    }
   }
   return accession(fields, database);
 }

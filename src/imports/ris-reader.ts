@@ -16,6 +16,14 @@ const TAG_LINE = /^([A-Z][A-Z0-9])  -(.*)$/s;
 /** Tags EndNote writes several values of as untagged lines, one value per line. */
 const MULTI_VALUE = new Set(["KW", "AU", "A1", "A2", "A3", "A4", "AD", "N1", "SN", "L1", "L2", "L3", "UR", "M1", "C3"]);
 
+/** A second field on a tagged line, after two spaces or more (Rayyan: "UR  - https://...&from=export     U2  - L2029880245"). */
+const GLUED_FIELD = /\s{2,}(?=[A-Z][A-Z0-9]  - )/;
+
+/** The fields a line holds: itself, or, when it is a tagged line with others glued on, each of them. */
+function fieldsOf(line: string): string[] {
+  return TAG_LINE.test(line) && GLUED_FIELD.test(line) ? line.split(GLUED_FIELD) : [line];
+}
+
 /**
  * Records read before the first ER line, held until the file shows whether it writes ER lines at all; a
  * file whose first this-many records have none writes none, and they go on without waiting (memory stays flat).
@@ -47,7 +55,7 @@ export async function* readRisRecords(lines: AsyncIterable<NumberedLine[]>): Asy
     for (const h of held) yield { kind: "record", record: h.record, withoutEr: true };
     held = [];
   }
-  for await (const batch of lines) for (const { text, lineNo } of batch) {
+  for await (const batch of lines) for (const { text: line, lineNo } of batch) for (const text of fieldsOf(line)) {
     lastLine = lineNo;
     const tagged = TAG_LINE.exec(text);
     if (tagged) {

@@ -1,10 +1,11 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { addressesUnderAuthors, attachAddressesUnder, attachAffiliations, numberedAddressesInNote } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import {
   cleanText,
   distinct,
-  doiInLinkPath,
+  doiInLink,
   firstIssn,
   firstTitle,
   normalizeDoi,
@@ -25,11 +26,14 @@ const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
 const M3_IS_TYPE = new Set(["embase", "scopus", "ebsco", "cochrane"]);
 const COPYRIGHT = /^(copyright\b|©|\(c\)\s)|is the property of .* and its content may not be copied/i;
 
+/** EBSCOhost's note of where an abstract came from, after it: "[ABSTRACT FROM AUTHOR]", "[ABSTRACT FROM PUBLISHER]". */
+const ABSTRACT_SOURCE_NOTE = /\s*\[ABSTRACT FROM [A-Z ]+\]$/;
+
 function abstractOf(fields: Fields): { abstract: string | null; copyright: string | null } {
   const texts: string[] = [];
   let copyright: string | null = null;
   for (const value of fields.all("AB", "N2")) {
-    const text = plainText(value);
+    const text = cleanText(plainText(value)?.replace(ABSTRACT_SOURCE_NOTE, ""));
     if (!text) continue;
     if (COPYRIGHT.test(text)) copyright ??= text;
     else if (!texts.includes(text)) texts.push(text);
@@ -57,10 +61,10 @@ function doiOf(fields: Fields): string | null {
   for (const value of links) {
     if (/doi\.org\//i.test(value)) return normalizeDoi(value);
   }
-  // A publisher's link with the DOI in its path (Lens gives some so), only when no DOI tag is there to trust.
+  // A publisher's link with the DOI in its path or query (Lens and reference managers give some so), only when no DOI tag is there to trust.
   if (fields.first("DO", "DI") !== null) return null;
   for (const value of links) {
-    const doi = doiInLinkPath(value);
+    const doi = doiInLink(value);
     if (doi) return doi;
   }
   return null;
@@ -78,15 +82,34 @@ function titleOf(fields: Fields, database: string): string | null {
 function journalOf(fields: Fields, type: string): Article["journal"] {
   const journalTag = type === "JOUR" || type === "JFULL" || type === "MGZN" ? ["JF", "T2", "JO", "JA", "J2"] : ["JF", "JO", "T2", "JA", "J2"];
   const title = plainText(fields.first(...journalTag));
-  const abbreviations = fields.all("J2", "JA", "JO", "J9", "JI").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
+  // JI is Web of Science's ISO abbreviation ("Vet. Comp. Orthop. Traumatol."), J9 its 29-character one ("VET COMP ORTHOPAED").
+  const abbreviations = fields.all("J2", "JA", "JO", "JI", "J9").map((v) => plainText(v)).filter((v): v is string => v !== null && v !== title);
   return {
     title,
     isoAbbreviation: abbreviations[0] ?? null,
     issn: firstIssn(fields.all("SN")),
     volume: cleanText(fields.first("VL", "VO")),
-    issue: cleanText(fields.first("IS")),
-    pages: normalizePages(fields.first("SP"), fields.first("EP")),
+    issue: issueOf(fields.first("IS")),
+    pages: normalizePages(fields.first("SP"), fields.first("EP")) ?? articleNumber(fields.first("C7")),
   };
+}
+
+/**
+ * IS, unless it is Ovid MEDLINE's journal codes ("0401664, du5", "101676033": the NLM journal id and a
+ * code): no issue number runs to six digits.
+ */
+function issueOf(value: string | null): string | null {
+  const text = cleanText(value);
+  return text !== null && /\d{6,}/.test(text) ? null : text;
+}
+
+/**
+ * C7, RIS's article number, as the pages of an article that has no page range (Web of Science and Scopus:
+ * "C7  - e12292", "C7  - 11163"); only a value shaped like one, since some tools put other things there.
+ */
+function articleNumber(value: string | null): string | null {
+  const text = cleanText(value);
+  return text !== null && /^[A-Za-z]{0,4}\d[\w.-]{0,19}$/.test(text) ? text : null;
 }
 
 /** One keyword per KW line, or several on one joined by ";" (cut after decoding, so "&beta;" stays whole). */
@@ -95,8 +118,15 @@ function keywordsOf(fields: Fields): string[] {
   return distinct(keywords.map((k) => cleanText(k.replace(/\*/g, ""))).filter((k): k is string => k !== null));
 }
 
-function authorsOf(fields: Fields): Author[] {
-  return parseAuthors(fields.all("AU", "A1"));
+/** Authors, with the addresses the export says are theirs: written under each author (OpenAlex), AD naming them (see attachAffiliations), or numbered in an EBSCOhost note. */
+function authorsOf(fields: Fields, database: string): Author[] {
+  const values = fields.all("AU", "A1");
+  const authors = parseAuthors(values);
+  const under = addressesUnderAuthors(fields.record);
+  if (under) attachAddressesUnder(authors, under);
+  else attachAffiliations(authors, fields.all("AD"));
+  if (database === "ebsco") for (const note of fields.all("N1")) attachAddressesUnder(authors, numberedAddressesInNote(values, note));
+  return authors;
 }
 
 /** One RIS record as an Article, its source and record_id set. */
@@ -121,7 +151,7 @@ export function risToArticle(record: TaggedRecord, file: ImportFile): Article {
     copyright,
     journal: journalOf(fields, type),
     pubDate: publicationDate([fields.first("DA"), fields.first("Y1"), fields.first("PY")]),
-    authors: authorsOf(fields),
+    authors: authorsOf(fields, database),
     publicationTypes: distinct([
       ...(database === "eric" ? ericPublicationTypes(fields.all("PT")) : fields.all("PT")),
       ...(M3_IS_TYPE.has(database) ? fields.all("M3") : []),

@@ -1,14 +1,36 @@
-import { emptyArticle, type Article } from "../model/article.js";
+import { emptyArticle, type Article, type Author } from "../model/article.js";
 import { publicationDate } from "./dates.js";
 import { readCsvRows } from "./csv-reader.js";
 import { exportLines } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
 type Row = (column: string) => string | null;
 
 const split = (value: string | null): string[] => (value ? value.split(";").map((v) => v.trim()).filter(Boolean) : []);
+
+/**
+ * Gives each author the addresses "Authors with affiliations" lists for them, in author order: "Wilson L.N.,
+ * University of Alaska Museum, ..., United States, Department of Geosciences, ...; Gardner J.D., ...". An
+ * entry's addresses are joined by commas like their own parts, so they are cut where one of the record's
+ * "Affiliations" (its addresses, one each) ends; an entry that does not start with its author's name is left.
+ */
+function attachScopusAffiliations(authors: Author[], shortNames: readonly string[], withAffiliations: readonly string[], known: readonly string[]): void {
+  const byLength = [...known].sort((a, b) => b.length - a.length);
+  withAffiliations.forEach((entry, i) => {
+    const author = authors[i];
+    const name = shortNames[i];
+    if (!author || !name || !entry.startsWith(`${name}, `)) return;
+    let rest = entry.slice(name.length + 2).trim();
+    while (rest !== "") {
+      const address = byLength.find((a) => rest === a || rest.startsWith(`${a}, `)) ?? rest;
+      const text = cleanText(address);
+      if (text !== null && !author.affiliations.includes(text)) author.affiliations.push(text);
+      rest = rest.slice(address.length).replace(/^,\s*/, "");
+    }
+  });
+}
 
 /** One row of a Scopus CSV export; its own id is the EID, its PMID the "PubMed ID" column. */
 export function scopusRowToArticle(get: Row, file: ImportFile): Article {
@@ -18,11 +40,14 @@ export function scopusRowToArticle(get: Row, file: ImportFile): Article {
   const abstract = rawAbstract && !/^\[no abstract available\]$/i.test(rawAbstract) ? rawAbstract : null;
   const pmid = cleanText(get("PubMed ID"));
   const fullNames = split(get("Author full names"));
+  const shortNames = split(get("Authors"));
+  const authors = parseAuthors(fullNames.length > 0 ? fullNames : shortNames);
+  attachScopusAffiliations(authors, shortNames, split(get("Authors with affiliations")), split(get("Affiliations")));
   const article: Article = {
     ...base,
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(get("DOI")),
-    title: plainText(get("Title")),
+    title: firstTitle([get("Title")]),
     languages: split(get("Language of Original Document")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
@@ -35,7 +60,7 @@ export function scopusRowToArticle(get: Row, file: ImportFile): Article {
       pages: normalizePages(get("Page start"), get("Page end")) ?? cleanText(get("Art. No.")),
     },
     pubDate: publicationDate([get("Year")]),
-    authors: parseAuthors(fullNames.length > 0 ? fullNames : split(get("Authors"))),
+    authors,
     publicationTypes: split(get("Document Type")),
     keywords: distinct([...split(get("Author Keywords")), ...split(get("Index Keywords"))].map(cleanKeyword).filter((k): k is string => k !== null)),
   };

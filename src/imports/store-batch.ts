@@ -1,7 +1,7 @@
 import type { Article, DeletedRecord, Diagnostic } from "../model/article.js";
 import type { Db } from "../store/open.js";
 import { markDeleted, recordDiagnostics, upsertSerialized } from "../store/records.js";
-import { sourceRank } from "./precedence.js";
+import { completeness, sourceRank } from "./precedence.js";
 import type { PreparedItem, PreparedRecord } from "./prepared.js";
 
 export type BatchCounts = {
@@ -17,9 +17,19 @@ export function emptyBatchCounts(): BatchCounts {
   return { records: 0, new: 0, updated: 0, unchanged: 0, deleted: 0, errors: 0 };
 }
 
-function storedRank(db: Db, recordId: string): number | null {
-  const row = db.prepare<[string], { article: string }>("SELECT article FROM records WHERE record_id = ?").get(recordId);
-  return row ? sourceRank(JSON.parse(row.article) as Article) : null;
+/**
+ * True when the stored copy of the record is to stay: it comes from a richer source (a PubMed record from
+ * XML over a MEDLINE or RIS copy), or from another file of the same rank and carries as much or more
+ * (else importing two exports that share a record would swap it back and forth on every import).
+ */
+function keepsStored(db: Db, record: PreparedRecord): boolean {
+  if (record.rank >= 3) return false;
+  const row = db.prepare<[string], { article: string }>("SELECT article FROM records WHERE record_id = ?").get(record.recordId);
+  if (!row) return false;
+  const stored = JSON.parse(row.article) as Article;
+  const rank = sourceRank(stored);
+  if (rank !== record.rank) return rank > record.rank;
+  return (stored.source.file ?? "") !== record.file && completeness(stored) >= record.completeness;
 }
 
 function addSourceOnly(db: Db, record: PreparedRecord, now: string): void {
@@ -30,13 +40,10 @@ function addSourceOnly(db: Db, record: PreparedRecord, now: string): void {
 
 function storeRecord(db: Db, record: PreparedRecord, runId: number | null, now: string, counts: BatchCounts): void {
   counts.records++;
-  if (record.rank < 3 && /^\d+$/.test(record.recordId)) {
-    const stored = storedRank(db, record.recordId);
-    if (stored !== null && stored > record.rank) {
-      addSourceOnly(db, record, now);
-      counts.unchanged++;
-      return;
-    }
+  if (keepsStored(db, record)) {
+    addSourceOnly(db, record, now);
+    counts.unchanged++;
+    return;
   }
   counts[upsertSerialized(db, record, runId, now)]++;
 }

@@ -7,7 +7,7 @@ export interface ImportItem {
   diagnostic?: Diagnostic;
 }
 
-export const IMPORT_FORMATS = ["pubmed-xml", "medline", "ris", "wos", "ovid", "scopus-csv"] as const;
+export const IMPORT_FORMATS = ["pubmed-xml", "medline", "ris", "wos", "wos-tabbed", "ovid", "scopus-csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The file being imported and the time of the import, stamped on every record's source. */

@@ -1,7 +1,8 @@
 import { emptyArticle, type Article, type Author } from "../model/article.js";
+import { attachAffiliations } from "./affiliations.js";
 import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
 import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
@@ -58,6 +59,13 @@ function groupAuthors(fields: Fields): Author[] {
   }));
 }
 
+/** The persons (AF, else AU), with the addresses C1 names them in ("[Delea, Maryann G.; Solomon, Hiwote] Emory Univ, ..."). */
+function authorsOf(fields: Fields): Author[] {
+  const authors = parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU"));
+  attachAffiliations(authors, fields.all("C1"));
+  return authors;
+}
+
 /** One Web of Science record as an Article: own id UT ("WOS:..." or "MEDLINE:..."), PMID from PM. */
 export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
   const fields = new Fields(record);
@@ -72,7 +80,7 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
     kind: pt === "B" ? "book" : "article",
     pmid: pmid && /^\d+$/.test(pmid) ? pmid : null,
     doi: normalizeDoi(fields.first("DI")),
-    title: plainText(fields.first("TI")),
+    title: firstTitle(fields.all("TI")),
     languages: distinct(fields.all("LA")),
     abstractSections: abstract ? [{ label: null, nlmCategory: null, text: abstract }] : [],
     abstract,
@@ -85,7 +93,7 @@ export function wosToArticle(record: TaggedRecord, file: ImportFile): Article {
       pages: normalizePages(fields.first("BP"), fields.first("EP")) ?? normalizePages(fields.first("AR")),
     },
     pubDate: publicationDate([fields.first("PD"), fields.first("PY")]),
-    authors: [...parseAuthors(fields.has("AF") ? fields.all("AF") : fields.all("AU")), ...groupAuthors(fields)],
+    authors: [...authorsOf(fields), ...groupAuthors(fields)],
     publicationTypes: distinct(fields.all("DT").flatMap((v) => v.split(";")).map((v) => v.trim()).filter(Boolean)),
     keywords: distinct(keywords.map(cleanKeyword).filter((k): k is string => k !== null)),
   };

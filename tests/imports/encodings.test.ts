@@ -7,7 +7,8 @@ import { importFiles } from "../../src/imports/index.js";
 import { silentLogger } from "../../src/pipeline/context.js";
 import type { Article } from "../../src/model/article.js";
 import { openStore, type Db } from "../../src/store/open.js";
-import { fixture } from "./helpers.js";
+import { readLines } from "../../src/imports/lines.js";
+import { chunked, fixture } from "./helpers.js";
 
 const options = { runId: null, clock: () => new Date("2026-02-03T04:05:06.000Z"), logger: silentLogger };
 
@@ -84,6 +85,20 @@ describe("exports that are not UTF-8", () => {
       expect(copy.result.diagnostics).toEqual([]);
       expect(copy.articles).toEqual(utf8.articles);
     }
+  });
+
+  it("UTF-16 copies without a byte-order mark (LE and BE) import as the UTF-8 one does, whole and read in small chunks", async () => {
+    const text = readFileSync(fixture("reflib-endnote-blue-light-acne.ris"), "utf8").replace(/^\uFEFF/, "");
+    const utf8 = await importAs("endnote-utf8.ris", Buffer.from(text, "utf8"));
+    const le = await importAs("endnote-utf16le-nobom.ris", Buffer.from(text, "utf16le"));
+    const be = await importAs("endnote-utf16be-nobom.ris", Buffer.from(text, "utf16le").swap16());
+    for (const copy of [le, be]) {
+      expect(copy.result.diagnostics).toEqual([]);
+      expect(copy.articles).toEqual(utf8.articles);
+    }
+    const lines: string[] = [];
+    for await (const batch of readLines(chunked(Buffer.from("TY  - JOUR\nTI  - Rosacée\nER  - \n", "utf16le"), 7))) lines.push(...batch.map((l) => l.text));
+    expect(lines).toEqual(["TY  - JOUR", "TI  - Rosacée", "ER  - "]);
   });
 
   it("refuses UTF-16 PubMed XML by name rather than misreading it", async () => {

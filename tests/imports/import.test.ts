@@ -30,16 +30,16 @@ const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args)
 describe("importFiles", () => {
   it("imports every real export; importing them all again changes nothing", async () => {
     const first = await importFiles(db, ALL, options);
-    expect(first.counts).toEqual({ files: 31, records: 856, new: 773, updated: 80, unchanged: 3, deleted: 0, errors: 0 });
+    expect(first.counts).toEqual({ files: 37, records: 862, new: 776, updated: 81, unchanged: 5, deleted: 0, errors: 0 });
     expect(first.diagnostics).toEqual([]);
     const stored = count("SELECT count(*) AS n FROM records");
     const sources = count("SELECT count(*) AS n FROM record_sources");
     const again = await importFiles(db, ALL, options);
-    expect(again.counts).toMatchObject({ files: 31, records: 856, new: 0, updated: 0, unchanged: 856, errors: 0 });
+    expect(again.counts).toMatchObject({ files: 37, records: 862, new: 0, updated: 0, unchanged: 862, errors: 0 });
     expect(count("SELECT count(*) AS n FROM records")).toBe(stored);
     expect(count("SELECT count(*) AS n FROM record_sources")).toBe(sources);
-    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(80);
-    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(31);
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(81);
+    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(37);
   });
 
   it("keeps each file gzip-compressed in raw_responses, marked parsed", async () => {
@@ -71,6 +71,24 @@ describe("importFiles", () => {
     const again = await importFiles(db, [fixture("reflib-pubmed-blue-light-acne.nbib")], options);
     expect(again.counts).toMatchObject({ records: 80, updated: 80 });
     expect(getRecord(db, "27575854")!.article.source.file).toMatch(/\.nbib$/);
+  });
+
+  it("of two files' copies of one record of the same rank, the one that carries more stays whatever the order; re-importing changes nothing", async () => {
+    const record = "TY  - JOUR\nDB  - Embase\nU2  - L644585435\nTI  - Dinosaur footprints\nAU  - Troiano, L.P.\nPY  - 2024\n";
+    const full = join(dir, "embase.ris");
+    const poor = join(dir, "screening-tool.ris");
+    writeFileSync(full, `${record}AB  - Footprints and petroglyphs.\nKW  - dinosaur\nKW  - Brazil\nER  - \n`);
+    writeFileSync(poor, `${record}N1  - INCLUSION: maybe\nER  - \n`);
+    for (const order of [[full, poor], [poor, full]]) {
+      db.close();
+      db = openStore(":memory:");
+      await importFiles(db, order, options);
+      const again = await importFiles(db, order, options);
+      expect(again.counts).toMatchObject({ new: 0, updated: 0, records: 2, unchanged: 2 });
+      expect(getRecord(db, "embase:L644585435")!.article.source.file).toBe(full);
+      expect(count("SELECT count(*) AS n FROM record_sources WHERE record_id = 'embase:L644585435'")).toBe(2);
+    }
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(1);
   });
 
   it("detects gzip by its magic bytes and reads the format inside", async () => {
@@ -158,6 +176,25 @@ describe("importFiles", () => {
     expect(count("SELECT count(*) AS n FROM records")).toBe(0);
     const missing = await importFiles(db, [join(dir, "nope.nbib")], options).catch((e: unknown) => e);
     expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
+  });
+
+  it("says what an unreadable export looks like and what to export instead", async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ["pubmed.csv", 'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n"1","T","A B.","C","A B","J","2020","2020/01/01","","",""\n', /looks like PubMed's CSV, which holds no abstracts: save .* "PubMed" format \(\.nbib\)/],
+      ["refs.bib", "% exported\n@article{doe2020,\n  title={Vesicles},\n}\n", /looks like BibTeX: export the records as RIS/],
+      ["scholar.enw", "%0 Journal Article\n%T Vesicles\n%A Doe, Jane\n%D 2020\n", /looks like EndNote's tagged format \(\.enw/],
+      ["refworks.txt", "RT Journal Article\nSR Electronic(1)\nA1 Doe, Jane\nT1 Vesicles\n", /looks like RefWorks' tagged format/],
+      ["library.xml", '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><database name="My.enl">My.enl</database></record></records></xml>', /looks like EndNote XML/],
+      ["covidence.csv", "\uFEFFTitle,Authors,Abstract,Published Year\nVesicles,Doe J,Text,2020\n", /looks like a CSV export other than Scopus's/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const error = await importFiles(db, [file], options).catch((e: unknown) => e);
+      expect((error as LitreviewError).code).toBe("USAGE");
+      expect((error as LitreviewError).message).toContain(`the import file ${file} is not a format litreview reads: it`);
+      expect((error as LitreviewError).message).toMatch(message);
+    }
   });
 
   it("says an empty file is empty, naming it, before storing anything", async () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   cleanKeyword,
   contentId,
-  doiInLinkPath,
+  doiInLink,
   firstIssn,
+  firstTitle,
   normalizeDoi,
   normalizePages,
   parseAuthor,
@@ -175,27 +176,59 @@ describe("stripMarkup removes only real markup", () => {
   });
 });
 
-describe("doiInLinkPath", () => {
+describe("doiInLink", () => {
   it("reads the DOI a publisher's link carries in its path, without view segments, file extensions or query", () => {
-    expect(doiInLinkPath("https://link.springer.com/article/10.1007/s00403-023-02561-9")).toBe("10.1007/s00403-023-02561-9");
-    expect(doiInLinkPath("https://link.springer.com/content/pdf/10.1007/s42322-022-00119-9.pdf")).toBe("10.1007/s42322-022-00119-9");
-    expect(doiInLinkPath("https://onlinelibrary.wiley.com/doi/10.1111/jocd.15869")).toBe("10.1111/jocd.15869");
-    expect(doiInLinkPath("https://onlinelibrary.wiley.com/doi/pdfdirect/10.1111/geb.13422")).toBe("10.1111/geb.13422");
-    expect(doiInLinkPath("https://www.tandfonline.com/doi/pdf/10.1080/20008198.2022.2087980?needAccess=true")).toBe("10.1080/20008198.2022.2087980");
-    expect(doiInLinkPath("https://www.frontiersin.org/articles/10.3389/fpubh.2020.00320/full")).toBe("10.3389/fpubh.2020.00320");
+    expect(doiInLink("https://link.springer.com/article/10.1007/s00403-023-02561-9")).toBe("10.1007/s00403-023-02561-9");
+    expect(doiInLink("https://link.springer.com/content/pdf/10.1007/s42322-022-00119-9.pdf")).toBe("10.1007/s42322-022-00119-9");
+    expect(doiInLink("https://onlinelibrary.wiley.com/doi/10.1111/jocd.15869")).toBe("10.1111/jocd.15869");
+    expect(doiInLink("https://onlinelibrary.wiley.com/doi/pdfdirect/10.1111/geb.13422")).toBe("10.1111/geb.13422");
+    expect(doiInLink("https://www.tandfonline.com/doi/pdf/10.1080/20008198.2022.2087980?needAccess=true")).toBe("10.1080/20008198.2022.2087980");
+    expect(doiInLink("https://www.frontiersin.org/articles/10.3389/fpubh.2020.00320/full")).toBe("10.3389/fpubh.2020.00320");
     // A suffix with a slash of its own (Oxford's) is kept whole; percent-encoding is undone.
-    expect(doiInLinkPath("https://academic.oup.com/doi/10.1093/ajae/aaq063")).toBe("10.1093/ajae/aaq063");
-    expect(doiInLinkPath("https://onlinelibrary.wiley.com/doi/10.1002/%28SICI%291097-0258%2819980815%2F30%2917%3A15%2F16%3C1661%3A%3AAID-SIM968%3E3.0.CO%3B2-2")).toBe(
+    expect(doiInLink("https://academic.oup.com/doi/10.1093/ajae/aaq063")).toBe("10.1093/ajae/aaq063");
+    expect(doiInLink("https://onlinelibrary.wiley.com/doi/10.1002/%28SICI%291097-0258%2819980815%2F30%2917%3A15%2F16%3C1661%3A%3AAID-SIM968%3E3.0.CO%3B2-2")).toBe(
       "10.1002/(SICI)1097-0258(19980815/30)17:15/16<1661::AID-SIM968>3.0.CO;2-2",
     );
   });
 
+  it("reads a DOI that is a query value (PLOS's ?id=, ?doi=) or PLOS's old percent-encoded info:doi path", () => {
+    expect(doiInLink("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456")).toBe("10.1371/journal.pone.0123456");
+    expect(doiInLink("https://journals.plos.org/plosone/article/file?id=10.1371/journal.pone.0123456&type=printable")).toBe("10.1371/journal.pone.0123456");
+    expect(doiInLink("https://example.org/abstract?doi=10.1016%2Fj.jdermsci.2020.01.001")).toBe("10.1016/j.jdermsci.2020.01.001");
+    expect(doiInLink("http://www.plosone.org/article/info%3Adoi%2F10.1371%2Fjournal.pone.0012345")).toBe("10.1371/journal.pone.0012345");
+    expect(doiInLink("https://example.org/search?q=exosomes+10.1000/x&page=2")).toBeNull();
+    expect(doiInLink("https://example.org/record?id=12345")).toBeNull();
+  });
+
   it("gives none when the path holds no DOI prefix segment, two of them, or a prefix alone", () => {
-    expect(doiInLinkPath("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456")).toBeNull();
-    expect(doiInLinkPath("https://www.lens.org/lens/scholar/article/021-559-832-468-845")).toBeNull();
-    expect(doiInLinkPath("https://example.org/10.1000/a/10.2000/b")).toBeNull();
-    expect(doiInLinkPath("https://example.org/doi/10.1000/")).toBeNull();
-    expect(doiInLinkPath("https://example.org/v10.1000/x")).toBeNull();
-    expect(doiInLinkPath("not a link 10.1000/x")).toBeNull();
+    expect(doiInLink("https://www.lens.org/lens/scholar/article/021-559-832-468-845")).toBeNull();
+    expect(doiInLink("https://example.org/10.1000/a/10.2000/b")).toBeNull();
+    expect(doiInLink("https://example.org/doi/10.1000/")).toBeNull();
+    expect(doiInLink("https://example.org/v10.1000/x")).toBeNull();
+    expect(doiInLink("not a link 10.1000/x")).toBeNull();
+  });
+});
+
+describe("firstTitle", () => {
+  it("passes over other databases' placeholders for no title, not titles that only start like one", () => {
+    for (const placeholder of ["[No title available]", "No title available", "Untitled", "[Untitled]", "[Title not available]", "[Article in Chinese]", "[Article in French with English abstract]."]) {
+      expect(firstTitle([placeholder, "Vesicles from stem cells"]), placeholder).toBe("Vesicles from stem cells");
+    }
+    expect(firstTitle(["Untitled lives: skin in art", "x"])).toBe("Untitled lives: skin in art");
+    expect(firstTitle(["[Exosomes in dermatology]"])).toBe("[Exosomes in dermatology]");
+  });
+});
+
+describe("parseAuthor on names written all in capitals", () => {
+  it("reads an undotted word of three letters or more as a name, short or dotted ones as initials", () => {
+    expect(parseAuthor("LI, JIN")).toMatchObject({ lastName: "LI", foreName: "JIN", initials: "J" });
+    expect(parseAuthor("KIM, JH")).toMatchObject({ lastName: "KIM", foreName: null, initials: "JH" });
+    expect(parseAuthor("O'BRIEN, J.-P.")).toMatchObject({ lastName: "O'BRIEN", foreName: null, initials: "JP" });
+    expect(parseAuthor("SMITH JA")).toMatchObject({ lastName: "SMITH", foreName: null, initials: "JA" });
+    expect(parseAuthor("van der Berg J H")).toMatchObject({ lastName: "van der Berg", foreName: null, initials: "JH" });
+    expect(parseAuthor("Smith J. A.")).toMatchObject({ lastName: "Smith", foreName: null, initials: "JA" });
+    // Mixed case as before: capitals are initials.
+    expect(parseAuthor("Gyeke, MDP")).toMatchObject({ lastName: "Gyeke", foreName: null, initials: "MDP" });
+    expect(parseAuthor("Zhang, Y. -Q.")).toMatchObject({ lastName: "Zhang", foreName: null, initials: "YQ" });
   });
 });

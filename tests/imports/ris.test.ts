@@ -295,6 +295,112 @@ describe("malformed RIS", () => {
     expect((await parseText(record.replace("ER  -", "DO  - 10.1000/tagged\nER  -"))).records[0]!.doi).toBe("10.1000/tagged");
   });
 
+  it("AD goes to the author it names (Embase 'Z. Yang, ...', PsycINFO 'Trindade, Ines A.: ...') or to a sole author; a record-wide list (Scopus) to nobody", async () => {
+    const embase = byId((await parseFixture("cff-embase.ris")).records, "embase:L2029880245");
+    expect(embase.authors.map((a) => a.affiliations)).toEqual([["School of Biological, Earth and Environmental Sciences, University College Cork, Cork, Ireland"], [], [], []]);
+    const psycinfo = byId((await parseFixture("asreview-ovid-psycinfo.ris")).records, "psycinfo:2019-65183-001");
+    expect(psycinfo.authors[0]!.affiliations).toEqual(["almeidatrindade@fpce.uc.pt"]);
+    expect(psycinfo.authors.slice(1).flatMap((a) => a.affiliations)).toEqual([]);
+    const scopus = (await parseFixture("synthesisr-scopus.ris")).records;
+    expect(scopus.flatMap((r) => r.authors.flatMap((a) => a.affiliations))).toEqual([]);
+    const sole = "TY  - JOUR\nTI  - T\nAU  - Doe, Jane\nAD  - Department of Dermatology, Example University, Oslo, Norway\nER  - \n";
+    expect((await parseText(sole)).records[0]!.authors[0]!.affiliations).toEqual(["Department of Dermatology, Example University, Oslo, Norway"]);
+    const two = sole.replace("AU  - Doe, Jane\n", "AU  - Doe, Jane\nAU  - Roe, Richard\n");
+    expect((await parseText(two)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
+  });
+
+  it("authors written all in capitals keep their given names (real: EBSCOhost 'CROUDACE, ANGUS D.', 'CAIZHI SHEN')", async () => {
+    const r = (await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records[0]!;
+    expect(r.authors[0]).toMatchObject({ lastName: "CROUDACE", foreName: "ANGUS D.", initials: "AD" });
+    expect(r.authors[1]).toMatchObject({ lastName: "SHEN", foreName: "CAIZHI", initials: "C" });
+    expect(r.authors[3]).toMatchObject({ lastName: "BRUSATTE", foreName: "STEPHEN L.", initials: "SL" });
+    expect(r.authors[4]).toMatchObject({ lastName: "VINTHER", foreName: "JAKOB", initials: "J" });
+  });
+
+  it("addresses written under each author (real: OpenAlex 'AU', its 'C1' lines, next 'AU') are that author's", async () => {
+    const r = (await parseFixture("cff-openalex-author-affiliations.ris")).records[0]!;
+    expect(r.authors.map((a) => a.affiliations.length)).toEqual([4, 2, 4, 3, 2]);
+    expect(r.authors[3]!.affiliations[0]).toBe("Department of Earth Sciences, Faculty of Sciences of Sfax, University of Sfax, 3038, Sfax, Tunisia");
+    const lastOnly = "TY  - JOUR\nTI  - T\nAU  - Doe, Jane\nAU  - Roe, Richard\nAD  - Department of Dermatology, Example University, Oslo, Norway\nER  - \n";
+    expect((await parseText(lastOnly)).records[0]!.authors.flatMap((a) => a.affiliations)).toEqual([]);
+  });
+
+  it("a field glued onto another's line after spaces is read as its own (real: Rayyan 'UR  - ...     U2  - L644585435')", async () => {
+    const { records, diagnostics } = await parseFixture("cff-rayyan-glued-fields.ris");
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => [r.recordId, r.doi])).toEqual([["embase:L644585435", "10.1038/s41598-024-65283-y"]]);
+    // The same Embase record as Embase's own export gives: one record_id, so the two copies are one record.
+    const embase = byId((await parseFixture("cff-embase.ris")).records, "embase:L644585435");
+    expect(embase.doi).toBe(records[0]!.doi);
+  });
+
+  it("an Embase record whose accession is only in its embase.com link keeps it (real: Covidence 'UR  - ...viewrecord&id=L644585435...')", async () => {
+    const { records } = await parseFixture("cff-covidence-refworks-embase-link.ris");
+    expect(records.map((r) => [r.recordId, r.doi, r.journal.pages])).toEqual([["embase:L644585435", "10.1038/s41598-024-65283-y", "14316"]]);
+  });
+
+  it("an article without a page range has its article number (C7) as pages, as Web of Science plain text gives it (real: Scopus, WoS RIS)", async () => {
+    const scopus = (await parseFixture("synthesisr-scopus.ris")).records;
+    const wos = (await parseFixture("synthesisr-wos.ciw")).records;
+    expect(byId(scopus, "scopus:2-s2.0-85079532227").journal.pages).toBe("1722034");
+    expect(byId(wos, "wos:WOS:000514379300001").journal.pages).toBe("1722034");
+    expect(byId((await parseFixture("asysd-scopus-bom.ris")).records, "scopus:2-s2.0-85211162703").journal.pages).toBe("e70655");
+    expect(byId((await parseFixture("asysd-wos-ris-bare-cr.ris")).records, "wos:WOS:000702369600001").journal.pages).toBe("319");
+    const ranged = "TY  - JOUR\nTI  - T\nSP  - 761\nEP  - 778\nC7  - 12\nER  - \n";
+    expect((await parseText(ranged)).records[0]!.journal.pages).toBe("761-778");
+    expect((await parseText(ranged.replace(/SP.*\nEP.*\n/, "").replace("C7  - 12", "C7  - see the erratum"))).records[0]!.journal.pages).toBeNull();
+  });
+
+  it("Web of Science RIS: the ISO abbreviation (JI) is the journal's abbreviation, not the 29-character one (J9)", async () => {
+    const journals = (await parseFixture("asysd-wos-ris-bare-cr.ris")).records.map((r) => r.journal.isoAbbreviation);
+    expect(journals).toContain("Vet. Comp. Orthop. Traumatol.");
+    expect(journals).not.toContain("VET COMP ORTHOPAED");
+  });
+
+  it("initials spaced apart are the author's initials, not part of the surname (real: EPPI-Reviewer 'Brownstein C D')", async () => {
+    const r = (await parseFixture("cff-eppireviewer-spaced-initials.ris")).records[0]!;
+    expect(r.authors).toMatchObject([{ lastName: "Brownstein", foreName: null, initials: "CD" }]);
+    expect(r.recordId).toBe("embase:L643474277");
+  });
+
+  it("an Ovid MEDLINE record's PMID is the AN of its Ovid link into a MEDLINE segment (real: D=medp), and is its record_id", async () => {
+    const r = (await parseFixture("citesource-ovid-medline-epub.ris")).records[0]!;
+    expect([r.recordId, r.pmid, r.source.database]).toEqual(["37716166", "37716166", "pubmed"]);
+    const embase = "TY  - JOUR\nTI  - T\nL2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=emed&NEWS=N&AN=621381829\nER  - \n";
+    expect((await parseText(embase)).records[0]!.pmid).toBeNull();
+  });
+
+  it("Ovid MEDLINE's journal codes in IS ('0401664, du5') are no issue; an issue stays", async () => {
+    const r = (await parseFixture("citesource-ovid-medline-epub.ris")).records[0]!;
+    expect(r.journal).toMatchObject({ volume: "346", issue: null, pages: "118941" });
+    expect(byId((await parseFixture("knh-ovid-embase-complete-reference.cgi")).records, "embase:L621381829").journal.issue).toBe("Supplement 3");
+    expect((await parseText("TY  - JOUR\nTI  - T\nIS  - 3-4\nER  - \n")).records[0]!.journal.issue).toBe("3-4");
+  });
+
+  it("EBSCOhost's '[ABSTRACT FROM AUTHOR]' after an abstract is no part of it (real: Academic Search Premier)", async () => {
+    const abstracts = [
+      ...(await parseFixture("synthesisr-ebsco-academic-search-premier.ris")).records,
+      ...(await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records,
+    ].map((r) => r.abstract ?? "");
+    expect(abstracts.filter((a) => a.includes("ABSTRACT FROM"))).toEqual([]);
+    expect(abstracts.some((a) => a.endsWith("control schemes of crop-damaging common vole outbreaks."))).toBe(true);
+  });
+
+  it("EBSCOhost's note numbers each author's addresses ('VINTHER, JAKOB 4,5; ... Affiliation:  1: ...  4: ...  5: ...'): they are that author's", async () => {
+    const r = (await parseFixture("cff-ebsco-aph-capitalised-authors.ris")).records[0]!;
+    expect(r.authors[1]!.affiliations).toEqual(["Dalian Natural History Museum, Dalian, Liaoning 116023, China"]);
+    expect(r.authors[4]!.affiliations).toEqual(["School of Earth Sciences, University of Bristol, Bristol, England, UK", "School of Biological Sciences, University of Bristol, Bristol, England, UK"]);
+    const asp = (await parseFixture("synthesisr-ebsco-academic-search-premier.ris")).records;
+    const vole = asp.find((x) => x.authors.some((a) => a.lastName === "Lambin"))!;
+    expect(vole.authors.find((a) => a.lastName === "Lambin")!.affiliations).toEqual(["School of Biological Sciences, University of Aberdeen, Tillydrome Avenue, Aberdeen AB24 2TZ, UK"]);
+    expect(asp.find((x) => x.authors.some((a) => a.lastName === "James"))!.authors[0]!.affiliations).toEqual([]);
+  });
+
+  it("a DOI only in a PLOS link's query (?id=10.1371/...) is the record's DOI", async () => {
+    const record = "TY  - JOUR\nTI  - Vesicles\nUR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456\nER  - \n";
+    expect((await parseText(record)).records[0]!.doi).toBe("10.1371/journal.pone.0123456");
+  });
+
   it("Ovid ERIC's publication types joined by commas are stored one by one; a PubMed type with a comma of its own stays whole", async () => {
     const { records } = await parseFixture("cff-ovid-eric.ris");
     expect(byId(records, "eric:EJ384529").publicationTypes).toEqual(["Journal Articles", "Reports - Descriptive", "Opinion Papers"]);
