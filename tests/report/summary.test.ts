@@ -85,8 +85,8 @@ describe("summary.md", () => {
     const registered = makeRecord(makeArticle("79", { dataBanks }), makeClassification("79", { design: "rct", conditions: ["acne"], participants: 40 }));
     const unsized = makeRecord(makeArticle("80", { dataBanks: dataBanks.slice(0, 1) }), makeClassification("80", { design: "rct", conditions: ["acne"] }));
     const items = conditionSection("acne", buildViews([registered, unsized])).filter((l) => l.startsWith("- "));
-    expect(items.find((l) => l.includes("PMID 79"))).toMatch(/ — 40 participants; ClinicalTrials.gov NCT02149199, ISRCTN ISRCTN12345678$/);
-    expect(items.find((l) => l.includes("PMID 80"))).toMatch(/ — ClinicalTrials.gov NCT02149199$/);
+    expect(items.find((l) => l.includes("PMID 79"))).toMatch(/ — 40 participants; ClinicalTrials.gov: NCT02149199, ISRCTN: ISRCTN12345678$/);
+    expect(items.find((l) => l.includes("PMID 80"))).toMatch(/ — ClinicalTrials.gov: NCT02149199$/);
   });
 
   it("fills years without articles with zeros in the chart", () => {

@@ -1,10 +1,9 @@
 import { CLAIMS, CONDITIONS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
 import { csvChunks, joinValues, roundScore } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
-import { authorNames, formatEvidence, isoDate, recordUrl } from "./view.js";
+import { authorNames, dataBankIds, formatEvidence, isoDate, recordUrl } from "./view.js";
 import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
-import type { Article } from "../../model/article.js";
 
 /** The columns of issue 7, in its order, then the extra ones at the end. */
 export const ARTICLE_COLUMNS = [
@@ -93,11 +92,6 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     dedupe_score: typeof decision?.score === "number" ? roundScore(decision.score) : null,
     data_banks: joinValues(dataBankIds(article)),
   };
-}
-
-/** Trial registrations and data deposits as `Registry: id` ("ClinicalTrials.gov: NCT02149199"), in the source's order. */
-export function dataBankIds(article: Article): string[] {
-  return article.dataBanks.flatMap((bank) => bank.accessionNumbers.map((id) => (bank.name ? `${bank.name}: ${id}` : id)));
 }
 
 function* articleRows(views: readonly RecordView[], details: DetailSource | null): Generator<CsvRow> {

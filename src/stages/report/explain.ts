@@ -8,8 +8,7 @@ import { loadClassification, loadCluster, loadDecision } from "./load.js";
 import { databaseName, REASON_TEXT } from "./prisma.js";
 import type { ReportRecord } from "./types.js";
 import { plural } from "./summary/markdown.js";
-import { dataBankIds } from "./articles.js";
-import { buildViews, formatEvidence, recordUrl } from "./view.js";
+import { buildViews, dataBankIds, formatEvidence, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
 /** Finds a record by record_id, else by PMID, else by DOI (case-insensitive). */

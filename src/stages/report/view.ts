@@ -59,6 +59,11 @@ export function recordUrl(article: Pick<Article, "pmid" | "doi">): string | null
   return null;
 }
 
+/** Trial registrations and data deposits as `Registry: id` ("ClinicalTrials.gov: NCT02149199"), in the source's order. */
+export function dataBankIds(article: Article): string[] {
+  return article.dataBanks.flatMap((bank) => bank.accessionNumbers.map((id) => (bank.name ? `${bank.name}: ${id}` : id)));
+}
+
 /** "Kim SH", or the group name for a collective author. */
 export function authorName(author: Author): string | null {
   if (author.collectiveName) return author.collectiveName;

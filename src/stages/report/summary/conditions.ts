@@ -2,7 +2,7 @@ import type { ConditionId, DesignId } from "../../../model/taxonomy.js";
 import { SKIN_CONDITIONS, skinConditions } from "../evidence.js";
 import { designName } from "../labels.js";
 import { conditionHeading } from "./evidence-map.js";
-import { compareRecordIds } from "../view.js";
+import { compareRecordIds, dataBankIds } from "../view.js";
 import type { RecordView } from "../view.js";
 import { plural, shortCitation } from "./markdown.js";
 
@@ -29,8 +29,7 @@ function studyDetails(v: RecordView): string {
   if (c.followupWeeks !== null) parts.push(`${plural(c.followupWeeks, "week")} follow-up`);
   const details = parts.join(", ");
   // A trial's registration lets a writer find its protocol and registered outcomes.
-  const registrations = v.article.dataBanks.flatMap((bank) => bank.accessionNumbers.map((id) => (bank.name ? `${bank.name} ${id}` : id)));
-  const all = [details, registrations.join(", ")].filter((part) => part !== "").join("; ");
+  const all = [details, dataBankIds(v.article).join(", ")].filter((part) => part !== "").join("; ");
   return all === "" ? "" : ` — ${all}`;
 }
 
