@@ -270,7 +270,7 @@ export function buildProgram(io: CliIo, argv: string[], setExit: (code: ExitCode
 
   program
     .command("import")
-    .description("store records from PubMed XML (.xml/.xml.gz), MEDLINE (.nbib/.txt), RIS, Web of Science plain text, Ovid Complete Reference or Scopus CSV exports")
+    .description("store records from PubMed XML (.xml/.xml.gz), MEDLINE (.nbib/.txt), RIS, Web of Science plain text or tab-delimited, Ovid Complete Reference or Scopus CSV exports")
     .argument("<files...>", "files to import (format detected from the content)")
     .option("--db <file>", "SQLite store (default: the default pipeline's store)")
     .option("--pipeline <file>", "pipeline whose store to use", DEFAULT_PIPELINE)
