@@ -5,8 +5,9 @@ import { THRESHOLDS as T } from "./thresholds.js";
 /**
  * Candidate pairs without comparing every pair: records meet when they share an identifier, one of
  * their k rarest title words or k rarest pairs of adjacent title words, or (for a copy whose title meets
- * no other record) one of the k rarest words of the abstract's start. Rarity is counted over the whole input, ignoring words only one record has (they can pair with nothing), so two copies of
- * one work meet on the words they alone share. Single-word blocks over T.maxWordBlockSize are dropped; in
+ * no other record) one of the k rarest words of the abstract's start. Rarity is counted over the whole
+ * input, ignoring words only one record has (they can pair with nothing), so two copies of one work meet
+ * on the words they alone share. Single-word blocks over T.maxWordBlockSize are dropped; in
  * other large blocks (a common word pair, a DOI shared by thousands of benchmark records) each record is
  * compared only with its T.largeBlockWindow neighbours in title order, so the work per record stays bounded.
  */
