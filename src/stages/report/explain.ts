@@ -8,7 +8,7 @@ import { loadClassification, loadCluster, loadDecision } from "./load.js";
 import { databaseName, REASON_TEXT } from "./prisma.js";
 import type { ReportRecord } from "./types.js";
 import { plural } from "./summary/markdown.js";
-import { buildViews, dataBankIds, formatEvidence, recordUrl } from "./view.js";
+import { buildViews, compareRecordIds, dataBankIds, formatEvidence, recordUrl } from "./view.js";
 import type { RecordView } from "./view.js";
 
 /** Finds a record by record_id, else by PMID, else by DOI (case-insensitive). */
@@ -93,9 +93,34 @@ function verdictLine(v: RecordView): string {
 }
 
 /** The trial registrations and data deposits the record names, when it names any. */
-function dataBankLines(v: RecordView): string[] {
+function dataBankLines(db: Db, v: RecordView): string[] {
   const ids = dataBankIds(v.article);
-  return ids.length > 0 ? [`Registrations and data: ${ids.join("; ")}.`] : [];
+  if (ids.length === 0) return [];
+  const lines = [`Registrations and data: ${ids.join("; ")}.`];
+  for (const other of recordsNamingTheSame(db, v)) lines.push(`  also named by ${other}`);
+  return lines;
+}
+
+/**
+ * Other stored records that name one of this record's accession numbers: reports of the same study (a
+ * trial's protocol, its results, a follow-up), which a reviewer collates, and which dedupe rightly keeps apart.
+ */
+function recordsNamingTheSame(db: Db, v: RecordView): string[] {
+  const accessions = [...new Set(v.article.dataBanks.flatMap((bank) => bank.accessionNumbers))];
+  const marks = accessions.map(() => "?").join(", ");
+  // The text search first, so that only the few records holding one of the numbers are parsed as JSON.
+  const rows = db
+    .prepare<string[], { record_id: string; title: string | null }>(
+      `SELECT DISTINCT r.record_id, json_extract(r.article, '$.title') AS title
+       FROM (SELECT record_id, article FROM records
+             WHERE deleted = 0 AND record_id <> ? AND (${accessions.map(() => "instr(article, ?) > 0").join(" OR ")})) r,
+            json_each(r.article, '$.dataBanks') bank, json_each(bank.value, '$.accessionNumbers') accession
+       WHERE accession.value IN (${marks})`,
+    )
+    .all(v.recordId, ...accessions, ...accessions);
+  return rows
+    .sort((a, b) => compareRecordIds(a.record_id, b.record_id))
+    .map((r) => `${r.record_id}: ${r.title ?? "(no title)"}`);
 }
 
 /** The text of `litreview explain PMID_OR_ID`: why a record is kept, merged, excluded or included. */
@@ -109,7 +134,7 @@ export function explainRecord(db: Db, id: string): string {
     `Record ${v.recordId}${v.article.pmid && v.article.pmid !== v.recordId ? ` (PMID ${v.article.pmid})` : ""}: ${v.article.title ?? "(no title)"}`,
     `Source: ${databaseName(v.article.source.database)}${v.article.source.file ? ` (${v.article.source.file})` : ""}; first seen ${v.firstSeen.slice(0, 10)}${v.deleted ? "; deleted by the source" : ""}.`,
     `URL: ${recordUrl(v.article) ?? "none"}`,
-    ...dataBankLines(v),
+    ...dataBankLines(db, v),
     verdictLine(v),
     ...dedupeLines(db, v),
     ...classificationLines(v),
