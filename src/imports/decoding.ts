@@ -4,7 +4,7 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * Windows-1252's characters for bytes 0x80-0x9F, where it differs from Latin-1 (the WHATWG index). Not
  * TextDecoder("windows-1252"): since Node 20.18.3 it decodes these bytes as Latin-1 (nodejs/node#60888).
  */
-const WINDOWS_1252_C1 =
+export const WINDOWS_1252_C1 =
   "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
   "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 

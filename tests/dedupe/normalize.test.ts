@@ -123,3 +123,16 @@ describe("journalsAgree", () => {
     expect(journalsAgree(journalWords("Front. Immunol."), journalWords("Frontiers in Physiology"))).toBe(false);
   });
 });
+
+describe("mojibake: UTF-8 a page read as Windows-1252", () => {
+  it("compares as the text it garbled ('â€™' for '’', 'Ã©' for 'é', 'Î²' for 'β')", () => {
+    expect(normalizeText("Exosomesâ€™ role in patientsâ€™ skin: a cafÃ© study of MÃ¼ller cells and Î²-catenin")).toBe(
+      normalizeText("Exosomes’ role in patients’ skin: a café study of Müller cells and β-catenin"),
+    );
+  });
+
+  it("leaves real text that happens to be UTF-8 as it is ('É’' is not 'ɒ', 'Ü½' not a Syriac letter)", () => {
+    expect(normalizeText("CAFÉ’S Ü½")).toBe("cafe s u1 2");
+    expect(normalizeText("é ñü ±5 µm")).toBe(normalizeText("e nu 5 mu m"));
+  });
+});

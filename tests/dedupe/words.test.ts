@@ -9,6 +9,26 @@ const GREEK: Record<string, string> = {
 };
 const GREEK_RE = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
 
+/** WHATWG's windows-1252 index for 0x80-0x9F (Node 20's TextDecoder reads those bytes as Latin-1). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+/** Windows-1252's byte for each character of the upper half. */
+const CP1252 = new Map(Array.from({ length: 128 }, (_, i) => [String.fromCodePoint(i < 32 ? CP1252_HIGH[i]! : 0x80 + i), 0x80 + i] as const));
+
+/** A run of UTF-8 read as Windows-1252 read again as UTF-8, when it gives letters, Greek, punctuation or symbols. */
+function unMojibake(run: string): string {
+  const bytes = [...run].map((c) => CP1252.get(c));
+  if (run.length < 2 || bytes.some((b) => b === undefined)) return run;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes as number[]));
+    return /^[\u00a0-\u017f\u0370-\u03ff\u2000-\u206f\u2100-\u215f\u2190-\u22ff]+$/.test(text) ? text : run;
+  } catch {
+    return run;
+  }
+}
+
 /** normalizeText as it was written first: every step over the whole text. normalizeText folds word by word. */
 function wholeTextNormalization(text: string): string {
   return text
@@ -16,6 +36,7 @@ function wholeTextNormalization(text: string): string {
     .replace(/&gt;/gi, ">")
     .replace(/<\/?[a-z][a-z0-9]*(?::[a-z0-9-]+)?(?:\s[^<>]*)?\/?>/gi, "")
     .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ")
+    .replace(/[^\x00-\x7f]+/g, unMojibake)
     .toLowerCase()
     .replace(GREEK_RE, (c) => ` ${GREEK[c] ?? c} `)
     .normalize("NFKD")
@@ -41,6 +62,7 @@ const PIECES = [
   "a", "Z", "e", "9", " ", "-", ".", "<i>", "</i>", "<", ">", "&amp;", "&#x3b1;", "&", ";", "&lt;sub&gt;", "&lt;",
   "\u0301", "\u0323", "\u0308", "é", "Ü", "ß", "İ", "ﬁ", "™", "½", "²", "µ", "α", "Β", "ς", "Ω",
   "\u00a0", "\u2009", "‐", "±", "·", "≤", "中文", "😀", "\ud800", "ǅ", "Å", "\u1e9b\u0323", "ｆｕｌｌ",
+  "â€™", "Ã©", "Ã", "€", "Î²", "\u0081",
 ];
 
 describe("normalizeText", () => {

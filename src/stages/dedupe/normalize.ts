@@ -1,3 +1,5 @@
+import { WINDOWS_1252_C1 } from "../../imports/decoding.js";
+
 /**
  * Normalisation of the fields dedupe compares. Every function is pure and applied the same way to both
  * sides of a comparison, so spelling canonicalisation only has to be consistent, not correct English.
@@ -50,6 +52,50 @@ function foldRun(run: string): string {
   return folded;
 }
 
+/** The byte of each Windows-1252 character for 0x80-0x9F (the others are Latin-1's, one byte per code point). */
+const CP1252_BYTE = new Map([...WINDOWS_1252_C1].map((c, i) => [c, 0x80 + i] as const));
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const repairMemo = new Map<string, string>();
+
+/**
+ * What mojibake can stand for: Latin letters with diacritics, Greek, punctuation and common symbols. A run
+ * of real text can happen to be UTF-8 too ("Ü½" would read as a Syriac letter, "É’" as "ɒ"): not taken.
+ */
+const MOJIBAKE_OF = /^[\u00a0-\u017f\u0370-\u03ff\u2000-\u206f\u2100-\u215f\u2190-\u22ff]+$/;
+
+/**
+ * A run of non-ASCII characters as it was before a page decoded UTF-8 as Windows-1252 ("â€™" for "’",
+ * "Ã©" for "é"): its characters taken back to bytes and read as UTF-8. A run that was not such mojibake
+ * (a character outside Windows-1252, bytes that are not UTF-8: "é" alone, "ñü", or UTF-8 of what mojibake
+ * does not stand for: see MOJIBAKE_OF) is left as it is.
+ */
+function repairMojibake(run: string): string {
+  const known = repairMemo.get(run);
+  if (known !== undefined) return known;
+  let repaired = run;
+  if (run.length >= 2) {
+    const bytes = new Uint8Array(run.length);
+    let all = true;
+    for (let i = 0; i < run.length && all; i++) {
+      const code = run.charCodeAt(i);
+      const byte = code >= 0xa0 && code <= 0xff ? code : CP1252_BYTE.get(run[i]!);
+      if (byte === undefined) all = false;
+      else bytes[i] = byte;
+    }
+    if (all) {
+      try {
+        const decoded = UTF8.decode(bytes);
+        if (MOJIBAKE_OF.test(decoded)) repaired = decoded;
+      } catch {
+        // not UTF-8 read as Windows-1252: genuine text
+      }
+    }
+  }
+  if (repairMemo.size >= 10_000) repairMemo.clear();
+  repairMemo.set(run, repaired);
+  return repaired;
+}
+
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
@@ -81,6 +127,8 @@ export class WordCursor {
     if (source.includes("&")) source = source.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">");
     if (source.includes("<")) source = source.replace(MARKUP_TAG, "");
     if (source.includes("&")) source = source.replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, " ");
+    // Before lower case, which would turn mojibake's "Ã" into "ã", another byte.
+    if (NON_ASCII.test(source)) source = source.replace(NON_ASCII_RUN, repairMojibake);
     source = source.toLowerCase();
     this.source = NON_ASCII.test(source) ? source.replace(NON_ASCII_RUN, foldRun) : source;
   }
