@@ -45,22 +45,30 @@ export function readAuthor(node: XmlNode, warn: (message: string) => void): Auth
 }
 
 /**
- * Persons and collective (group) authors, in order. A book's AuthorList Type="editors" is not its
- * authors and is skipped; members in InvestigatorList are not authors either (see readInvestigators).
- * An Author with ValidYN="N" is a name as first misspelt, kept by NLM beside the corrected one after an
- * erratum: it names no one, so it is left out.
+ * The people of the lists' `element` children, in order. One with ValidYN="N" is a name as first
+ * misspelt, kept by NLM beside the corrected one after an erratum: it names no one, so it is left out.
  */
-export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
+function readPeople(lists: XmlNode[], element: "Author" | "Investigator", warn: (message: string) => void): Author[] {
   const out: Author[] = [];
-  for (const list of authorLists) {
-    if (attr(list, "Type") === "editors") continue;
-    for (const node of children(list, "Author")) {
+  for (const list of lists) {
+    for (const node of children(list, element)) {
       if (attr(node, "ValidYN") === "N") continue;
       const a = readAuthor(node, warn);
       if (a !== null) out.push(a);
     }
   }
   return out;
+}
+
+/** An AuthorList that is a book's editors (Type="editors"): not its authors. */
+const isEditors = (list: XmlNode): boolean => attr(list, "Type") === "editors";
+
+/**
+ * Persons and collective (group) authors, in order. A book's editors are not its authors and are skipped;
+ * members in InvestigatorList are not authors either (see readInvestigators).
+ */
+export function readAuthors(authorLists: XmlNode[], warn: (message: string) => void): Author[] {
+  return readPeople(authorLists.filter((list) => !isEditors(list)), "Author", warn);
 }
 
 /**
@@ -68,24 +76,12 @@ export function readAuthors(authorLists: XmlNode[], warn: (message: string) => v
  * true when they do not (the DTD's default is "Y"), null when there is none. Editors are not authors.
  */
 export function readAuthorListComplete(authorLists: XmlNode[]): boolean | null {
-  let complete: boolean | null = null;
-  for (const list of authorLists) {
-    if (attr(list, "Type") === "editors") continue;
-    if (attr(list, "CompleteYN") === "N") return false;
-    complete = true;
-  }
-  return complete;
+  const lists = authorLists.filter((list) => !isEditors(list));
+  if (lists.length === 0) return null;
+  return !lists.some((list) => attr(list, "CompleteYN") === "N");
 }
 
-/** InvestigatorList: the members of a group author, in order, apart from the authors; ValidYN="N" left out as for authors. */
+/** InvestigatorList: the members of a group author, in order, apart from the authors. */
 export function readInvestigators(investigatorLists: XmlNode[], warn: (message: string) => void): Author[] {
-  const out: Author[] = [];
-  for (const list of investigatorLists) {
-    for (const node of children(list, "Investigator")) {
-      if (attr(node, "ValidYN") === "N") continue;
-      const a = readAuthor(node, warn);
-      if (a !== null) out.push(a);
-    }
-  }
-  return out;
+  return readPeople(investigatorLists, "Investigator", warn);
 }
