@@ -9,6 +9,7 @@ import { readChunk } from "../stages/parse/pubmed-xml/records.js";
 import { RecordSplitter, type RecordChunk } from "../stages/parse/pubmed-xml/split.js";
 import type { PubmedSource } from "../stages/parse/pubmed-xml/index.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
+import { splitPlainRecords } from "./pubmed-byte-split.js";
 import { readRange, type FileRange } from "./pubmed-file-pieces.js";
 
 export interface PieceInput {
@@ -57,7 +58,7 @@ function split(bytes: Buffer): { chunks: RecordChunk[]; lines: number } | null {
 export default function readPiece(input: PieceInput): PieceOutcome {
   const { piece } = input;
   const bytes = "range" in piece ? readRange(piece.range) : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length);
-  const whole = split(bytes);
+  const whole = splitPlainRecords(bytes) ?? split(bytes);
   if (whole === null) return { kind: "damaged" };
   const { chunks, lines } = whole;
   const records = chunks.length;
