@@ -6,36 +6,30 @@
  * alone also stays a one-byte string unless it holds a character above U+00FF itself, where a decoded
  * stretch of the piece is two-byte for every record in it as soon as one record needs it. Whatever the
  * quick way is not sure of (invalid UTF-8, anything but white space between records, a record cut short
- * by another's start, a tag that only may be a record's) it leaves to the text splitter: null.
+ * by another's start) it leaves to the text splitter: null.
  */
 import { isUtf8 } from "node:buffer";
 import type { RecordChunk, RecordTag } from "../stages/parse/pubmed-xml/split.js";
 
 const TAGS: readonly RecordTag[] = ["PubmedArticle", "PubmedBookArticle", "DeleteCitation"];
-const OPEN = new Map(TAGS.map((tag) => [tag, Buffer.from(`<${tag}`)]));
-const CLOSE = new Map(TAGS.map((tag) => [tag, Buffer.from(`</${tag}>`)]));
+const OPEN = TAGS.map((tag) => Buffer.from(`<${tag}`));
+const CLOSE = TAGS.map((tag) => Buffer.from(`</${tag}>`));
+/** A record's start tag, as the text splitter finds them; searched for in each record after its own. */
+const START_RE = /<(PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]/g;
 
 const LINE_FEED = 10;
 const GT = 62;
 /** The byte order mark, U+FEFF, in UTF-8: the splitter counts it as white space between records. */
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Whether `c`, after `<PubmedArticle` (or another record's name), surely makes it a record's start tag: [\s>] in ASCII. */
-function endsStartName(c: number): boolean {
-  return c === GT || c === 32 || (c >= 9 && c <= 13);
-}
-
-/** Whether `c` (undefined: the end of the piece) after a record's name may make it a start tag: a non-ASCII one may be a Unicode space. */
-function mayEndStartName(c: number | undefined): boolean {
-  return c === undefined || c >= 0x80 || endsStartName(c);
-}
-
-/** Where the next tag at or after `from` that may start a `tag` record is, or -1. */
-function nextStart(bytes: Buffer, tag: RecordTag, from: number): number {
-  const open = OPEN.get(tag)!;
-  let at = bytes.indexOf(open, from);
-  while (at !== -1 && !mayEndStartName(bytes[at + open.length])) at = bytes.indexOf(open, at + 1);
-  return at;
+/** The index of the record kind (in TAGS) whose start tag begins at `at`, or -1; only an ASCII [\s>] is taken to end its name. */
+function recordAt(bytes: Buffer, at: number): number {
+  for (let k = 0; k < TAGS.length; k++) {
+    const open = OPEN[k]!;
+    const c = bytes[at + open.length]!;
+    if ((c === GT || c === 32 || (c >= 9 && c <= 13)) && bytes.compare(open, 0, open.length, at, at + open.length) === 0) return k;
+  }
+  return -1;
 }
 
 /** The index after the white space (tab, line feed, carriage return, space, byte order mark) that begins at `from`. */
@@ -56,6 +50,12 @@ function lineBreaks(bytes: Buffer, from: number, to: number): number {
   return n;
 }
 
+/** Whether another record starts inside the record `xml` (after its own start tag at 0). */
+function holdsAnotherStart(xml: string): boolean {
+  START_RE.lastIndex = 1;
+  return START_RE.test(xml);
+}
+
 /**
  * The records of a piece and its line breaks, as RecordSplitter gives them for the decoded piece (records
  * and lines numbered from the piece's start), when the piece is valid UTF-8 and only whole records with
@@ -63,22 +63,21 @@ function lineBreaks(bytes: Buffer, from: number, to: number): number {
  */
 export function splitPlainRecords(bytes: Buffer): { chunks: RecordChunk[]; lines: number } | null {
   if (!isUtf8(bytes)) return null;
-  // Where the next tag that may start each kind of record is: each search moves forward only.
-  const starts = new Map(TAGS.map((tag) => [tag, nextStart(bytes, tag, 0)]));
   const chunks: RecordChunk[] = [];
   let line = 1;
   let pos = 0;
   while (pos < bytes.length) {
     const at = gapEnd(bytes, pos);
-    const tag = TAGS.find((t) => starts.get(t) === at);
-    if (tag === undefined || !endsStartName(bytes[at + OPEN.get(tag)!.length]!)) return null;
-    starts.set(tag, nextStart(bytes, tag, at + 1));
-    const end = bytes.indexOf(CLOSE.get(tag)!, at + 1);
+    const kind = recordAt(bytes, at);
+    if (kind === -1) return null;
+    const end = bytes.indexOf(CLOSE[kind]!, at + 1);
+    if (end === -1) return null;
+    const stop = end + CLOSE[kind]!.length;
+    const xml = bytes.toString("utf8", at, stop);
     // The text splitter reports a record that another one starts inside of: left to it.
-    if (end === -1 || TAGS.some((t) => starts.get(t)! !== -1 && starts.get(t)! < end)) return null;
-    const stop = end + CLOSE.get(tag)!.length;
+    if (holdsAnotherStart(xml)) return null;
     line += lineBreaks(bytes, pos, at);
-    chunks.push({ tag, xml: bytes.toString("utf8", at, stop), index: chunks.length + 1, line });
+    chunks.push({ tag: TAGS[kind]!, xml, index: chunks.length + 1, line });
     line += lineBreaks(bytes, at, stop);
     pos = stop;
   }

@@ -58,11 +58,13 @@ function split(bytes: Buffer): { chunks: RecordChunk[]; lines: number } | null {
 export default function readPiece(input: PieceInput): PieceOutcome {
   const { piece } = input;
   const bytes = "range" in piece ? readRange(piece.range) : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length);
-  const whole = splitPlainRecords(bytes) ?? split(bytes);
+  const plain = splitPlainRecords(bytes);
+  const whole = plain ?? split(bytes);
   if (whole === null) return { kind: "damaged" };
   const { chunks, lines } = whole;
   const records = chunks.length;
-  if (bytes.includes(SET_TAG)) return { kind: "set-tag", records, lines };
+  // Between plain records there is only white space, so no set tag the main thread's splitter must see.
+  if (plain === null && bytes.includes(SET_TAG)) return { kind: "set-tag", records, lines };
   const items: (PreparedItem | Reread)[] = [];
   const base = { source: input.source, location: input.location };
   for (const chunk of chunks) {

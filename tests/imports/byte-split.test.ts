@@ -31,6 +31,7 @@ const QUICK: [string, string | Buffer][] = [
   ["a book and a DeleteCitation", [R[0], BOOK, DELETE, R[1]].join("\n")],
   ["start tags with attributes or a tab", R.map((r, i) => r.replace("<PubmedArticle>", i % 2 ? '<PubmedArticle a="1">' : "<PubmedArticle\t>")).join("\n")],
   ["a longer name that is no record's inside one", inThird((r) => r.replace("<PMID", "<PubmedArticleX/><PMID"))],
+  ["a record's name and a non-ASCII letter inside one", inThird((r) => r.replace("<PMID", "<PubmedArticleé/><PMID"))],
   ["another record's end tag inside one", inThird((r) => r.replace("<PMID", "</DeleteCitation><PMID"))],
   ["characters beyond ASCII and Latin-1", R.map((r) => r.replace("<ArticleTitle>", "<ArticleTitle>βé’ ")).join("\n")],
 ];
@@ -43,7 +44,7 @@ const LEFT_TO_THE_TEXT_SPLITTER: [string, string | Buffer][] = [
   ["text before the first record", `x${R.join("\n")}`],
   ["the set's own tag", `<PubmedArticleSet>\n${R.join("\n")}`],
   ["a start tag ended by a no-break space", R.map((r) => r.replace("<PubmedArticle>", "<PubmedArticle\u00a0>")).join("\n")],
-  ["a record's name and a non-ASCII letter inside one", inThird((r) => r.replace("<PMID", "<PubmedArticleé/><PMID"))],
+  ["a record's name and a no-break space inside one", inThird((r) => r.replace("<PMID", "<PubmedArticle\u00a0/><PMID"))],
   ["a record started inside another", inThird((r) => r.replace("<PMID", "<PubmedBookArticle><PMID"))],
   ["a record cut short", [R[0], R[1]!.slice(0, 2000), R[2]].join("\n")],
   ["a piece that ends inside a record", R.join("\n").slice(0, -3)],
