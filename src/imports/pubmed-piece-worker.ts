@@ -9,6 +9,7 @@ import { readChunk } from "../stages/parse/pubmed-xml/records.js";
 import { RecordSplitter, type RecordChunk } from "../stages/parse/pubmed-xml/split.js";
 import type { PubmedSource } from "../stages/parse/pubmed-xml/index.js";
 import { prepareItem, type PreparedItem } from "./prepared.js";
+import { splitPlainRecords } from "./pubmed-byte-split.js";
 import { readRange, type FileRange } from "./pubmed-file-pieces.js";
 
 export interface PieceInput {
@@ -57,11 +58,13 @@ function split(bytes: Buffer): { chunks: RecordChunk[]; lines: number } | null {
 export default function readPiece(input: PieceInput): PieceOutcome {
   const { piece } = input;
   const bytes = "range" in piece ? readRange(piece.range) : Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length);
-  const whole = split(bytes);
+  const plain = splitPlainRecords(bytes);
+  const whole = plain ?? split(bytes);
   if (whole === null) return { kind: "damaged" };
   const { chunks, lines } = whole;
   const records = chunks.length;
-  if (bytes.includes(SET_TAG)) return { kind: "set-tag", records, lines };
+  // Between plain records there is only white space, so no set tag the main thread's splitter must see.
+  if (plain === null && bytes.includes(SET_TAG)) return { kind: "set-tag", records, lines };
   const items: (PreparedItem | Reread)[] = [];
   const base = { source: input.source, location: input.location };
   for (const chunk of chunks) {
