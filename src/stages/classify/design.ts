@@ -27,11 +27,12 @@ function scoreOf(scores: Scores, name: string): number {
 export function stepHolds(step: DecisionStep, scores: Scores): boolean {
   const own = scores.get(step.label);
   if (!own || own.vetoedBy || own.score < (step.min ?? own.threshold)) return false;
-  for (const [name, min] of Object.entries(step.when)) if (scoreOf(scores, name) < min) return false;
-  for (const [name, min] of Object.entries(step.unless)) if (scoreOf(scores, name) >= min) return false;
+  // for...in rather than Object.entries: each record tries many steps, and entries() makes arrays for each.
+  for (const name in step.when) if (scoreOf(scores, name) < step.when[name]!) return false;
+  for (const name in step.unless) if (scoreOf(scores, name) >= step.unless[name]!) return false;
   const strength = scoreOf(scores, step.strength ?? step.label);
-  for (const [name, factor] of Object.entries(step.unless_stronger)) {
-    if (scoreOf(scores, name) > strength * factor) return false;
+  for (const name in step.unless_stronger) {
+    if (scoreOf(scores, name) > strength * step.unless_stronger[name]!) return false;
   }
   return true;
 }

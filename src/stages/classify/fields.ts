@@ -1,6 +1,6 @@
 import type { AbstractSection } from "../../model/article.js";
 import type { ClassifyInput } from "./input.js";
-import { normalizeText } from "./normalize.js";
+import { isSpace, normalizeText } from "./normalize.js";
 import type { NormalizedText, StemCache } from "./normalize.js";
 import type { CompiledRule, Phrase } from "./compile.js";
 
@@ -48,25 +48,28 @@ const HEADING_TRIGGER = /[\n.!?]/g;
  * Where a match of HEADING_RE can start, in increasing order with some repeated: the text's start, line
  * breaks, and the positions its lookbehind allows, just after [.!?] with at most one white space between.
  */
-function* headingStarts(text: string): Generator<number> {
-  yield 0;
+function headingStarts(text: string): number[] {
+  const starts = [0];
   HEADING_TRIGGER.lastIndex = 0;
   for (let t; (t = HEADING_TRIGGER.exec(text)); ) {
     const k = t.index;
     if (text[k] === "\n") {
-      yield k;
+      starts.push(k);
     } else {
-      yield k + 1;
-      if (/\s/.test(text[k + 1] ?? "")) yield k + 2;
+      starts.push(k + 1);
+      if (isSpace(text.charCodeAt(k + 1))) starts.push(k + 2);
     }
   }
+  return starts;
 }
 
 /**
  * The matches of HEADING_RE in `text`, in order, trying it only where a match can start rather than at
- * every character (where its lookbehind makes each try slow).
+ * every character (where its lookbehind makes each try slow). Arrays rather than generators: every plain
+ * abstract goes through here, and resuming a generator for each position costs more than filling an array.
  */
-function* headings(text: string): Generator<RegExpExecArray> {
+function headings(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   let end = 0;
   let tried = -1;
   for (const p of headingStarts(text)) {
@@ -77,9 +80,10 @@ function* headings(text: string): Generator<RegExpExecArray> {
     const m = HEADING_AT.exec(text);
     if (m) {
       end = m.index + m[0].length;
-      yield m;
+      found.push(m);
     }
   }
+  return found;
 }
 
 function categoryOf(label: string | null): string | null {

@@ -146,23 +146,29 @@ export class StemCache {
   // without cutting it out as a string of its own first (which, with its hashing, was most of the cost).
   private slots = new Int32Array(1 << 12).fill(-1);
   private hashes = new Int32Array(1 << 12);
+  private codes = new Float64Array(1 << 12);
   private readonly forms: WordForm[] = [];
   /** How many words were actually stemmed (for the benchmarks and tests). */
   stemmed = 0;
 
   entry(word: string): WordForm {
     let h = HASH_SEED;
-    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-    return this.entryAt(word, 0, word.length, h);
+    let code = 0;
+    for (let i = 0; i < word.length; i++) {
+      h = hashStep(h, word.charCodeAt(i));
+      code = codeStep(code, word.charCodeAt(i));
+    }
+    return this.entryAt(word, 0, word.length, h, code);
   }
 
-  /** The form of the word text[start, end), whose hashStep hash is `hash`. */
-  entryAt(text: string, start: number, end: number, hash: number): WordForm {
+  /** The form of the word text[start, end), whose hashStep hash is `hash` and codeStep code `code`. */
+  entryAt(text: string, start: number, end: number, hash: number, code: number): WordForm {
     const mask = this.slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const k = this.slots[i]!;
-      if (k < 0) return this.add(text.slice(start, end), hash, i);
-      if (this.hashes[i] === hash && sameChars(this.forms[k]!.word, text, start, end)) return this.forms[k]!;
+      if (k < 0) return this.add(text.slice(start, end), hash, code, i);
+      if (this.hashes[i] !== hash) continue;
+      if (code >= 0 ? this.codes[i] === code : sameChars(this.forms[k]!.word, text, start, end)) return this.forms[k]!;
     }
   }
 
@@ -174,12 +180,13 @@ export class StemCache {
     return this.forms.length;
   }
 
-  private add(word: string, hash: number, slot: number): WordForm {
+  private add(word: string, hash: number, code: number, slot: number): WordForm {
     const norm = americanize(word);
     const form: WordForm = { word, stem: PorterStemmer.stem(norm), norm, indexedBy: null, starts: null, needBits: 0 };
     this.stemmed++;
     this.slots[slot] = this.forms.length;
     this.hashes[slot] = hash;
+    this.codes[slot] = code;
     this.forms.push(form);
     if (this.forms.length * 2 > this.slots.length) this.grow();
     return form;
@@ -189,6 +196,7 @@ export class StemCache {
     const size = this.slots.length * 2;
     const slots = new Int32Array(size).fill(-1);
     const hashes = new Int32Array(size);
+    const codes = new Float64Array(size);
     for (let i = 0; i < this.slots.length; i++) {
       const k = this.slots[i]!;
       if (k < 0) continue;
@@ -196,9 +204,11 @@ export class StemCache {
       while (slots[j]! >= 0) j = (j + 1) & (size - 1);
       slots[j] = k;
       hashes[j] = this.hashes[i]!;
+      codes[j] = this.codes[i]!;
     }
     this.slots = slots;
     this.hashes = hashes;
+    this.codes = codes;
   }
 }
 
@@ -208,6 +218,20 @@ const HASH_SEED = 0x811c9dc5 | 0;
 function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
+
+/**
+ * One character more of a word's exact code: a word of up to 10 characters from [a-z0-9_] is a number in
+ * base 38 with digits 1-37 (below 2^53, so exact), which one comparison tells apart from every other word;
+ * any other word's code is -1, and it is compared character by character.
+ */
+function codeStep(code: number, c: number): number {
+  if (code < 0 || code >= CODE_LIMIT) return -1;
+  const digit = c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : c === 95 ? 37 : 0;
+  return digit === 0 ? -1 : code * 38 + digit;
+}
+
+/** Codes of 10-character words are at least this: an 11th character would pass 2^53. */
+const CODE_LIMIT = 38 ** 9;
 
 function sameChars(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
@@ -281,11 +305,13 @@ function addSentenceOf(out: NormalizedText, prepared: string, text: string, star
     }
     const first = i;
     let h = HASH_SEED;
+    let code = 0;
     do {
       h = hashStep(h, c);
+      code = codeStep(code, c);
       i++;
     } while (i < end && isWordChar((c = text.charCodeAt(i))));
-    out.tokens.push(new Token(stems.entryAt(text, first, i, h), sentence));
+    out.tokens.push(new Token(stems.entryAt(text, first, i, h, code), sentence));
   }
 }
 
@@ -295,7 +321,7 @@ function isWordChar(c: number): boolean {
 }
 
 /** \s of a regular expression, which is also what trim removes: Unicode white space and line terminators. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
