@@ -119,7 +119,7 @@ function reportArticle(json: string): Article {
     otherAbstracts: NONE,
     journal,
     pubDate,
-    authors: authors.map(reportAuthor),
+    authors: withoutAffiliations(authors),
     authorListComplete: null,
     investigators: NONE,
     publicationTypes,
@@ -136,20 +136,17 @@ function reportArticle(json: string): Article {
   };
 }
 
-/** Every field named, not spread: V8 keeps a spread copy of a parsed object in its slow dictionary form. */
-function reportAuthor(a: Author): Author {
-  return {
-    lastName: a.lastName,
-    foreName: a.foreName,
-    initials: a.initials,
-    suffix: a.suffix,
-    collectiveName: a.collectiveName,
-    orcid: a.orcid,
-    affiliations: NONE,
-  };
+/**
+ * The parsed authors themselves, their affiliations replaced by the shared empty list: a copy of each
+ * (150,000 at 20,000 records) cost more time than the rest of the article. Assigning a field a parsed
+ * object already has keeps V8's fast form, as a spread would not.
+ */
+function withoutAffiliations(authors: Author[]): Author[] {
+  for (const author of authors) author.affiliations = NONE;
+  return authors;
 }
 
-/** The classification as stored without its design evidence and labels, every field named as in reportAuthor. */
+/** The classification as stored without its design evidence and labels, every field named, not spread (V8 keeps a spread copy of a parsed object in its slow dictionary form). */
 function slimClassification(c: Classification): Classification {
   return {
     recordId: c.recordId,
