@@ -39,7 +39,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** The tasks sent to this thread, oldest first: it answers them in that order. */
+  tasks: Task[];
   /** Modules whose bundle this thread has been sent. */
   loaded: Set<string>;
 }
@@ -51,6 +52,14 @@ interface WorkerError extends Record<string, unknown> {
 }
 
 const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
+
+/**
+ * Tasks sent to a thread ahead of its answers. With one, a thread that finished its task waited for the main
+ * thread's event loop to send the next, and the main thread is often in long synchronous work (writing the
+ * store): at 20,000 records each import thread idled about 2 s so. With two, the next task is already in
+ * the thread's own queue; the main thread only has to refill it within one task's time.
+ */
+const TASKS_PER_THREAD = 2;
 
 /**
  * Worker threads used by default, however many cores there are: each adds its own heap (about 50 MB while it
@@ -118,7 +127,7 @@ class SharedThreads {
     const ending = this.slots.splice(0);
     const error = new Error("the worker pool was closed");
     for (const task of this.queue.splice(0)) task.reject(error);
-    for (const slot of ending) slot.task?.reject(error);
+    for (const slot of ending) for (const task of slot.tasks.splice(0)) task.reject(error);
     await Promise.all(ending.map((slot) => slot.worker.terminate()));
   }
 
@@ -136,12 +145,11 @@ class SharedThreads {
     // CPU on the 20,000-record import (records outlived the young generation and were promoted).
     const worker = new Worker(ENTRY, { execArgv: [] });
     worker.unref();
-    const slot: Slot = { worker, task: null, loaded: new Set() };
+    const slot: Slot = { worker, tasks: [], loaded: new Set() };
     worker.on("message", (message: { id: number; output?: unknown; error?: WorkerError }) => {
-      const task = slot.task;
-      if (task?.id !== message.id) return;
-      slot.task = null;
-      worker.unref();
+      if (slot.tasks[0]?.id !== message.id) return;
+      const task = slot.tasks.shift()!;
+      if (slot.tasks.length === 0) worker.unref();
       if (message.error) task.reject(revive(message.error));
       else task.resolve(message.output);
       this.dispatch();
@@ -152,24 +160,26 @@ class SharedThreads {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.ref();
-      const code = slot.loaded.has(task.module) ? undefined : task.code;
-      slot.loaded.add(task.module);
-      slot.worker.postMessage({ id: task.id, module: task.module, code, input: task.input });
+    // Round by round, so that each thread gets a task before any gets its second.
+    for (let round = 1; round <= TASKS_PER_THREAD; round++) {
+      for (const slot of this.slots) {
+        if (slot.tasks.length >= round || this.queue.length === 0) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        slot.worker.ref();
+        const code = slot.loaded.has(task.module) ? undefined : task.code;
+        slot.loaded.add(task.module);
+        slot.worker.postMessage({ id: task.id, module: task.module, code, input: task.input });
+      }
     }
   }
 
-  /** A thread that died takes its task with it; the others carry on with the queue. */
+  /** A thread that died takes its tasks with it; the others carry on with the queue. */
   private lose(slot: Slot, error: Error): void {
     const at = this.slots.indexOf(slot);
     if (at === -1) return;
     this.slots.splice(at, 1);
-    slot.task?.reject(error);
-    slot.task = null;
+    for (const task of slot.tasks.splice(0)) task.reject(error);
     if (this.slots.length === 0) for (const task of this.queue.splice(0)) task.reject(error);
     else this.dispatch();
   }

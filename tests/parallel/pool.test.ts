@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LitreviewError } from "../../src/errors.js";
 import { createPool, DEFAULT_MAX_THREADS, mapOrdered, threadCount, threadsPayFor, THREADS_MIN_RECORDS, type WorkerPool } from "../../src/parallel/pool.js";
 import type { ShoutInput } from "./fixtures/shout-worker.js";
+import type { SignalInput } from "./fixtures/signal-worker.js";
 
 const SHOUT = new URL("./fixtures/shout-worker.ts", import.meta.url);
 type Shouted = { text: string; threadId: number };
@@ -114,6 +115,20 @@ describe("worker pool", () => {
     await second.close();
     expect(second.threads).toBe(0);
     await expect(pool(2).run({ text: "anew" })).resolves.toMatchObject({ text: "ANEW" });
+  });
+
+  it("sends a thread its next task before it answers the last, so it need not wait for a busy main thread", async () => {
+    const signals = createPool<SignalInput, number>(new URL("./fixtures/signal-worker.ts", import.meta.url), { threads: 1, inline: false });
+    pools.push(signals as WorkerPool<unknown, unknown>);
+    await signals.ready();
+    const started = new SharedArrayBuffer(4);
+    const flag = new Int32Array(started);
+    const runs = [signals.run({ started, task: 1 }), signals.run({ started, task: 2 })];
+    // The main thread now blocks (as while it writes the store) for up to 10 s: task 2 can start only if it was already sent.
+    const deadline = Date.now() + 10_000;
+    for (let seen = Atomics.load(flag, 0); seen !== 2 && Date.now() < deadline; seen = Atomics.load(flag, 0)) Atomics.wait(flag, 0, seen, 100);
+    expect(Atomics.load(flag, 0)).toBe(2);
+    expect(await Promise.all(runs)).toEqual([1, 2]);
   });
 
   it("rejects runs after close", async () => {
