@@ -354,3 +354,19 @@ describe("MSC abbreviations", () => {
     expect(nmsc.exosomeSources).not.toContain("msc");
   });
 });
+
+describe("fourth held-out set", () => {
+  const registered = (journal: string | null) =>
+    classify(
+      "Umbilical cord stem cell exosomes for melasma",
+      "Melasma is a refractory pigmentary disease. This study aims to explore the safety and efficacy of umbilical cord mesenchymal stem cell exosomes in melasma. Sixty patients with melasma treated in our department were divided into three groups. Pain, MASI and patient satisfaction were evaluated six months later.",
+      { journal: { ...makeArticle("1").journal, title: journal } },
+    );
+
+  it("reads a trial registry's record as a registration (other), whatever the tense of its description", () => {
+    expect(registered("ClinicalTrials.gov").design).toBe("other");
+    expect(registered("https://clinicaltrials.gov/show/NCT01234567").design).toBe("other");
+    expect(registered("ISRCTN registry").design).toBe("other");
+    expect(registered("Journal of Cosmetic Dermatology").design).not.toBe("other");
+  });
+});
