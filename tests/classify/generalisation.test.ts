@@ -369,4 +369,20 @@ describe("fourth held-out set", () => {
     expect(registered("ISRCTN registry").design).toBe("other");
     expect(registered("Journal of Cosmetic Dermatology").design).not.toBe("other");
   });
+
+  it("reads 'in vivo experiments' or 'animal tests' as animal work where no species is named", () => {
+    const c = classify(
+      "Milk vesicles in a hydrogel speed skin repair",
+      "In this study, milk vesicles were isolated and mixed into a hydrogel. In vivo experiments showed faster wound closure and more collagen.",
+    );
+    expect(c.design).toBe("animal");
+  });
+
+  it("takes a materials paper's 'here we present' or 'was developed' for its own work", () => {
+    const c = classify(
+      "Dissolving microneedles that release stem cell exosomes into chronic wounds",
+      "Here, we present dissolving microneedles with exosome-laden tips. The tips soften in tissue and release exosomes, and healing of full-thickness wounds was faster in diabetic rat models.",
+    );
+    expect(c.design).toBe("animal");
+  });
 });
