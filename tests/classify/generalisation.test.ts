@@ -385,4 +385,12 @@ describe("fourth held-out set", () => {
     );
     expect(c.design).toBe("animal");
   });
+
+  it("does not read a blinded trial as randomised when no randomisation is stated", () => {
+    const c = classify(
+      "Stem cell exosomes versus platelet-rich plasma for photoaged skin: an investigator-blinded, split-face trial",
+      "Methods: Twenty participants with photoaging were treated with exosomes on one side of the face and platelet-rich plasma on the other. An investigator-blinded evaluation of photographs was done at baseline and at 12 weeks.",
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
 });
