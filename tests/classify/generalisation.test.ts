@@ -393,4 +393,17 @@ describe("fourth held-out set", () => {
     );
     expect(c.design).toBe("clinical-nonrandomized");
   });
+
+  it("reads a report of a dozen or so cases as a case series, a large cohort not", () => {
+    const series = classify(
+      "Exosome injections for female pattern hair loss: study of 12 cases",
+      "We report 12 cases of female pattern hair loss treated with scalp injections of exosomes. Hair density improved in nine cases; photographs were rated by two dermatologists.",
+    );
+    expect(series.design).toBe("case-report");
+    const cohort = classify(
+      "Exosome injections for female pattern hair loss",
+      "We report 240 cases of female pattern hair loss treated with scalp injections of exosomes in a retrospective cohort. Hair density improved in 180 patients.",
+    );
+    expect(cohort.design).not.toBe("case-report");
+  });
 });
