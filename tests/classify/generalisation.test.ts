@@ -406,4 +406,17 @@ describe("fourth held-out set", () => {
     );
     expect(cohort.design).not.toBe("case-report");
   });
+
+  it("takes a counted search of named databases for a systematic review, whatever the review calls itself", () => {
+    const counted = classify(
+      "Stem cell secretome and vesicles against skin ageing: a review",
+      "Methods: A search identified 31 relevant studies on vesicle therapy in aged skin cells using PubMed, Embase and Scopus. Results: Most studies reported lower MMP-1 and more collagen.",
+    );
+    expect(counted.design).toBe("systematic-review");
+    const narrative = classify(
+      "Stem cell secretome and vesicles against skin ageing: a review",
+      "Many studies indexed in PubMed report lower MMP-1 and more collagen after vesicle therapy. In this review we summarize them.",
+    );
+    expect(narrative.design).toBe("review");
+  });
 });
