@@ -419,4 +419,24 @@ describe("fourth held-out set", () => {
     );
     expect(narrative.design).toBe("review");
   });
+
+  it("does not take induced pluripotent or embryonic stem cell exosomes for mesenchymal ones", () => {
+    const ipsc = classify("Induced pluripotent stem cell-derived exosomes for atopic eczema", "Exosomes of induced pluripotent stem cells calmed eczema lesions.");
+    expect(ipsc.exosomeSources).toEqual(["other-cell"]);
+    const imsc = classify("Exosomes of iPSC-derived mesenchymal stem cells for eczema", "Mesenchymal stem cell exosomes calmed eczema lesions.");
+    expect(imsc.exosomeSources).toEqual(["msc"]);
+  });
+
+  it("takes cells named as the vesicles' origin ('HUVEC-derived exosomes') for their source, whatever verb follows", () => {
+    const c = classify("Microneedles with HUVEC-derived exosomes and a retinoid promote diabetic wound healing", "The patch released the exosomes into the wound bed.");
+    expect(c.exosomeSources).toEqual(["other-cell"]);
+  });
+
+  it("does not call vesicles engineered because a carrier of any name is 'encapsulated with exosomes'", () => {
+    const c = classify(
+      "Core-shell microneedles that release exosomes into chronic wounds",
+      "The needle tips have crosslinked GelMA cores encapsulated with exosomes. Their polyvinyl alcohol shells carry antimicrobial peptides.",
+    );
+    expect(c.exosomeSources).toEqual(["not-stated"]);
+  });
 });
