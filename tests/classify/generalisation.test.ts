@@ -439,4 +439,17 @@ describe("fourth held-out set", () => {
     );
     expect(c.exosomeSources).toEqual(["not-stated"]);
   });
+
+  it("keeps an article whose own statement is about exosomes about them, though its title names the secretome", () => {
+    const c = classify(
+      "Stem cells, secretome and scaffolds in cutaneous wound healing",
+      "Stem cells and their secretome (mainly exosomes) promote repair. In this review we revise the composites of hydrogels and MSC-derived exosomes built for cutaneous wounds. Scaffolds with encapsulated exosomes give a sustained release. Dressings with exosomes may soon reach the clinic.",
+    );
+    expect(c.aboutExosomes).toBe(true);
+    const cm = classify(
+      "Stem cell secretome for cutaneous wound healing",
+      "The secretome of stem cells, a conditioned medium rich in growth factors, promotes repair. Secretome-soaked dressings closed wounds faster; the conditioned medium was not fractionated, and exosomes were not isolated.",
+    );
+    expect(cm.aboutExosomes).toBe(false);
+  });
 });
