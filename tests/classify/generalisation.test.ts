@@ -452,4 +452,20 @@ describe("fourth held-out set", () => {
     );
     expect(cm.aboutExosomes).toBe(false);
   });
+
+  it("does not take the stratum corneum, where topical vesicles stay, for a skin condition of its own", () => {
+    const c = classify(
+      "Topical stem cell exosomes ease imiquimod-induced psoriasis-like inflammation",
+      "Exosomes applied to the skin stayed in the stratum corneum. In the stratum corneum they blocked complement, and neutrophils beneath the stratum corneum released less IL-17; the stratum corneum thinned in psoriasis-like plaques of mice.",
+    );
+    expect(c.conditions).toEqual(["psoriasis"]);
+  });
+
+  it("does not take melanoma cells for skin cancer when a long title is about melanin synthesis", () => {
+    const c = classify(
+      "Anti-melanogenic effects of extracellular vesicles derived from the leaves and the stems of a tree in mouse melanoma cells",
+      "Leaf vesicles lowered melanin content and tyrosinase activity and suppressed melanogenesis-related genes in cultured cells.",
+    );
+    expect(c.conditions).toEqual(["pigmentation"]);
+  });
 });
