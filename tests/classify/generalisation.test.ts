@@ -354,3 +354,118 @@ describe("MSC abbreviations", () => {
     expect(nmsc.exosomeSources).not.toContain("msc");
   });
 });
+
+describe("fourth held-out set", () => {
+  const registered = (journal: string | null) =>
+    classify(
+      "Umbilical cord stem cell exosomes for melasma",
+      "Melasma is a refractory pigmentary disease. This study aims to explore the safety and efficacy of umbilical cord mesenchymal stem cell exosomes in melasma. Sixty patients with melasma treated in our department were divided into three groups. Pain, MASI and patient satisfaction were evaluated six months later.",
+      { journal: { ...makeArticle("1").journal, title: journal } },
+    );
+
+  it("reads a trial registry's record as a registration (other), whatever the tense of its description", () => {
+    expect(registered("ClinicalTrials.gov").design).toBe("other");
+    expect(registered("https://clinicaltrials.gov/show/NCT01234567").design).toBe("other");
+    expect(registered("ISRCTN registry").design).toBe("other");
+    expect(registered("Journal of Cosmetic Dermatology").design).not.toBe("other");
+  });
+
+  it("reads 'in vivo experiments' or 'animal tests' as animal work where no species is named", () => {
+    const c = classify(
+      "Milk vesicles in a hydrogel speed skin repair",
+      "In this study, milk vesicles were isolated and mixed into a hydrogel. In vivo experiments showed faster wound closure and more collagen.",
+    );
+    expect(c.design).toBe("animal");
+  });
+
+  it("takes a materials paper's 'here we present' or 'was developed' for its own work", () => {
+    const c = classify(
+      "Dissolving microneedles that release stem cell exosomes into chronic wounds",
+      "Here, we present dissolving microneedles with exosome-laden tips. The tips soften in tissue and release exosomes, and healing of full-thickness wounds was faster in diabetic rat models.",
+    );
+    expect(c.design).toBe("animal");
+  });
+
+  it("does not read a blinded trial as randomised when no randomisation is stated", () => {
+    const c = classify(
+      "Stem cell exosomes versus platelet-rich plasma for photoaged skin: an investigator-blinded, split-face trial",
+      "Methods: Twenty participants with photoaging were treated with exosomes on one side of the face and platelet-rich plasma on the other. An investigator-blinded evaluation of photographs was done at baseline and at 12 weeks.",
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
+
+  it("reads a report of a dozen or so cases as a case series, a large cohort not", () => {
+    const series = classify(
+      "Exosome injections for female pattern hair loss: study of 12 cases",
+      "We report 12 cases of female pattern hair loss treated with scalp injections of exosomes. Hair density improved in nine cases; photographs were rated by two dermatologists.",
+    );
+    expect(series.design).toBe("case-report");
+    const cohort = classify(
+      "Exosome injections for female pattern hair loss",
+      "We report 240 cases of female pattern hair loss treated with scalp injections of exosomes in a retrospective cohort. Hair density improved in 180 patients.",
+    );
+    expect(cohort.design).not.toBe("case-report");
+  });
+
+  it("takes a counted search of named databases for a systematic review, whatever the review calls itself", () => {
+    const counted = classify(
+      "Stem cell secretome and vesicles against skin ageing: a review",
+      "Methods: A search identified 31 relevant studies on vesicle therapy in aged skin cells using PubMed, Embase and Scopus. Results: Most studies reported lower MMP-1 and more collagen.",
+    );
+    expect(counted.design).toBe("systematic-review");
+    const narrative = classify(
+      "Stem cell secretome and vesicles against skin ageing: a review",
+      "Many studies indexed in PubMed report lower MMP-1 and more collagen after vesicle therapy. In this review we summarize them.",
+    );
+    expect(narrative.design).toBe("review");
+  });
+
+  it("does not take induced pluripotent or embryonic stem cell exosomes for mesenchymal ones", () => {
+    const ipsc = classify("Induced pluripotent stem cell-derived exosomes for atopic eczema", "Exosomes of induced pluripotent stem cells calmed eczema lesions.");
+    expect(ipsc.exosomeSources).toEqual(["other-cell"]);
+    const imsc = classify("Exosomes of iPSC-derived mesenchymal stem cells for eczema", "Mesenchymal stem cell exosomes calmed eczema lesions.");
+    expect(imsc.exosomeSources).toEqual(["msc"]);
+  });
+
+  it("takes cells named as the vesicles' origin ('HUVEC-derived exosomes') for their source, whatever verb follows", () => {
+    const c = classify("Microneedles with HUVEC-derived exosomes and a retinoid promote diabetic wound healing", "The patch released the exosomes into the wound bed.");
+    expect(c.exosomeSources).toEqual(["other-cell"]);
+  });
+
+  it("does not call vesicles engineered because a carrier of any name is 'encapsulated with exosomes'", () => {
+    const c = classify(
+      "Core-shell microneedles that release exosomes into chronic wounds",
+      "The needle tips have crosslinked GelMA cores encapsulated with exosomes. Their polyvinyl alcohol shells carry antimicrobial peptides.",
+    );
+    expect(c.exosomeSources).toEqual(["not-stated"]);
+  });
+
+  it("keeps an article whose own statement is about exosomes about them, though its title names the secretome", () => {
+    const c = classify(
+      "Stem cells, secretome and scaffolds in cutaneous wound healing",
+      "Stem cells and their secretome (mainly exosomes) promote repair. In this review we revise the composites of hydrogels and MSC-derived exosomes built for cutaneous wounds. Scaffolds with encapsulated exosomes give a sustained release. Dressings with exosomes may soon reach the clinic.",
+    );
+    expect(c.aboutExosomes).toBe(true);
+    const cm = classify(
+      "Stem cell secretome for cutaneous wound healing",
+      "The secretome of stem cells, a conditioned medium rich in growth factors, promotes repair. Secretome-soaked dressings closed wounds faster; the conditioned medium was not fractionated, and exosomes were not isolated.",
+    );
+    expect(cm.aboutExosomes).toBe(false);
+  });
+
+  it("does not take the stratum corneum, where topical vesicles stay, for a skin condition of its own", () => {
+    const c = classify(
+      "Topical stem cell exosomes ease imiquimod-induced psoriasis-like inflammation",
+      "Exosomes applied to the skin stayed in the stratum corneum. In the stratum corneum they blocked complement, and neutrophils beneath the stratum corneum released less IL-17; the stratum corneum thinned in psoriasis-like plaques of mice.",
+    );
+    expect(c.conditions).toEqual(["psoriasis"]);
+  });
+
+  it("does not take melanoma cells for skin cancer when a long title is about melanin synthesis", () => {
+    const c = classify(
+      "Anti-melanogenic effects of extracellular vesicles derived from the leaves and the stems of a tree in mouse melanoma cells",
+      "Leaf vesicles lowered melanin content and tyrosinase activity and suppressed melanogenesis-related genes in cultured cells.",
+    );
+    expect(c.conditions).toEqual(["pigmentation"]);
+  });
+});

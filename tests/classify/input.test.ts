@@ -18,6 +18,7 @@ describe("inputPages", () => {
         keywords: [TRICKY, "k"],
         mesh: [{ descriptor: TRICKY, descriptorUi: "D1", majorTopic: true, qualifiers: [{ name: "q", ui: null, majorTopic: false }] }],
         publicationTypes: ["Journal Article"],
+        journal: { ...makeArticle(id).journal, title: `${TRICKY} journal`, volume: "12" },
       }),
     );
     for (const a of articles) upsertRecord(db, a, 1, NOW);
@@ -27,7 +28,7 @@ describe("inputPages", () => {
     const inputs = pages.flat().map(parseInput);
     const expected = ["1", "2", "3"].map((id) => {
       const a = articles.find((x) => x.recordId === id)!;
-      return { recordId: a.recordId, title: a.title, abstract: a.abstract, abstractSections: a.abstractSections, keywords: a.keywords, mesh: a.mesh, publicationTypes: a.publicationTypes };
+      return { recordId: a.recordId, title: a.title, abstract: a.abstract, abstractSections: a.abstractSections, keywords: a.keywords, mesh: a.mesh, publicationTypes: a.publicationTypes, journal: { title: a.journal.title } };
     });
     expect(inputs).toEqual(expected);
   });

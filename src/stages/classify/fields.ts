@@ -11,7 +11,7 @@ import type { CompiledRule, Phrase } from "./compile.js";
  */
 
 export interface ArticleField {
-  /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types */
+  /** title, abstract, abstract:<NLM category>, keywords, mesh, publication_types, journal */
   field: string;
   /** The field's family: `abstract` for every abstract section, else the field itself. */
   family: string;
@@ -130,5 +130,7 @@ export function articleFields(article: ClassifyInput, stems: StemCache): Article
   addField(fields, "keywords", article.keywords.join("\n"), stems);
   addField(fields, "mesh", article.mesh.map((m) => m.descriptor).join("\n"), stems);
   addField(fields, "publication_types", article.publicationTypes.join("\n"), stems);
+  // Weighs 0 (is not read) in a dimension whose field_weights do not name it.
+  addField(fields, "journal", article.journal.title, stems);
   return fields;
 }

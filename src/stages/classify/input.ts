@@ -2,17 +2,20 @@ import type { Article } from "../../model/article.js";
 import type { Db } from "../../store/open.js";
 
 /** The parts of an article that classification reads. */
-export type ClassifyInput = Pick<Article, "recordId" | "title" | "abstract" | "abstractSections" | "keywords" | "mesh" | "publicationTypes">;
+export type ClassifyInput = Pick<Article, "recordId" | "title" | "abstract" | "abstractSections" | "keywords" | "mesh" | "publicationTypes"> & {
+  /** The journal's or source's title only: a trial registry named there makes the record a registration. */
+  journal: Pick<Article["journal"], "title">;
+};
 
-// SQLite takes these out of each stored article, so the rest of it (authors, affiliations, journal,
-// history: about half its text) never reaches JavaScript. One json_extract with several paths gives a
-// JSON array, the values in this order.
+// SQLite takes these out of each stored article, so the rest of it (authors, affiliations, the journal
+// but its title, history: about half its text) never reaches JavaScript. One json_extract with several
+// paths gives a JSON array, the values in this order.
 const EXTRACT =
-  "json_extract(article, '$.recordId', '$.title', '$.abstract', '$.abstractSections', '$.keywords', '$.mesh', '$.publicationTypes')";
+  "json_extract(article, '$.recordId', '$.title', '$.abstract', '$.abstractSections', '$.keywords', '$.mesh', '$.publicationTypes', '$.journal.title')";
 
 /** One record's ClassifyInput, as the JSON array that classifyPages reads. */
 export function parseInput(row: string): ClassifyInput {
-  const [recordId, title, abstract, abstractSections, keywords, mesh, publicationTypes] = JSON.parse(row) as [
+  const [recordId, title, abstract, abstractSections, keywords, mesh, publicationTypes, journalTitle] = JSON.parse(row) as [
     ClassifyInput["recordId"],
     ClassifyInput["title"],
     ClassifyInput["abstract"],
@@ -20,8 +23,9 @@ export function parseInput(row: string): ClassifyInput {
     ClassifyInput["keywords"],
     ClassifyInput["mesh"],
     ClassifyInput["publicationTypes"],
+    string | null,
   ];
-  return { recordId, title, abstract, abstractSections, keywords, mesh, publicationTypes };
+  return { recordId, title, abstract, abstractSections, keywords, mesh, publicationTypes, journal: { title: journalTitle } };
 }
 
 /**
