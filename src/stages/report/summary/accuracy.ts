@@ -9,7 +9,7 @@ export function accuracySection(accuracy: string | null): string[] {
   lines.push(
     "### Limitations of keyword tagging",
     "",
-    "- Labels come from keyword rules over titles, abstracts, keywords, MeSH and publication types, not from reading full texts.",
+    "- Labels come from keyword rules over titles, abstracts, keywords, MeSH, publication types and the journal's title (which names a trial registry for a registration), not from reading full texts.",
     "- Records without an abstract, or new records not yet indexed with MeSH and publication types, are tagged from less text and are more often `uncertain`.",
     "- Negation and context are handled only for the cases the rules know (for example \"randomized trials are needed\" in a review).",
     "- Claims are counted when an article reports on the benefit, whether its result was positive, negative or null.",
