@@ -42,6 +42,25 @@ describe("importFiles", () => {
     expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(37);
   });
 
+  it("re-importing the same file after an upgrade refreshes what an older parser stored without recording a change; an edited file's change is recorded", async () => {
+    const file = join(dir, "medline.nbib");
+    const text = readFileSync(fixture("reflib-pubmed-blue-light-acne.nbib"), "utf8");
+    writeFileSync(file, text);
+    await importFiles(db, [file], options);
+    // What an older parser stored: no otherAbstracts member, and a title it read differently.
+    db.prepare("UPDATE records SET article = json_set(json_remove(article, '$.otherAbstracts'), '$.title', upper(json_extract(article, '$.title'))), content_hash = 'older'").run();
+    const again = await importFiles(db, [file], options);
+    expect(again.counts).toMatchObject({ records: 80, unchanged: 80, updated: 0 });
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM records WHERE content_hash = 'older' OR json_extract(article, '$.title') = upper(json_extract(article, '$.title'))")).toBe(0);
+    const retracted = text.replace("PMID- 27575854\r\n", "PMID- 27575854\r\nPT  - Retracted Publication\r\n");
+    expect(retracted).not.toBe(text);
+    writeFileSync(file, retracted);
+    const edited = await importFiles(db, [file], options);
+    expect(edited.counts).toMatchObject({ updated: 1, unchanged: 79 });
+    expect(db.prepare("SELECT fields FROM record_changes").pluck().all()).toEqual(['["publicationTypes"]']);
+  });
+
   it("keeps each file gzip-compressed in raw_responses, marked parsed", async () => {
     const file = fixture("jabref-ncbi-pubmed-ris.ris");
     await importFiles(db, [file], { ...options, runId: null });
