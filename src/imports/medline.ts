@@ -13,7 +13,7 @@ import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthor, plainText, surnameCase } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
-import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { binaryDataItem, Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 /** MEDLINE comment/correction tags and the PubMed XML RefType each stands for. */
 const REF_TYPES: Record<string, string> = {
@@ -271,7 +271,7 @@ export async function* parseMedline(input: AsyncIterable<Buffer | string>, file:
       };
       continue;
     }
-    yield { record: medlineToArticle(record, file) };
+    yield binaryDataItem(file, record.fields, positionOf(record)) ?? { record: medlineToArticle(record, file) };
   }
   yield* warnings;
 }

@@ -159,6 +159,38 @@ describe("importFiles", () => {
     expect(result.diagnostics.every((d) => d.location === broken)).toBe(true);
   });
 
+  it("a record holding binary data (a damaged file) is an error naming the file, record and field; the file's other records and the store's are kept", async () => {
+    // Bytes no text has: C0 controls (NUL...) and the upper half, as a damaged disk or a pasted binary leaves them.
+    const binary = Buffer.from([...Array(32).keys()].filter((b) => b !== 9 && b !== 10 && b !== 13).concat([...Array(128).keys()].map((b) => b + 128)));
+    const withBinary = (name: string, after: string): string => {
+      const bytes = readFileSync(fixture(name));
+      const at = bytes.indexOf(after, bytes.indexOf(after) + 1) + after.length;
+      const path = join(dir, name);
+      writeFileSync(path, Buffer.concat([bytes.subarray(0, at), binary, bytes.subarray(at)]));
+      return path;
+    };
+    await importFiles(db, [fixture("cff-scopus.csv")], options);
+    const before = count("SELECT count(*) AS n FROM records");
+    const cases: [string, string, number, RegExp][] = [
+      ["synthesisr-scopus.ris", "TI  - ", 3, /^record 2 \(line \d+\)$/],
+      ["reflib-pubmed-blue-light-acne.nbib", "TI  - ", 80, /^record 2 \(line \d+\)$/],
+      ["synthesisr-wos.ciw", "\nTI ", 5, /^record 2 \(line \d+\)$/],
+      ["knh-ovid-embase-complete-reference.cgi", "TI  - ", 2, /^record 2 \(line \d+\)$/],
+      ["pubmedparser-pubmed21n1001-subset.xml", "<ArticleTitle>", 37, /^record 2, line \d+$/],
+    ];
+    for (const [name, after, records, position] of cases) {
+      const path = withBinary(name, after);
+      const result = await importFiles(db, [path], options);
+      const errors = result.diagnostics.filter((d) => d.severity === "error");
+      expect(errors, name).toEqual([expect.objectContaining({ location: path, position: expect.stringMatching(position), message: expect.stringMatching(/binary data/) })]);
+      expect(result.counts.errors, name).toBe(1);
+      expect(result.counts.records, name).toBe(records - 1);
+      expect(JSON.stringify(db.prepare("SELECT article FROM records").pluck().all())).not.toMatch(/\\u0000|\\u0001/);
+    }
+    expect(count("SELECT count(*) AS n FROM records")).toBeGreaterThan(before);
+    expect(count("SELECT count(*) AS n FROM records WHERE record_id IN (SELECT record_id FROM record_sources WHERE file LIKE '%cff-scopus.csv')")).toBe(before);
+  });
+
   it("applies DeleteCitation from an update file to the stored record", async () => {
     await importFiles(db, [fixture("pubmedparser-pubmed21n1001-subset.xml")], options);
     const update = join(dir, "pubmed21n1002.xml");
