@@ -230,6 +230,9 @@ describe("importFiles", () => {
     expect(count("SELECT count(*) AS n FROM records")).toBe(0);
     const missing = await importFiles(db, [join(dir, "nope.nbib")], options).catch((e: unknown) => e);
     expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
+    const folder = await importFiles(db, [fixture("synthesisr-scopus.ris"), dir], options).catch((e: unknown) => e);
+    expect((folder as LitreviewError).message).toBe(`cannot read the import file ${dir}: it is a folder: name the export files in it (e.g. folder/*.ris)`);
+    expect(count("SELECT count(*) AS n FROM records")).toBe(0);
   });
 
   it("says what an unreadable export looks like and what to export instead", async () => {
