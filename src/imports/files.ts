@@ -44,6 +44,7 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
   let head: Buffer;
   try {
     const info = await stat(path);
+    if (info.isDirectory()) throw new Error("it is a folder: name the export files in it (e.g. folder/*.ris)");
     if (!info.isFile()) throw new Error("not a regular file");
     size = info.size;
     head = await readHead(path);

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import type { Diagnostic } from "../model/article.js";
 import type { Logger } from "../pipeline/context.js";
 import type { Db } from "../store/open.js";
+import type { UpsertOptions } from "../store/records.js";
 import { FORMAT_NAMES } from "./detect.js";
 import { openContent, sniffFile, type SniffedFile } from "./files.js";
 import { createPool, threadCount, type WorkerPool } from "../parallel/pool.js";
@@ -63,11 +64,22 @@ function add(total: ImportCounts, part: BatchCounts): void {
   total.errors += part.errors;
 }
 
-/** Keeps a copy of a small imported file; the same bytes imported again are not stored twice. */
-async function storeRawCopy(db: Db, file: SniffedFile, runId: number | null, now: string): Promise<boolean> {
-  if (file.size > RAW_COPY_LIMIT_BYTES) return false;
+/** A small file's bytes as the store keeps them (gzip-compressed), or null for a file too large to copy. */
+async function rawCopyOf(file: SniffedFile): Promise<Buffer | null> {
+  if (file.size > RAW_COPY_LIMIT_BYTES) return null;
   const bytes = await readFile(file.path);
-  const body = file.gzip ? bytes : gzipSync(bytes);
+  return file.gzip ? bytes : gzipSync(bytes);
+}
+
+/** Whether these very bytes were imported before (from any path): their records' source has not changed. */
+function importedBefore(db: Db, body: Buffer | null): boolean {
+  if (body === null) return false;
+  return db.prepare<[Buffer], { n: number }>("SELECT count(*) AS n FROM raw_responses WHERE kind = 'import' AND body = ?").get(body)!.n > 0;
+}
+
+/** Keeps a copy of a small imported file; the same bytes imported again are not stored twice. */
+function storeRawCopy(db: Db, file: SniffedFile, body: Buffer | null, runId: number | null, now: string): boolean {
+  if (body === null) return false;
   const seen = db
     .prepare<[string, Buffer], { raw_id: number }>("SELECT raw_id FROM raw_responses WHERE kind = 'import' AND request = ? AND body = ?")
     .get(file.path, body);
@@ -93,12 +105,18 @@ async function* prepared(items: AsyncIterable<ImportItem>): AsyncGenerator<Prepa
   for await (const item of items) yield prepareItem(item);
 }
 
-async function importOne(db: Db, file: SniffedFile, items: AsyncIterable<PreparedItem>, options: ImportOptions, diagnostics: Diagnostic[]): Promise<BatchCounts> {
+async function importOne(
+  db: Db,
+  file: SniffedFile,
+  items: AsyncIterable<PreparedItem>,
+  options: ImportOptions & UpsertOptions,
+  diagnostics: Diagnostic[],
+): Promise<BatchCounts> {
   const counts = emptyBatchCounts();
   let batch: PreparedItem[] = [];
   const flush = (): void => {
     if (batch.length === 0) return;
-    const part = storeBatch(db, batch, options.runId, options.clock().toISOString());
+    const part = storeBatch(db, batch, options.runId, options.clock().toISOString(), { sameSource: options.sameSource });
     for (const item of batch) if (item.diagnostic) diagnostics.push(item.diagnostic);
     for (const key of Object.keys(part) as (keyof BatchCounts)[]) counts[key] += part[key];
     batch = [];
@@ -147,8 +165,9 @@ async function importAll(db: Db, files: string[], options: ImportOptions): Promi
     for (const file of sniffed) {
       options.logger.info({ file: file.path, format: file.format, bytes: file.size }, `importing ${file.path} (${FORMAT_NAMES[file.format]})`);
       const items = readItems(file, { file: file.path, importedAt: options.clock().toISOString() }, threads);
-      const part = await importOne(db, file, items, options, diagnostics);
-      const kept = await storeRawCopy(db, file, options.runId, options.clock().toISOString());
+      const body = await rawCopyOf(file);
+      const part = await importOne(db, file, items, { ...options, sameSource: importedBefore(db, body) }, diagnostics);
+      const kept = storeRawCopy(db, file, body, options.runId, options.clock().toISOString());
       add(counts, part);
       counts.files++;
       options.logger.info({ file: file.path, ...part, rawCopy: kept }, `imported ${file.path}: ${part.records} record(s), ${part.new} new, ${part.updated} updated, ${part.unchanged} unchanged, ${part.errors} error(s)`);

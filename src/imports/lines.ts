@@ -1,4 +1,4 @@
-import { ExportDecoder } from "./decoding.js";
+import { ExportDecoder, type LegacyEncoding } from "./decoding.js";
 import type { ImportFile, ImportItem } from "./types.js";
 
 const NO_BYTES = Buffer.alloc(0);
@@ -13,17 +13,20 @@ export interface NumberedLine {
  * Splits a byte stream into lines, one chunk (one batch of lines) at a time, so memory stays flat whatever the file size.
  * Accepts CRLF, LF and lone CR as line ends (real exports mix all three: WoS RIS joins fields by a bare
  * CR, IEEE separates records by "\r\n\n\r"), decodes across chunk borders (UTF-8, UTF-16 with a BOM,
- * Windows-1252 for lines that are not UTF-8: see ExportDecoder) and drops a leading BOM.
- * `onWindows1252` is told the number of the first line read as Windows-1252.
+ * Windows-1252 or Mac Roman for lines that are not UTF-8: see ExportDecoder) and drops a leading BOM.
+ * `onLegacy` is told the number of the first line that is not UTF-8 and the encoding such lines are read in.
  */
-export async function* readLines(input: AsyncIterable<Buffer | string>, onWindows1252?: (lineNo: number) => void): AsyncGenerator<NumberedLine[]> {
+export async function* readLines(
+  input: AsyncIterable<Buffer | string>,
+  onLegacy?: (lineNo: number, encoding: LegacyEncoding) => void,
+): AsyncGenerator<NumberedLine[]> {
   const decoder = new ExportDecoder();
   const splitter = new LineSplitter();
   let first = true;
   const textOf = (chunk: Buffer | string, final: boolean): string => {
     if (typeof chunk === "string") return chunk;
-    const { text, windows1252At } = decoder.decode(chunk, final);
-    if (windows1252At >= 0) onWindows1252?.(splitter.lineNoAt(text, windows1252At));
+    const { text, legacyAt, legacy } = decoder.decode(chunk, final);
+    if (legacyAt >= 0) onLegacy?.(splitter.lineNoAt(text, legacyAt), legacy!);
     return text;
   };
   for await (const chunk of input) {
@@ -43,7 +46,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, onWindow
 /** A file's lines for a parser, and the warning items reading them gave (filled as the lines are read). */
 export function exportLines(input: AsyncIterable<Buffer | string>, file: ImportFile): { lines: AsyncGenerator<NumberedLine[]>; warnings: ImportItem[] } {
   const warnings: ImportItem[] = [];
-  const lines = readLines(input, (lineNo) => {
+  const lines = readLines(input, (lineNo, encoding) => {
     warnings.push({
       diagnostic: {
         severity: "warning",
@@ -51,7 +54,7 @@ export function exportLines(input: AsyncIterable<Buffer | string>, file: ImportF
         position: `line ${lineNo}`,
         recordId: null,
         message:
-          "the first line that is not UTF-8: it and any other such lines were read as Windows-1252; if accented letters look wrong, re-export the file as UTF-8 and import it again",
+          `the first line that is not UTF-8: it and any other such lines were read as ${encoding} (the 8-bit encoding their letters read best in); if accented letters look wrong, re-export the file as UTF-8 and import it again`,
       },
     });
   });

@@ -11,9 +11,9 @@ import {
 import { isoDate, publicationDate } from "./dates.js";
 import { exportLines } from "./lines.js";
 import { readMedlineRecords } from "./medline-reader.js";
-import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthor, plainText } from "./normalize.js";
+import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, parseAuthor, plainText, surnameCase } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
-import { Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { binaryDataItem, Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 /** MEDLINE comment/correction tags and the PubMed XML RefType each stands for. */
 const REF_TYPES: Record<string, string> = {
@@ -69,7 +69,8 @@ function abbreviatedAuthor(value: string, lastName: string | null): Author | nul
   const initialsAt = known ?? (tokens.length > 1 && AU_INITIALS.test(tokens[tokens.length - 1]!) ? tokens.length - 1 : null);
   if (initialsAt === null || initialsAt >= tokens.length) return parseAuthor(value);
   const initials = tokens.slice(initialsAt).join("");
-  return { lastName: tokens.slice(0, initialsAt).join(" "), foreName: null, initials, suffix, collectiveName: null, orcid: null, affiliations: [] };
+  const last = surnameCase(tokens.slice(0, initialsAt).join(" "));
+  return { lastName: last, foreName: null, initials, suffix, collectiveName: null, orcid: null, affiliations: [] };
 }
 
 /** The tags of one list of people: authors (FAU, AU, AD, AUID, CN) or a group's investigators (FIR, IR, IRAD). */
@@ -270,7 +271,7 @@ export async function* parseMedline(input: AsyncIterable<Buffer | string>, file:
       };
       continue;
     }
-    yield { record: medlineToArticle(record, file) };
+    yield binaryDataItem(file, record.fields, positionOf(record)) ?? { record: medlineToArticle(record, file) };
   }
   yield* warnings;
 }

@@ -231,12 +231,48 @@ function initialsOf(given: string, shouted: boolean): string {
     .toUpperCase();
 }
 
+/** Name particles that start a surname ("van der Berg", "de la Cruz", "von Trapp", "Da Silva"). */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|dei|des|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|af|av)$/i;
+
+/** Particles written in lower case before the rest of a surname (Dutch, German, French, Spanish, Portuguese); Italian ones ("Di Mario", "Della Valle") are capitalised. */
+const LOWER_CASE_PARTICLE = /^(?:van|von|der|den|de|des|du|la|le|ten|ter|zu|zur|da|das|do|dos|af|av)$/i;
+
+/** One word of a name written in capitals, in the case it is usually written: "McDonald", "O'Brien", "Smith-Jones". */
+function wordCase(word: string, particle: boolean): string {
+  // Turkish capitals (İ, Ğ, Ş) say the word is Turkish, whose I and İ lower to ı and i ("GÜVELİOĞLU").
+  const lower = /[İĞŞ]/u.test(word) ? word.toLocaleLowerCase("tr") : word.toLowerCase();
+  if (particle && LOWER_CASE_PARTICLE.test(word)) return lower;
+  return lower
+    .replace(/(^|[-'\u2019])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+    .replace(/^Mc(\p{Ll})(?=\p{Ll})/u, (_, letter: string) => `Mc${letter.toUpperCase()}`);
+}
+
+/**
+ * A surname written wholly in capitals ("SMITH", "VAN DER BERG", "O'BRIEN") in the case a reviewer expects
+ * ("Smith", "van der Berg", "O'Brien"); any other surname as written. Capitals carry no case, whether the
+ * whole file, one record (Web of Science writes its pre-1990s records so) or only the surname (the French
+ * "DUPONT Jean") is in capitals, so the rule is per name.
+ */
+export function surnameCase(lastName: string): string {
+  if (/\p{Ll}/u.test(lastName) || lastName.replace(/[^\p{L}]/gu, "").length < 2) return lastName;
+  const words = lastName.split(" ");
+  // A French article that starts a surname is capitalised ("Le Gall", "La Fontaine"), not after "de" ("de la Cruz").
+  const lowered = (word: string, i: number): boolean => i < words.length - 1 && PARTICLE.test(word) && (i > 0 || !/^l[ae]$/i.test(word));
+  return words.map((word, i) => wordCase(word, lowered(word, i))).join(" ");
+}
+
+/** Given names of a name written all in capitals, initials kept: "ANGUS D." gives "Angus D.". */
+function givenCase(given: string, shouted: boolean): string {
+  if (!shouted) return given;
+  return given.replace(/[\p{L}'\u2019.-]+/gu, (word) => (isInitials(word, true) ? word : wordCase(word, false)));
+}
+
 function person(lastName: string, given: string | null, shouted: boolean): Author {
   const g = cleanText(given);
   const onlyInitials = g !== null && g.split(/[\s-]+/).filter(Boolean).every((word) => isInitials(word, shouted));
   return {
-    lastName,
-    foreName: g && !onlyInitials ? g : null,
+    lastName: surnameCase(lastName),
+    foreName: g && !onlyInitials ? givenCase(g, shouted) : null,
     initials: g ? initialsOf(g, shouted) || null : null,
     suffix: null,
     collectiveName: null,
@@ -282,7 +318,7 @@ export function parseAuthor(value: string): Author | null {
   }
   const { name, suffix } = withoutSuffix(text);
   const author = personalName(name);
-  return suffix ? { ...author, suffix } : author;
+  return suffix ? { ...author, suffix: /^[JS]R$/.test(suffix) ? wordCase(suffix, false) : suffix } : author;
 }
 
 /** Name suffixes: "Jr", "Sr", "II"-"IV", "VI"-"VIII", "3rd" (a lone I or V is an initial). */
@@ -296,6 +332,26 @@ function withoutSuffix(text: string): { name: string; suffix: string | null } {
   return { name: parts.slice(0, -1).join(text.includes(",") ? ", " : " "), suffix: last.replace(/\.$/, "") };
 }
 
+/** How many words a surname that starts at `from` takes: its particles and the word after them ("van der Berg"). */
+function surnameLength(tokens: readonly string[], from: number): number {
+  let n = 0;
+  while (from + n < tokens.length - 1 && PARTICLE.test(tokens[from + n]!)) n++;
+  return n + 1;
+}
+
+/** A word in capitals that is a surname, not initials: three letters or more, with a vowel ("DUPONT", "LEE"; not "MDP"). */
+function capitalSurnameWord(word: string): boolean {
+  return !/\p{Ll}/u.test(word) && word.replace(/[^\p{L}]/gu, "").length >= 3 && /[AEIOUYÀ-ÖØ-Ý]/u.test(word);
+}
+
+/** How many leading words are a surname in capitals before given names in mixed case ("DUPONT Jean-Pierre"), else 0. */
+function capitalSurnameFirst(tokens: readonly string[]): number {
+  let n = 0;
+  while (n < tokens.length && !/\p{Ll}/u.test(tokens[n]!)) n++;
+  if (n === 0 || n === tokens.length || !tokens.slice(0, n).some(capitalSurnameWord)) return 0;
+  return tokens.slice(n).every((t) => /^\p{Lu}\p{Ll}/u.test(t)) ? n : 0;
+}
+
 function personalName(text: string): Author {
   const shouted = isShouted(text);
   const comma = text.indexOf(",");
@@ -304,17 +360,30 @@ function personalName(text: string): Author {
   if (tokens.length === 1) return person(text, null, shouted);
   // Chinese, Japanese and Korean names in their own script put the family name first ("熊 玮").
   if (EAST_ASIAN_SCRIPT.test(text)) return person(tokens[0]!, tokens.slice(1).join(" "), shouted);
+  const capitalSurname = capitalSurnameFirst(tokens);
+  if (capitalSurname > 0) return person(tokens.slice(0, capitalSurname).join(" "), tokens.slice(capitalSurname).join(" "), shouted);
+  // A name that starts with a particle starts with its surname: "VAN DER BERG JOHN", "de la Cruz Maria".
+  if (PARTICLE.test(tokens[0]!)) {
+    const n = surnameLength(tokens, 0);
+    if (n < tokens.length) return person(tokens.slice(0, n).join(" "), tokens.slice(n).join(" "), shouted);
+  }
   const lastToken = tokens[tokens.length - 1]!;
   if (isInitials(lastToken, shouted) && lastToken.replace(/[.-]/g, "").length <= 3) {
     // Initials spaced apart (EPPI-Reviewer's "Brownstein C D", "McNamara M E") are all the given part.
     let first = tokens.length - 1;
     while (first > 1 && /^\p{Lu}\.?$/u.test(tokens[first - 1]!) && /^\p{Lu}\.?$/u.test(tokens[first]!)) first--;
+    // In capitals, words between the surname and the initials are given names ("SMITH JOHN A"): no export
+    // writes a full given name after MEDLINE-style initials, and MEDLINE files name the surname in FAU.
+    if (shouted && first > 1) first = surnameLength(tokens, 0);
     return person(tokens.slice(0, first).join(" "), tokens.slice(first).join(" "), shouted);
   }
   let lead = 0;
   while (lead < tokens.length - 1 && isInitials(tokens[lead]!, shouted)) lead++;
   if (lead > 0) return person(tokens.slice(lead).join(" "), tokens.slice(0, lead).join(" "), shouted);
-  return person(lastToken, tokens.slice(0, -1).join(" "), shouted);
+  // Given names first: the surname starts at its first particle ("Johannes van der Berg"), else it is the last word.
+  const particle = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && PARTICLE.test(t));
+  const from = particle > 0 ? particle : tokens.length - 1;
+  return person(tokens.slice(from).join(" "), tokens.slice(0, from).join(" "), shouted);
 }
 
 /** Authors in order, exact repeats dropped (IEEE lists some authors twice). */

@@ -6,7 +6,7 @@ import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi,
 import { assignRecordId } from "./record-id.js";
 import { ericPublicationTypes } from "./eric-types.js";
 import { detectOvidDatabase } from "./ovid-database.js";
-import { Fields, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { binaryDataItem, Fields, positionOf, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const MARKER = /^<(\d+)\.\s*>\s*$/;
 const TAG_LINE = /^([A-Z][A-Z0-9]{1,3})\s{1,2}-\s?(.*)$/s;
@@ -95,6 +95,8 @@ export function ovidToArticle(record: TaggedRecord, file: ImportFile): Article {
 
 export async function* parseOvid(input: AsyncIterable<Buffer | string>, file: ImportFile): AsyncGenerator<ImportItem> {
   const { lines, warnings } = exportLines(input, file);
-  for await (const record of readOvidRecords(lines)) yield { record: ovidToArticle(record, file) };
+  for await (const record of readOvidRecords(lines)) {
+    yield binaryDataItem(file, record.fields, positionOf(record)) ?? { record: ovidToArticle(record, file) };
+  }
   yield* warnings;
 }

@@ -19,7 +19,7 @@ import { detectRisDatabase } from "./ris-database.js";
 import { carriedPmcid, carriedPmid, ownId } from "./ris-ids.js";
 import { readRisRecords } from "./ris-reader.js";
 import { pubmedTypesIn } from "./pubmed-types.js";
-import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { binaryDataItem, Fields, positionOf, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const BOOK_TYPES = new Set(["BOOK", "EBOOK", "CHAP", "ECHAP", "EDBOOK"]);
 /** Databases whose M3 holds the document type (elsewhere M3 is a classification code or free text). */
@@ -169,7 +169,7 @@ export async function* parseRis(input: AsyncIterable<Buffer | string>, file: Imp
   for await (const chunk of readRisRecords(lines)) {
     if (chunk.kind === "record") {
       if (chunk.withoutEr) withoutEr++;
-      yield { record: risToArticle(chunk.record, file) };
+      yield binaryDataItem(file, chunk.record.fields, positionOf(chunk.record)) ?? { record: risToArticle(chunk.record, file) };
       continue;
     }
     const title = new Fields(chunk.record).first("TI", "T1");

@@ -4,7 +4,7 @@ import { readCsvRows } from "./csv-reader.js";
 import { exportLines } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
-import type { ImportFile, ImportItem } from "./types.js";
+import { binaryDataItem, type ImportFile, type ImportItem } from "./types.js";
 
 type Row = (column: string) => string | null;
 
@@ -100,7 +100,8 @@ export async function* parseScopusCsv(input: AsyncIterable<Buffer | string>, fil
       yield { diagnostic: { severity: "warning", location: file.file, position: `record ${index} (line ${row.lineNo})`, recordId: null, message: "Scopus CSV row without a title or EID: skipped" } };
       continue;
     }
-    yield { record: scopusRowToArticle(get, file) };
+    const named = [...columns].map(([name, at]) => [name, cells[at] ?? ""] as const);
+    yield binaryDataItem(file, named, `record ${index} (line ${row.lineNo})`) ?? { record: scopusRowToArticle(get, file) };
   }
   yield* warnings;
 }

@@ -1,6 +1,6 @@
 import type { Article, DeletedRecord, Diagnostic } from "../model/article.js";
 import type { Db } from "../store/open.js";
-import { markDeleted, recordDiagnostics, upsertSerialized } from "../store/records.js";
+import { markDeleted, recordDiagnostics, upsertSerialized, type UpsertOptions } from "../store/records.js";
 import { completeness, sourceRank } from "./precedence.js";
 import type { PreparedItem, PreparedRecord } from "./prepared.js";
 
@@ -38,24 +38,24 @@ function addSourceOnly(db: Db, record: PreparedRecord, now: string): void {
   ).run(record.recordId, record.database, record.file, record.ownId, now);
 }
 
-function storeRecord(db: Db, record: PreparedRecord, runId: number | null, now: string, counts: BatchCounts): void {
+function storeRecord(db: Db, record: PreparedRecord, runId: number | null, now: string, counts: BatchCounts, options: UpsertOptions): void {
   counts.records++;
   if (keepsStored(db, record)) {
     addSourceOnly(db, record, now);
     counts.unchanged++;
     return;
   }
-  counts[upsertSerialized(db, record, runId, now)]++;
+  counts[upsertSerialized(db, record, runId, now, options)]++;
 }
 
-/** Stores one batch of parsed and serialized items in one transaction. */
-export function storeBatch(db: Db, items: readonly PreparedItem[], runId: number | null, now: string): BatchCounts {
+/** Stores one batch of parsed and serialized items in one transaction (options: see upsertSerialized). */
+export function storeBatch(db: Db, items: readonly PreparedItem[], runId: number | null, now: string, options: UpsertOptions = {}): BatchCounts {
   const counts = emptyBatchCounts();
   const diagnostics: Diagnostic[] = [];
   const deletions: DeletedRecord[] = [];
   db.transaction(() => {
     for (const item of items) {
-      if (item.record) storeRecord(db, item.record, runId, now, counts);
+      if (item.record) storeRecord(db, item.record, runId, now, counts, options);
       if (item.deleted) deletions.push(item.deleted);
       if (item.diagnostic) diagnostics.push(item.diagnostic);
     }

@@ -69,6 +69,30 @@ export function positionOf(record: { index: number; startLine: number }): string
   return `record ${record.index} (line ${record.startLine})`;
 }
 
+/**
+ * Control characters other than tab, line ends, vertical tab and form feed (Word's line and page breaks,
+ * which pasted text brings): no export writes them in text; binary data read as text is full of them.
+ */
+const BINARY = /[\x00-\x08\x0E-\x1F\x7F]/;
+
+/**
+ * The error for a record a field of which holds binary data (a damaged file, another file's bytes inside
+ * it), or null: such a record is not imported, whatever the rest of it says.
+ */
+export function binaryDataItem(file: ImportFile, fields: readonly (readonly [tag: string, value: string])[], position: string): ImportItem | null {
+  const field = fields.find(([, value]) => BINARY.test(value));
+  if (!field) return null;
+  return {
+    diagnostic: {
+      severity: "error",
+      location: file.file,
+      position,
+      recordId: null,
+      message: `its ${field[0]} field holds binary data (control characters such as NUL), not text: the file is damaged here; the record was not imported; export the file again and import it again`,
+    },
+  };
+}
+
 /** The error a record cut short gets: it is not imported, and the diagnostic says where it lies and what to do. */
 export function truncatedRecordItem(file: ImportFile, record: TaggedRecord, endLine: number, description: string): ImportItem {
   return {

@@ -1,6 +1,6 @@
 import { exportLines } from "./lines.js";
 import { wosToArticle } from "./wos.js";
-import type { ImportFile, ImportItem, TaggedRecord } from "./types.js";
+import { binaryDataItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 /** Fields whose cell holds several values joined by "; " (one author or identifier each). */
 const LISTS = new Set(["AU", "AF", "BA", "BF", "CA", "GP", "BE", "RI", "OI", "EM"]);
@@ -41,7 +41,7 @@ export async function* parseWosTabbed(input: AsyncIterable<Buffer | string>, fil
       yield { diagnostic: { severity: "warning", location: file.file, position: `record ${index} (line ${lineNo})`, recordId: null, message: "Web of Science row without a title or UT: skipped" } };
       continue;
     }
-    yield { record: wosToArticle(record, file) };
+    yield binaryDataItem(file, record.fields, `record ${index} (line ${lineNo})`) ?? { record: wosToArticle(record, file) };
   }
   yield* warnings;
 }

@@ -4,7 +4,7 @@ import { publicationDate } from "./dates.js";
 import { exportLines, type NumberedLine } from "./lines.js";
 import { cleanKeyword, cleanText, distinct, firstIssn, firstTitle, normalizeDoi, normalizePages, parseAuthors, plainText } from "./normalize.js";
 import { assignRecordId } from "./record-id.js";
-import { Fields, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
+import { binaryDataItem, Fields, positionOf, truncatedRecordItem, type ImportFile, type ImportItem, type TaggedRecord } from "./types.js";
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/s;
 /** Fields whose continuation lines are further values (one author, affiliation or reference per line). */
@@ -105,7 +105,7 @@ export async function* parseWos(input: AsyncIterable<Buffer | string>, file: Imp
   const { lines, warnings } = exportLines(input, file);
   for await (const chunk of readWosRecords(lines)) {
     if (chunk.kind === "record") {
-      yield { record: wosToArticle(chunk.record, file) };
+      yield binaryDataItem(file, chunk.record.fields, positionOf(chunk.record)) ?? { record: wosToArticle(chunk.record, file) };
       continue;
     }
     yield truncatedRecordItem(file, chunk.record, chunk.endLine, "truncated Web of Science record (no ER line)");

@@ -59,9 +59,37 @@ export function serializeRecord(article: Article): SerializedRecord {
   };
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether what the source says differs: members the stored JSON lacks are ones the model gained since an
+ * older version stored it (dataBanks, an author's equalContrib), which the source did not add.
+ */
+function sourceDiffers(before: unknown, after: unknown): boolean {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    return before.length !== after.length || before.some((b, i) => sourceDiffers(b, after[i]));
+  }
+  if (isPlainObject(before) && isPlainObject(after)) {
+    return Object.keys(after).some((k) => k in before && sourceDiffers(before[k], after[k]));
+  }
+  return before !== after;
+}
+
+/** The top-level fields whose content the source changed (none when only the parser reads it differently). */
 function changedFields(before: Article, after: Article): string[] {
   const keys = Object.keys(after) as (keyof Article)[];
-  return keys.filter((k) => k !== "source" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return keys.filter((k) => k !== "source" && k in before && sourceDiffers(before[k], after[k]));
+}
+
+/**
+ * Read from the same efetch answer, re-parsed (its receipt time is the record's importedAt). Imported
+ * files say so through UpsertOptions.sameSource: importing a file again is a new importedAt.
+ */
+function sameAnswer(before: Article, after: Article): boolean {
+  const [a, b] = [before.source, after.source];
+  return a.database === b.database && a.file === null && b.file === null && a.importedAt === b.importedAt;
 }
 
 function prepareStatements(db: Db) {
@@ -79,6 +107,7 @@ function prepareStatements(db: Db) {
       `UPDATE records SET kind = ?, pmid = ?, doi = ?, pmcid = ?, source_db = ?, article = ?, content_hash = ?,
          deleted = 0, updated_at = ?, revision = revision + 1 WHERE record_id = ?`,
     ),
+    refresh: db.prepare(`UPDATE records SET kind = ?, pmid = ?, doi = ?, pmcid = ?, article = ?, content_hash = ? WHERE record_id = ?`),
     source: db.prepare(
       `INSERT OR IGNORE INTO record_sources (record_id, database, file, own_id, imported_at) VALUES (?, ?, ?, ?, ?)`,
     ),
@@ -97,11 +126,19 @@ function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
   return prepared;
 }
 
+export interface UpsertOptions {
+  /** The caller knows the source is the very bytes the stored version was read from (a file imported again). */
+  sameSource?: boolean;
+}
+
 /**
- * Stores a serialized record, or updates the stored one when its content changed (remembering what
- * changed). Seeing the same content again changes nothing but the list of sources.
+ * Stores a serialized record, or updates the stored one when the source changed it (remembering what
+ * changed). Seeing the same content again changes nothing but the list of sources. When only this
+ * version of the parser reads it differently (a field the model gained since, a parsing fix), the stored
+ * article is refreshed silently: no change is recorded and the outcome is "unchanged", so an upgrade does
+ * not show every record as changed.
  */
-export function upsertSerialized(db: Db, record: SerializedRecord, runId: number | null, now: string): UpsertOutcome {
+export function upsertSerialized(db: Db, record: SerializedRecord, runId: number | null, now: string, options: UpsertOptions = {}): UpsertOutcome {
   const sql = statementsFor(db);
   const { recordId, json, hash } = record;
   const existing = sql.select.get(recordId);
@@ -111,10 +148,19 @@ export function upsertSerialized(db: Db, record: SerializedRecord, runId: number
     outcome = "new";
   } else if (existing.content_hash !== hash || existing.deleted) {
     const before = JSON.parse(sql.article.get(recordId)!.article) as Article;
-    const fields = changedFields(before, JSON.parse(json) as Article);
-    sql.change.run(recordId, runId, now, existing.content_hash, JSON.stringify(fields));
-    sql.update.run(record.kind, record.pmid, record.doi, record.pmcid, record.database, json, hash, now, recordId);
-    outcome = "updated";
+    const after = JSON.parse(json) as Article;
+    const sourceUnchanged = options.sameSource === true || sameAnswer(before, after);
+    const fields = sourceUnchanged ? [] : changedFields(before, after);
+    if (fields.length === 0 && !existing.deleted) {
+      // Still the copy it was read from: keep its source, so what was seen when stays as it was.
+      const refreshed = JSON.stringify({ ...after, source: before.source });
+      sql.refresh.run(record.kind, record.pmid, record.doi, record.pmcid, refreshed, hash, recordId);
+      outcome = "unchanged";
+    } else {
+      sql.change.run(recordId, runId, now, existing.content_hash, JSON.stringify(fields));
+      sql.update.run(record.kind, record.pmid, record.doi, record.pmcid, record.database, json, hash, now, recordId);
+      outcome = "updated";
+    }
   } else {
     outcome = "unchanged";
   }
@@ -123,8 +169,8 @@ export function upsertSerialized(db: Db, record: SerializedRecord, runId: number
 }
 
 /** Stores a record (see upsertSerialized). */
-export function upsertRecord(db: Db, article: Article, runId: number | null, now: string): UpsertOutcome {
-  return upsertSerialized(db, serializeRecord(article), runId, now);
+export function upsertRecord(db: Db, article: Article, runId: number | null, now: string, options: UpsertOptions = {}): UpsertOutcome {
+  return upsertSerialized(db, serializeRecord(article), runId, now, options);
 }
 
 /**

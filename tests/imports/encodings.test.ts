@@ -1,23 +1,27 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decodeWindows1252 } from "../../src/imports/decoding.js";
+import { decodeMacRoman, decodeWindows1252, likeliestLegacy } from "../../src/imports/decoding.js";
 import { importFiles } from "../../src/imports/index.js";
 import { silentLogger } from "../../src/pipeline/context.js";
 import type { Article } from "../../src/model/article.js";
 import { openStore, type Db } from "../../src/store/open.js";
 import { readLines } from "../../src/imports/lines.js";
-import { chunked, fixture } from "./helpers.js";
+import { chunked, FIXTURES, fixture } from "./helpers.js";
 
 const options = { runId: null, clock: () => new Date("2026-02-03T04:05:06.000Z"), logger: silentLogger };
 
-/** Windows-1252 bytes of a text (every character of it must be one Windows-1252 has). */
-function windows1252(text: string): Buffer {
+/** An 8-bit encoder for a decoder: every character of the text must be one the encoding has. */
+function encoder(decode: (bytes: Buffer) => string): (text: string) => Buffer {
   const byChar = new Map<string, number>();
-  for (let b = 0; b < 256; b++) byChar.set(decodeWindows1252(Buffer.from([b])), b);
-  return Buffer.from([...text].map((c) => byChar.get(c) ?? Number.NaN));
+  for (let b = 0; b < 256; b++) byChar.set(decode(Buffer.from([b])), b);
+  return (text) => Buffer.from([...text].map((c) => byChar.get(c) ?? Number.NaN));
 }
+/** Windows-1252 bytes of a text. */
+const windows1252 = encoder(decodeWindows1252);
+/** Mac Roman bytes of a text. */
+const macRoman = encoder(decodeMacRoman);
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 
@@ -73,6 +77,54 @@ describe("exports that are not UTF-8", () => {
     expect(article!.title).toBe("Blue light for roséacea");
     expect(article!.authors[0]).toMatchObject({ lastName: "Müller", foreName: "Anna" });
     expect(result.diagnostics.map((d) => d.position)).toEqual(["line 2"]);
+  });
+
+  it("a Mac Roman EndNote export (classic Mac OS) imports as the UTF-8 one does, its accents right, with a warning naming Mac Roman", async () => {
+    // The fixture is the UTF-8 EndNote export written as classic Mac OS EndNote wrote files: Mac Roman,
+    // CR line ends, no BOM, "?" for the characters Mac Roman lacks (ł, α, thin spaces...): see SOURCES.md.
+    const original = readFileSync(fixture("reflib-endnote-blue-light-acne.ris"), "utf8").replace(/^\uFEFF/, "");
+    const lossy = [...original].map((c) => (c < "\x80" || /[\r\n]/.test(c) || macRoman(c).every((b) => !Number.isNaN(b) && b !== 0) ? c : "?")).join("");
+    const utf8 = await importAs("endnote-utf8.ris", Buffer.from(lossy, "utf8"));
+    const mac = await importAs("endnote-mac.ris", readFileSync(fixture("reflib-endnote-blue-light-acne-macroman.ris")));
+    expect(mac.result.counts).toMatchObject({ records: 102, errors: 0 });
+    expect(mac.articles).toEqual(utf8.articles);
+    expect(JSON.stringify([...mac.articles.values()])).toContain("Widerøe");
+    expect(mac.result.diagnostics).toEqual([
+      { severity: "warning", location: mac.path, position: "line 86", recordId: null, message: expect.stringMatching(/read as Mac Roman.*re-export the file as UTF-8/) },
+    ]);
+  });
+
+  it("tells Mac Roman from Windows-1252 by which reads the letters as letters, across languages", () => {
+    const samples = [
+      "Müller J, Größe der Wunde; Straße", // German
+      "Étude de l’acné: été, élève, crème", // French
+      "Niño y señor: evaluación clínica", // Spanish
+      "Avaliação da cicatrização – ação", // Portuguese
+      "Widerøe T, Århus; Søren Kierkegård", // Danish, Norwegian
+      "“Exosome” therapy — don’t", // quotes and dashes alone
+      "Hämäläinen K, Åström L", // Finnish, Swedish
+      "µg/ml ± 5 °C", // symbols
+    ];
+    for (const sample of samples) {
+      expect(likeliestLegacy([windows1252(sample)]), `${sample} in Windows-1252`).toBe("Windows-1252");
+      expect(likeliestLegacy([macRoman(sample)]), `${sample} in Mac Roman`).toBe("Mac Roman");
+    }
+  });
+
+  it("every real UTF-8 export's lines with accents, written in Windows-1252 or in Mac Roman, are read in that encoding", () => {
+    const encodings = { "Windows-1252": [windows1252, decodeWindows1252], "Mac Roman": [macRoman, decodeMacRoman] } as const;
+    let checked = 0;
+    for (const name of readdirSync(FIXTURES).filter((f) => f !== "SOURCES.md" && !f.includes("macroman"))) {
+      const lines = readFileSync(fixture(name), "utf8").split(/\r\n|\r|\n/).filter((l) => /[^\x00-\x7f]/.test(l));
+      for (const [encoding, [encode]] of Object.entries(encodings)) {
+        // What the encoding can write; the rest as "?", as 8-bit exporters write it.
+        const bytes = lines.slice(0, 200).map((l) => encode([...l].map((c) => (encode(c).some(Number.isNaN) ? "?" : c)).join("")));
+        if (bytes.every((b) => decodeWindows1252(b) === decodeMacRoman(b))) continue; // both read the same
+        expect(likeliestLegacy(bytes), `${name} in ${encoding}`).toBe(encoding);
+        checked++;
+      }
+    }
+    expect(checked).toBe(38); // the files whose lines read differently in the two
   });
 
   it("UTF-16 (LE and BE, with a BOM) copies of the EndNote export import as the UTF-8 one does, without a warning", async () => {

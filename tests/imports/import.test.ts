@@ -30,16 +30,38 @@ const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args)
 describe("importFiles", () => {
   it("imports every real export; importing them all again changes nothing", async () => {
     const first = await importFiles(db, ALL, options);
-    expect(first.counts).toEqual({ files: 37, records: 862, new: 776, updated: 81, unchanged: 5, deleted: 0, errors: 0 });
-    expect(first.diagnostics).toEqual([]);
+    // The Mac Roman copy of the EndNote export holds the same 102 records as the UTF-8 one: all unchanged.
+    expect(first.counts).toEqual({ files: 38, records: 964, new: 776, updated: 81, unchanged: 107, deleted: 0, errors: 0 });
+    expect(first.diagnostics.map((d) => [d.severity, d.location.replace(/.*\//, ""), d.message.replace(/ \(.*/, "")])).toEqual([
+      ["warning", "reflib-endnote-blue-light-acne-macroman.ris", "the first line that is not UTF-8: it and any other such lines were read as Mac Roman"],
+    ]);
     const stored = count("SELECT count(*) AS n FROM records");
     const sources = count("SELECT count(*) AS n FROM record_sources");
     const again = await importFiles(db, ALL, options);
-    expect(again.counts).toMatchObject({ files: 37, records: 862, new: 0, updated: 0, unchanged: 862, errors: 0 });
+    expect(again.counts).toMatchObject({ files: 38, records: 964, new: 0, updated: 0, unchanged: 964, errors: 0 });
     expect(count("SELECT count(*) AS n FROM records")).toBe(stored);
     expect(count("SELECT count(*) AS n FROM record_sources")).toBe(sources);
     expect(count("SELECT count(*) AS n FROM record_changes")).toBe(81);
-    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(37);
+    expect(count("SELECT count(*) AS n FROM raw_responses")).toBe(38);
+  });
+
+  it("re-importing the same file after an upgrade refreshes what an older parser stored without recording a change; an edited file's change is recorded", async () => {
+    const file = join(dir, "medline.nbib");
+    const text = readFileSync(fixture("reflib-pubmed-blue-light-acne.nbib"), "utf8");
+    writeFileSync(file, text);
+    await importFiles(db, [file], options);
+    // What an older parser stored: no otherAbstracts member, and a title it read differently.
+    db.prepare("UPDATE records SET article = json_set(json_remove(article, '$.otherAbstracts'), '$.title', upper(json_extract(article, '$.title'))), content_hash = 'older'").run();
+    const again = await importFiles(db, [file], options);
+    expect(again.counts).toMatchObject({ records: 80, unchanged: 80, updated: 0 });
+    expect(count("SELECT count(*) AS n FROM record_changes")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM records WHERE content_hash = 'older' OR json_extract(article, '$.title') = upper(json_extract(article, '$.title'))")).toBe(0);
+    const retracted = text.replace("PMID- 27575854\r\n", "PMID- 27575854\r\nPT  - Retracted Publication\r\n");
+    expect(retracted).not.toBe(text);
+    writeFileSync(file, retracted);
+    const edited = await importFiles(db, [file], options);
+    expect(edited.counts).toMatchObject({ updated: 1, unchanged: 79 });
+    expect(db.prepare("SELECT fields FROM record_changes").pluck().all()).toEqual(['["publicationTypes"]']);
   });
 
   it("keeps each file gzip-compressed in raw_responses, marked parsed", async () => {
@@ -137,6 +159,38 @@ describe("importFiles", () => {
     expect(result.diagnostics.every((d) => d.location === broken)).toBe(true);
   });
 
+  it("a record holding binary data (a damaged file) is an error naming the file, record and field; the file's other records and the store's are kept", async () => {
+    // Bytes no text has: C0 controls (NUL...) and the upper half, as a damaged disk or a pasted binary leaves them.
+    const binary = Buffer.from([...Array(32).keys()].filter((b) => b !== 9 && b !== 10 && b !== 13).concat([...Array(128).keys()].map((b) => b + 128)));
+    const withBinary = (name: string, after: string): string => {
+      const bytes = readFileSync(fixture(name));
+      const at = bytes.indexOf(after, bytes.indexOf(after) + 1) + after.length;
+      const path = join(dir, name);
+      writeFileSync(path, Buffer.concat([bytes.subarray(0, at), binary, bytes.subarray(at)]));
+      return path;
+    };
+    await importFiles(db, [fixture("cff-scopus.csv")], options);
+    const before = count("SELECT count(*) AS n FROM records");
+    const cases: [string, string, number, RegExp][] = [
+      ["synthesisr-scopus.ris", "TI  - ", 3, /^record 2 \(line \d+\)$/],
+      ["reflib-pubmed-blue-light-acne.nbib", "TI  - ", 80, /^record 2 \(line \d+\)$/],
+      ["synthesisr-wos.ciw", "\nTI ", 5, /^record 2 \(line \d+\)$/],
+      ["knh-ovid-embase-complete-reference.cgi", "TI  - ", 2, /^record 2 \(line \d+\)$/],
+      ["pubmedparser-pubmed21n1001-subset.xml", "<ArticleTitle>", 37, /^record 2, line \d+$/],
+    ];
+    for (const [name, after, records, position] of cases) {
+      const path = withBinary(name, after);
+      const result = await importFiles(db, [path], options);
+      const errors = result.diagnostics.filter((d) => d.severity === "error");
+      expect(errors, name).toEqual([expect.objectContaining({ location: path, position: expect.stringMatching(position), message: expect.stringMatching(/binary data/) })]);
+      expect(result.counts.errors, name).toBe(1);
+      expect(result.counts.records, name).toBe(records - 1);
+      expect(JSON.stringify(db.prepare("SELECT article FROM records").pluck().all())).not.toMatch(/\\u0000|\\u0001/);
+    }
+    expect(count("SELECT count(*) AS n FROM records")).toBeGreaterThan(before);
+    expect(count("SELECT count(*) AS n FROM records WHERE record_id IN (SELECT record_id FROM record_sources WHERE file LIKE '%cff-scopus.csv')")).toBe(before);
+  });
+
   it("applies DeleteCitation from an update file to the stored record", async () => {
     await importFiles(db, [fixture("pubmedparser-pubmed21n1001-subset.xml")], options);
     const update = join(dir, "pubmed21n1002.xml");
@@ -176,6 +230,9 @@ describe("importFiles", () => {
     expect(count("SELECT count(*) AS n FROM records")).toBe(0);
     const missing = await importFiles(db, [join(dir, "nope.nbib")], options).catch((e: unknown) => e);
     expect((missing as LitreviewError).message).toMatch(/cannot read the import file .*nope\.nbib/);
+    const folder = await importFiles(db, [fixture("synthesisr-scopus.ris"), dir], options).catch((e: unknown) => e);
+    expect((folder as LitreviewError).message).toBe(`cannot read the import file ${dir}: it is a folder: name the export files in it (e.g. folder/*.ris)`);
+    expect(count("SELECT count(*) AS n FROM records")).toBe(0);
   });
 
   it("says what an unreadable export looks like and what to export instead", async () => {

@@ -220,11 +220,43 @@ describe("firstTitle", () => {
 });
 
 describe("parseAuthor on names written all in capitals", () => {
+  it("writes a surname in capitals in its usual case, particles, Mc, O' and hyphens included; initials and mixed case as written", () => {
+    expect(parseAuthor("PULLIG, T")).toMatchObject({ lastName: "Pullig", initials: "T" }); // Web of Science, pre-1990s records
+    expect(parseAuthor("MCDONALD-SMITH JA")).toMatchObject({ lastName: "McDonald-Smith", initials: "JA" });
+    expect(parseAuthor("D'ANGELO M")).toMatchObject({ lastName: "D'Angelo", initials: "M" });
+    expect(parseAuthor("GÜVELİOĞLU, Elif")).toMatchObject({ lastName: "Güvelioğlu", foreName: "Elif" }); // Dimensions
+    expect(parseAuthor("TANTEKİN ERDEN, Feyza")).toMatchObject({ lastName: "Tantekin Erden", foreName: "Feyza" });
+    expect(parseAuthor("MÜLLER, HANS-PETER")).toMatchObject({ lastName: "Müller", foreName: "Hans-Peter", initials: "HP" });
+    expect(parseAuthor("VAN DER BERG J")).toMatchObject({ lastName: "van der Berg", initials: "J" });
+    expect(parseAuthor("DI MARIO, CARLO")).toMatchObject({ lastName: "Di Mario", foreName: "Carlo" });
+    expect(parseAuthor("DA SILVA, JOAO")).toMatchObject({ lastName: "da Silva", foreName: "Joao" });
+    expect(parseAuthor("SMITH JA JR")).toMatchObject({ lastName: "Smith", initials: "JA", suffix: "Jr" });
+    expect(parseAuthor("McDONALD, Jo")).toMatchObject({ lastName: "McDONALD", foreName: "Jo" });
+    expect(parseAuthor("van der Berg J H")).toMatchObject({ lastName: "van der Berg", initials: "JH" });
+  });
+
+  it("splits names without a comma the way a reviewer reads them", () => {
+    // Capitals, surname first, full given names after it.
+    expect(parseAuthor("SMITH JOHN A")).toMatchObject({ lastName: "Smith", foreName: "John A", initials: "JA" });
+    expect(parseAuthor("VAN DER BERG JOHN")).toMatchObject({ lastName: "van der Berg", foreName: "John", initials: "J" });
+    expect(parseAuthor("DE LA CRUZ MARIA")).toMatchObject({ lastName: "de la Cruz", foreName: "Maria", initials: "M" });
+    // Given names first: the surname starts at its particle.
+    expect(parseAuthor("Johannes van der Berg")).toMatchObject({ lastName: "van der Berg", foreName: "Johannes", initials: "J" });
+    expect(parseAuthor("JOHN VAN DER BERG")).toMatchObject({ lastName: "van der Berg", foreName: "John", initials: "J" });
+    // The French and Scopus convention: the surname in capitals, then the given names.
+    expect(parseAuthor("DUPONT Jean-Pierre")).toMatchObject({ lastName: "Dupont", foreName: "Jean-Pierre", initials: "JP" });
+    expect(parseAuthor("LE GALL Marie")).toMatchObject({ lastName: "Le Gall", foreName: "Marie", initials: "M" });
+    // Unchanged: MEDLINE's compound surnames in mixed case, given-first names, capitals initials before a surname.
+    expect(parseAuthor("Garcia Lopez J")).toMatchObject({ lastName: "Garcia Lopez", initials: "J" });
+    expect(parseAuthor("CAIZHI SHEN")).toMatchObject({ lastName: "Shen", foreName: "Caizhi" });
+    expect(parseAuthor("MDP Gyeke")).toMatchObject({ lastName: "Gyeke", initials: "MDP" });
+  });
+
   it("reads an undotted word of three letters or more as a name, short or dotted ones as initials", () => {
-    expect(parseAuthor("LI, JIN")).toMatchObject({ lastName: "LI", foreName: "JIN", initials: "J" });
-    expect(parseAuthor("KIM, JH")).toMatchObject({ lastName: "KIM", foreName: null, initials: "JH" });
-    expect(parseAuthor("O'BRIEN, J.-P.")).toMatchObject({ lastName: "O'BRIEN", foreName: null, initials: "JP" });
-    expect(parseAuthor("SMITH JA")).toMatchObject({ lastName: "SMITH", foreName: null, initials: "JA" });
+    expect(parseAuthor("LI, JIN")).toMatchObject({ lastName: "Li", foreName: "Jin", initials: "J" });
+    expect(parseAuthor("KIM, JH")).toMatchObject({ lastName: "Kim", foreName: null, initials: "JH" });
+    expect(parseAuthor("O'BRIEN, J.-P.")).toMatchObject({ lastName: "O'Brien", foreName: null, initials: "JP" });
+    expect(parseAuthor("SMITH JA")).toMatchObject({ lastName: "Smith", foreName: null, initials: "JA" });
     expect(parseAuthor("van der Berg J H")).toMatchObject({ lastName: "van der Berg", foreName: null, initials: "JH" });
     expect(parseAuthor("Smith J. A.")).toMatchObject({ lastName: "Smith", foreName: null, initials: "JA" });
     // Mixed case as before: capitals are initials.

@@ -5,12 +5,20 @@ import { openStore, type Db } from "../../src/store/open.js";
 import { getRecord, markDeleted, upsertRecord } from "../../src/store/records.js";
 import { fixtureText, record, stageContext } from "./helpers.js";
 
+/** The stored JSON as a version from before dataBanks, investigators, otherAbstracts and authorListComplete wrote it. */
+const OLD_SHAPE = "json_remove(article, '$.dataBanks', '$.investigators', '$.otherAbstracts', '$.authorListComplete')";
 const parseFixtureRecord = (pmid: string) => record("biopython-pubmed2.xml", pmid);
 
-function storeAnswer(db: Db, xml: string, pmids: string[], request = "efetch db=pubmed id=…&api_key=SECRET123"): number {
+function storeAnswer(
+  db: Db,
+  xml: string,
+  pmids: string[],
+  request = "efetch db=pubmed id=…&api_key=SECRET123",
+  receivedAt = "2026-03-01T00:00:00.000Z",
+): number {
   const info = db
     .prepare("INSERT INTO raw_responses (run_id, kind, request, pmids, body, received_at, parsed_at) VALUES (1, 'efetch', ?, ?, ?, ?, NULL)")
-    .run(request, JSON.stringify(pmids), gzipSync(Buffer.from(xml, "utf8")), "2026-03-01T00:00:00.000Z");
+    .run(request, JSON.stringify(pmids), gzipSync(Buffer.from(xml, "utf8")), receivedAt);
   return Number(info.lastInsertRowid);
 }
 
@@ -54,7 +62,7 @@ describe("parse stage", () => {
     storeAnswer(db, before, ["35649368"]);
     await parseStage(stageContext(db));
     expect(getRecord(db, "35649368")!.article.mesh).toEqual([]);
-    storeAnswer(db, indexed, ["35649368"]);
+    storeAnswer(db, indexed, ["35649368"], "efetch", "2026-04-01T00:00:00.000Z");
     const outcome = await parseStage(stageContext(db));
     expect(outcome.counts).toMatchObject({ parsed: 1, updated: 1, new: 0 });
     expect(getRecord(db, "35649368")!.article.mesh.length).toBe(9);
@@ -171,19 +179,47 @@ describe("parse stage", () => {
     expect(outcome.warnings[0]).toMatch(/cannot be decompressed/);
   });
 
-  it("loads a record stored before the model had dataBanks, investigators, otherAbstracts and authorListComplete, and a re-parse fills them", async () => {
+  it("loads a record stored before the model had dataBanks, investigators, otherAbstracts and authorListComplete, and a re-parse fills them silently", async () => {
     const xml = fixtureText("pubmedparser-pubmed21n1001-subset.xml");
     storeAnswer(db, xml, []);
     await parseStage(stageContext(db));
-    const oldShape = "json_remove(article, '$.dataBanks', '$.investigators', '$.otherAbstracts', '$.authorListComplete')";
     // An older version stored that JSON, and the content hash of it.
-    db.prepare(`UPDATE records SET article = ${oldShape}, content_hash = 'hash of the older JSON'`).run();
+    db.prepare(`UPDATE records SET article = ${OLD_SHAPE}, content_hash = 'hash of the older JSON'`).run();
     const old = getRecord(db, "31418820")!.article;
     expect(old).toMatchObject({ dataBanks: [], investigators: [], otherAbstracts: [], authorListComplete: null });
     expect(Object.keys(old).at(-1)).toBe("source");
     const outcome = await parseStage(stageContext(db, true));
-    expect(outcome.counts.updated).toBe(outcome.counts.parsed);
+    // The source did not change: our parser learned new fields. Refreshed, not counted or remembered as changed.
+    expect(outcome.counts).toMatchObject({ parsed: 37, unchanged: 37, updated: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM record_changes").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM records WHERE revision > 1 OR content_hash = 'hash of the older JSON'").get()).toEqual({ n: 0 });
     expect(getRecord(db, "31418820")!.article.dataBanks).toEqual([{ name: "Dryad", accessionNumbers: ["10.5061/dryad.742564m"] }]);
     expect(getRecord(db, "31418828")!.article.otherAbstracts).toHaveLength(6);
+    expect(getRecord(db, "31418820")!.article.source.importedAt).toBe("2026-03-01T00:00:00.000Z");
+  });
+
+  it("after an upgrade, a newer answer that changes what the source says is still recorded, with only the fields the source changed", async () => {
+    const indexed = fixtureText("metapub-pmid35649368-erratum-in.xml");
+    storeAnswer(db, indexed.replace(/<MeshHeadingList>[\s\S]*?<\/MeshHeadingList>/, ""), ["35649368"]);
+    await parseStage(stageContext(db));
+    db.prepare(`UPDATE records SET article = ${OLD_SHAPE}, content_hash = 'hash of the older JSON'`).run();
+    storeAnswer(db, indexed, ["35649368"], "efetch", "2026-04-01T00:00:00.000Z");
+    const outcome = await parseStage(stageContext(db));
+    expect(outcome.counts).toMatchObject({ parsed: 1, updated: 1 });
+    const changes = db.prepare("SELECT fields FROM record_changes WHERE record_id = '35649368'").all() as { fields: string }[];
+    expect(changes.map((c) => JSON.parse(c.fields))).toEqual([["mesh"]]);
+    expect(getRecord(db, "35649368")!.revision).toBe(2);
+  });
+
+  it("a newer answer that says the same as an older version stored, in an older shape, is not a change", async () => {
+    const xml = fixtureText("metapub-pmid35649368-erratum-in.xml");
+    storeAnswer(db, xml, ["35649368"]);
+    await parseStage(stageContext(db));
+    db.prepare(`UPDATE records SET article = ${OLD_SHAPE}, content_hash = 'hash of the older JSON'`).run();
+    storeAnswer(db, xml, ["35649368"], "efetch", "2026-04-01T00:00:00.000Z");
+    const outcome = await parseStage(stageContext(db));
+    expect(outcome.counts).toMatchObject({ parsed: 1, unchanged: 1, updated: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM record_changes").get()).toEqual({ n: 0 });
+    expect(getRecord(db, "35649368")!.article.authorListComplete).toBe(true);
   });
 });

@@ -31,6 +31,14 @@ describe("articles.csv rows", () => {
     expect(r.authors).toBe("Kim MJ; EV Skin Consortium");
   });
 
+  it("ends the authors of a list the source cut short with et al. (PubMed CompleteYN=\"N\"); the first author stays a name", () => {
+    const authors = [{ lastName: "Kim", foreName: "Min-Ji", initials: "MJ", suffix: null, collectiveName: null, orcid: null, affiliations: [] }];
+    const cut = row(makeArticle("1", { authors, authorListComplete: false }));
+    expect([cut.first_author, cut.authors]).toEqual(["Kim MJ", "Kim MJ; et al."]);
+    expect(row(makeArticle("1", { authors, authorListComplete: true })).authors).toBe("Kim MJ");
+    expect(row(makeArticle("1", { authors, authorListComplete: null })).authors).toBe("Kim MJ");
+  });
+
   it("leaves classification columns empty for an unclassified record", () => {
     const r = articleRow(buildViews([makeRecord(makeArticle("1"), null)])[0]!);
     expect(r).toMatchObject({ design: null, conditions: null, included: false, exclusion_reason: "unclassified" });

@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { articleRow } from "../../src/stages/report/articles.js";
+import { buildViews } from "../../src/stages/report/view.js";
+import { parsePubmedXml } from "../../src/stages/parse/pubmed-xml/index.js";
+import { upsertRecord } from "../../src/store/records.js";
 import { loadImports, loadPairTable, loadRecords } from "../../src/stages/report/load.js";
 import { pairTableOf } from "../../src/stages/report/possible-duplicates.js";
 import { openStore } from "../../src/store/open.js";
@@ -50,6 +55,22 @@ describe("reading the store for the report", () => {
       expect(loaded.classification).toEqual(c ? { ...c, designEvidence: [], labels: [] } : null);
       expect(details.designEvidence(o.recordId)).toEqual(c?.designEvidence ?? []);
       expect(details.labels(o.recordId)).toEqual(c?.labels ?? []);
+    }
+  });
+
+  it("reads whether the author list is complete, so articles.csv can say a PubMed list was cut short", () => {
+    // A real record, its AuthorList marked incomplete as PubMed marks a journal's "et al." byline.
+    const xml = readFileSync(new URL("../fixtures/pubmed/metapub-pmid37693885-exosome-review.xml", import.meta.url), "utf8");
+    const source = { database: "pubmed", file: null, importedAt: "2026-03-01T00:00:00.000Z" };
+    const db = openStore(":memory:");
+    for (const cut of [false, true]) {
+      const text = cut ? xml.replace('<AuthorList CompleteYN="Y">', '<AuthorList CompleteYN="N">') : xml;
+      expect(text.includes('CompleteYN="N"')).toBe(cut);
+      upsertRecord(db, parsePubmedXml(text, source, "efetch").records[0]!, 1, "2026-03-01");
+      const [loaded] = loadRecords(db).records;
+      const authors = articleRow(buildViews([loaded!])[0]!).authors as string;
+      expect(authors.endsWith("; et al.")).toBe(cut);
+      expect(authors.split("; ").length).toBe(loaded!.article.authors.length + (cut ? 1 : 0));
     }
   });
 

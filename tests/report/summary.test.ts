@@ -111,6 +111,12 @@ describe("summary.md", () => {
     expect(shortCitation(makeArticle("33073298", { journal: journal("Life") }))).toContain("*Life*. [PMID 33073298]");
   });
 
+  it("cites a sole listed author of a list the source cut short as 'et al.' too", () => {
+    const authors = [{ lastName: "Kim", foreName: null, initials: "SH", suffix: null, collectiveName: null, orcid: null, affiliations: [] }];
+    expect(shortCitation(makeArticle("1", { authors, authorListComplete: false }))).toMatch(/^Kim SH et al\. \(/);
+    expect(shortCitation(makeArticle("1", { authors, authorListComplete: true }))).toMatch(/^Kim SH \(/);
+  });
+
   it("names each imported file by its own name, not the path typed at import, with its import date", () => {
     const imports = [
       { database: "embase", file: "../embase-sim.ris", importedOn: "2026-11-20", records: 2 },

@@ -53,7 +53,8 @@ describe("store", () => {
     expect(upsertRecord(db, article({ source: { database: "pubmed", file: "x.nbib", ownId: "12345", importedAt: "2026-02-01" } }), 2, "2026-02-01")).toBe(
       "unchanged",
     );
-    expect(upsertRecord(db, article({ publicationTypes: ["Journal Article", "Review"] }), 3, "2026-03-01")).toBe("updated");
+    const newerAnswer = { database: "pubmed", file: null, ownId: "12345", importedAt: "2026-03-01T00:00:00.000Z" };
+    expect(upsertRecord(db, article({ publicationTypes: ["Journal Article", "Review"], source: newerAnswer }), 3, "2026-03-01")).toBe("updated");
     const stored = getRecord(db, "12345")!;
     expect(stored.revision).toBe(2);
     expect(stored.firstSeen).toBe("2026-01-01");

@@ -1,7 +1,7 @@
 import { CLAIMS, CONDITIONS, EXOSOME_SOURCES } from "../../model/taxonomy.js";
 import { csvChunks, joinValues, roundScore } from "./csv.js";
 import type { CsvOptions, CsvRow } from "./csv.js";
-import { authorNames, dataBankIds, formatEvidence, isoDate, recordUrl } from "./view.js";
+import { authorNames, bylineNames, dataBankIds, formatEvidence, isoDate, recordUrl } from "./view.js";
 import type { DetailSource } from "./types.js";
 import type { RecordView } from "./view.js";
 
@@ -65,7 +65,7 @@ export function articleRow(view: RecordView, details: DetailSource | null = null
     journal: article.journal.title ?? article.journal.isoAbbreviation,
     year: article.pubDate.year,
     first_author: authors[0] ?? null,
-    authors: joinValues(authors),
+    authors: joinValues(bylineNames(article)),
     publication_types: joinValues(article.publicationTypes),
     design: c?.design ?? null,
     design_group: c?.designGroup ?? null,

@@ -70,6 +70,7 @@ const ARTICLE_PATHS = [
   "$.commentsCorrections",
   "$.source",
   "$.dataBanks",
+  "$.authorListComplete",
 ] as const;
 
 type ArticleFields = [
@@ -87,6 +88,8 @@ type ArticleFields = [
   source: RecordSource,
   /** Null in an article stored before the model had the field. */
   dataBanks: DataBank[] | null,
+  /** Null when the source does not say, or in an article stored before the model had the field. */
+  authorListComplete: boolean | null,
 ];
 
 /**
@@ -103,7 +106,7 @@ const NO_HISTORY = Object.freeze({ entrez: null, pubmed: null, medline: null });
  * included (see StoredDetails), is left empty. Authors keep everything but their affiliations.
  */
 function reportArticle(json: string): Article {
-  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source, dataBanks] =
+  const [recordId, kind, pmid, doi, pmcid, title, journal, pubDate, authors, publicationTypes, commentsCorrections, source, dataBanks, authorListComplete] =
     JSON.parse(json) as ArticleFields;
   return {
     recordId,
@@ -123,7 +126,7 @@ function reportArticle(json: string): Article {
     journal,
     pubDate,
     authors: withoutAffiliations(authors),
-    authorListComplete: null,
+    authorListComplete,
     investigators: NONE,
     publicationTypes,
     mesh: NONE,

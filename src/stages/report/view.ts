@@ -82,6 +82,15 @@ export function authorNames(article: Article): string[] {
   return article.authors.map(authorName).filter((n): n is string => n !== null);
 }
 
+/** What ends a list of authors the source cut short (PubMed CompleteYN="N"). */
+export const ET_AL = "et al.";
+
+/** The byline as the reports list it: every author named, then "et al." when the source says the list is cut short. */
+export function bylineNames(article: Article): string[] {
+  const names = authorNames(article);
+  return article.authorListComplete === false ? [...names, ET_AL] : names;
+}
+
 /** One label's evidence as one line: `rule [field]: "matched text"`. */
 export function formatEvidence(evidence: readonly Evidence[]): string[] {
   // Several rules can match the same words in the same field (a publication type is matched by a few

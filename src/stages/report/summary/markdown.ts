@@ -1,5 +1,5 @@
 import type { Article } from "../../../model/article.js";
-import { authorNames, recordUrl } from "../view.js";
+import { authorNames, ET_AL, recordUrl } from "../view.js";
 
 /** Text safe inside a Markdown paragraph or table cell: one line, Markdown punctuation escaped. */
 export function md(text: string): string {
@@ -25,7 +25,8 @@ export function recordLink(article: Article): string {
 /** Short citation: `Kim SH et al. (2020). Title. *Journal*. [PMID 1](url)`. */
 export function shortCitation(article: Article): string {
   const names = authorNames(article);
-  const who = names.length === 0 ? "[No authors listed]" : names.length === 1 ? names[0]! : `${names[0]!} et al.`;
+  const cut = names.length > 1 || article.authorListComplete === false;
+  const who = names.length === 0 ? "[No authors listed]" : cut ? `${names[0]!} ${ET_AL}` : names[0]!;
   const year = article.pubDate.year === null ? "n.d." : String(article.pubDate.year);
   const title = article.title ? md(article.title.replace(/\.$/, "")) : "(no title)";
   const journal = article.journal.isoAbbreviation ?? article.journal.title;
