@@ -190,6 +190,11 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
     return { rule: "abstract", score: abstract };
   }
+  // An upload or a repost shows the work under its own headline ("Exosome Therapy for Hair Restoration
+  // Review"): with the first author agreeing, the abstract names the work whatever the headline says.
+  if (abstract !== null && abstract >= T.abstractMatch && s.author === 1) {
+    return { rule: "abstract+author", score: abstract };
+  }
   const agreeing = ["year", "journal"].filter((f) => s[f] === 1);
   const shorter = Math.min(a.abstractShingles.length, b.abstractShingles.length);
   if (abstract !== null && abstract >= T.abstractSameText && shorter >= T.abstractSameTextMinShingles && agreeing.length > 0) {

@@ -42,7 +42,10 @@ export const THRESHOLDS = {
   abstractMatch: 0.6,
   /** An abstract comparison needs this many trigrams in the shorter abstract (a sentence or two is not enough). */
   abstractMinShingles: 30,
-  /** With an abstract match, titles that are both present must be at least this alike. */
+  /**
+   * With an abstract match, titles that are both present must be at least this alike, unless the first
+   * authors agree (an upload's or a repost's own headline is not the work's title).
+   */
   abstractTitleFloor: 0.5,
   /**
    * ...unless the abstracts are the same text nearly word for word (different works share at most 15% of
