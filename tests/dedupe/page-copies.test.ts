@@ -72,3 +72,19 @@ describe("copies of a work under another headline", () => {
     expect(cluster("s3-03/1")).not.toBe(cluster("s3-L01/1"));
   });
 });
+
+describe("abstracts a site cut short", () => {
+  it("takes a sentence-long abstract found word for word in the other as corroborating a near-identical title", () => {
+    // docslib's PDF text lost "Face" from "Split-Face"; mdpi's page excerpt keeps 28 words of the abstract.
+    const v = verdict(record("s3-12/1"), record("s3-12/2"));
+    expect(v.rule).toBe("title+year+abstract");
+  });
+
+  it("does not take a short abstract of other words as corroborating, and lists the pair instead", () => {
+    const other = record("s3-12/2");
+    other.abstract = "Exosomes from adipose tissue stem cells were applied to melanocytes and to the skin of volunteers in a split-face study of brightening.";
+    const v = verdict(record("s3-12/1"), other);
+    expect(v.rule).toBeNull();
+    expect(v.near).toBe(true);
+  });
+});

@@ -114,6 +114,15 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
 }
 
 /**
+ * Both abstracts too short to score (a site showed a sentence or two, cut where its excerpt ended), yet the
+ * shorter one found nearly word for word in the other: as much evidence as a longer abstract sharing a third.
+ */
+function sameShortAbstract(a: RecordFeatures, b: RecordFeatures): boolean {
+  if (Math.min(a.abstractShingles.length, b.abstractShingles.length) < T.shortAbstractMinShingles) return false;
+  return shingleContainment(a.abstractShingles, b.abstractShingles) >= T.shortAbstractSame;
+}
+
+/**
  * One title is the other's main title, its subtitle left out, and long enough to name one work
  * ("<main>" and "<main>: a randomised controlled trial").
  */
@@ -170,7 +179,7 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (a.meetingAbstract !== b.meetingAbstract) return null;
   if (title !== null && a.reportKinds !== b.reportKinds) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
-  if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
+  if ((abstract !== null && abstract >= T.abstractCorroborate) || (abstract === null && sameShortAbstract(a, b))) corroborating.push("abstract");
   if (title !== null && corroborating.length > 0) {
     if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
     if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };

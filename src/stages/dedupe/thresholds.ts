@@ -48,6 +48,12 @@ export const THRESHOLDS = {
    */
   abstractTitleFloor: 0.5,
   /**
+   * An abstract too short to score (under abstractMinShingles trigrams) still corroborates a title match
+   * when it has this many trigrams (a sentence) and this share of them is found in the other abstract.
+   */
+  shortAbstractMinShingles: 15,
+  shortAbstractSame: 0.9,
+  /**
    * ...unless the abstracts are the same text nearly word for word (different works share at most 15% of
    * their trigrams in the gold sets, a study's poster and its article 63%), long enough not to be an
    * opening two papers share, and the year or journal agrees: one work under another headline (a copy
