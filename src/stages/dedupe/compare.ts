@@ -180,7 +180,10 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (title !== null && a.reportKinds !== b.reportKinds) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
   if ((abstract !== null && abstract >= T.abstractCorroborate) || (abstract === null && sameShortAbstract(a, b))) corroborating.push("abstract");
-  if (title !== null && corroborating.length > 0) {
+  // A title of a few words ("Exosomes in Dermatology") is shared by a review, an editorial and a letter in
+  // one journal and year: it names a work only with two fields agreeing.
+  const needed = Math.min(a.titleWords.length, b.titleWords.length) <= T.shortTitleMaxWords ? 2 : 1;
+  if (title !== null && corroborating.length >= needed) {
     if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
     if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };
   }

@@ -25,6 +25,8 @@
 export const THRESHOLDS = {
   /** Dice coefficient (natural) of normalised titles that, with an agreeing year and one corroborating field, is a match. */
   titleMatch: 0.9,
+  /** A title of this many words or fewer matches only with two corroborating fields, not one. */
+  shortTitleMaxWords: 5,
   /** Without a year to compare, titles must be this alike (and one other field agree). */
   titleSame: 0.98,
   /** A title alone (no ids, nothing else to compare) must be identical after normalisation (spaces aside) and this long, in words. */
