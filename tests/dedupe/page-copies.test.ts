@@ -62,6 +62,16 @@ describe("copies of a work under another headline", () => {
     expect(verdict(other, record("s3-03/3")).rule).toBeNull();
   });
 
+  it("leaves the same abstract under another title in another journal to a human (a poster and its article)", () => {
+    const poster = record("s3-03/1");
+    poster.journal.title = "Journal of Investigative Dermatology";
+    const article = record("s3-03/3");
+    article.journal.title = "Journal of Cosmetic Dermatology";
+    const v = verdict(poster, article);
+    expect(v.rule).toBeNull();
+    expect(v.near).toBe(true);
+  });
+
   it("finds such an upload among other works that share its headline's words", () => {
     const { decisions } = dedupeRecords(
       heldout.map((g) => g.article),

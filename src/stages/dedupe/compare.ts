@@ -203,8 +203,10 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
     return { rule: "abstract", score: abstract };
   }
   // An upload or a repost shows the work under its own headline ("Exosome Therapy for Hair Restoration
-  // Review"): with the first author agreeing, the abstract names the work whatever the headline says.
-  if (abstract !== null && abstract >= T.abstractMatch && s.author === 1) {
+  // Review"): with the first author agreeing, the abstract names the work whatever the headline says. A
+  // study's poster shares as much of its article's abstract (63% in set 2) under another title, in another
+  // journal: journals that disagree leave that to a human.
+  if (abstract !== null && abstract >= T.abstractMatch && s.author === 1 && s.journal !== 0) {
     return { rule: "abstract+author", score: abstract };
   }
   const agreeing = ["year", "journal"].filter((f) => s[f] === 1);

@@ -51,7 +51,8 @@ export const THRESHOLDS = {
   abstractMinShingles: 30,
   /**
    * With an abstract match, titles that are both present must be at least this alike, unless the first
-   * authors agree (an upload's or a repost's own headline is not the work's title).
+   * authors agree and the journals do not disagree (an upload's or a repost's own headline is not the
+   * work's title).
    */
   abstractTitleFloor: 0.5,
   /**
