@@ -131,6 +131,15 @@ describe("fuzzy matching", () => {
     expect(merged([commentary, makeArticle("crossref:2", { title, year: 2024, journal: { title: "Dermatology and Therapy" } })])).toBe(false);
   });
 
+  it("does not merge two works sharing a title of a few words on year and journal alone, but merges a copy with two fields agreeing", () => {
+    const review = makeArticle("a", { title: "Exosomes in Dermatology", year: 2024, journal: { title: "Journal of Cosmetic Dermatology" }, authors: ["Smith, A"] });
+    const letter = makeArticle("b", { title: "Exosomes in dermatology.", year: 2024, journal: { title: "J Cosmet Dermatol" } });
+    const copy = makeArticle("c", { title: "Exosomes in dermatology", year: 2024, journal: { title: "J Cosmet Dermatol" }, authors: ["Smith A"] });
+    expect(merged([review, letter])).toBe(false);
+    expect(dedupeRecords([review, letter], linked).possible).toHaveLength(1);
+    expect(merged([review, copy])).toBe(true);
+  });
+
   it("merges a long identical title with nothing else to compare, but not a short one", () => {
     expect(merged([makeArticle("a", { title: TITLE }), makeArticle("b", { title: TITLE.toLowerCase() })])).toBe(true);
     expect(merged([makeArticle("a", { title: "Exosomes in dermatology" }), makeArticle("b", { title: "Exosomes in dermatology" })])).toBe(false);

@@ -79,6 +79,12 @@ describe("identifiers", () => {
     expect(normalizeDoi("not a doi")).toBeNull();
     expect(normalizeDoi(null)).toBeNull();
   });
+  it("reads a doi.org link rewritten by a library proxy as the DOI (heldout-3 s3-16/2)", () => {
+    expect(normalizeDoi("https://0-doi-org.brum.beds.ac.uk/10.3390/ph14080811")).toBe("10.3390/ph14080811");
+    expect(normalizeDoi("https://doi-org.ezproxy.example.edu/10.2340/00015555-3666")).toBe("10.2340/00015555-3666");
+    expect(normalizeDoi("http://doi-org.proxy.lib.example.ac.uk:2048/10.2340/00015555-3666")).toBe("10.2340/00015555-3666");
+    expect(normalizeDoi("https://0-www-mdpi-com.brum.beds.ac.uk/1424-8247/14/8/811")).toBeNull();
+  });
   it("reads a DOI copied with Unicode dashes, a soft hyphen or MEDLINE's [doi] tag as the DOI itself", () => {
     // Constructed forms: a page's U+2010 hyphen, a PDF's en dash and soft hyphen, an .nbib AID line's tag.
     for (const raw of ["10.2340/00015555\u20103666", "10.2340/00015555\u20133666", "10.2340/0001\u00ad5555-3666", "10.2340/00015555-3666 [doi]"]) {

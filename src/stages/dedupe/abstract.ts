@@ -1,3 +1,4 @@
+import { withoutPageFurniture } from "./furniture.js";
 import { isSignificant, WordCursor } from "./normalize.js";
 import { countShared, keepUint32 } from "./slab.js";
 import { THRESHOLDS } from "./thresholds.js";
@@ -39,7 +40,7 @@ export function abstractFeatures(abstract: string | null): AbstractFeatures {
   let wordCount = 0;
   let startCount = 0;
   if (abstract) {
-    const words = new WordCursor(abstract);
+    const words = new WordCursor(withoutPageFurniture(abstract));
     for (; words.next(); wordCount++) {
       if (wordCount >= MAX_ABSTRACT_WORDS) continue;
       wordHashes[wordCount] = words.hash;

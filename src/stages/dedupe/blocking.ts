@@ -4,8 +4,9 @@ import { THRESHOLDS as T } from "./thresholds.js";
 
 /**
  * Candidate pairs without comparing every pair: records meet when they share an identifier, one of
- * their k rarest title words or k rarest pairs of adjacent title words, or (for a copy whose title meets
- * no other record) one of the k rarest words of the abstract's start. Rarity is counted over the whole
+ * their k rarest title words or k rarest pairs of adjacent title words, one of the k rarest words of their
+ * abstracts' starts, or (for a copy whose title meets no other record) when the other's abstract start has
+ * one of the copy's k rarest abstract words. Rarity is counted over the whole
  * input, ignoring words only one record has (they can pair with nothing), so two copies of one work meet
  * on the words they alone share. Single-word blocks over T.maxWordBlockSize are dropped; in
  * other large blocks (a common word pair, a DOI shared by thousands of benchmark records) each record is
@@ -61,8 +62,8 @@ class PairCollector {
 
 /** Records that share something; how their pairs are made depends on what they share. */
 interface Block {
-  /** "title-word": dropped when common; "abstract-word": pairs with a member found by its abstract only; "shared": all. */
-  kind: "title-word" | "abstract-word" | "shared";
+  /** "rare-word": a title or abstract word, dropped when common; "abstract-word": pairs with a member found by its abstract only; "shared": all. */
+  kind: "rare-word" | "abstract-word" | "shared";
   members: number[];
 }
 
@@ -152,20 +153,27 @@ function titleTerms(records: readonly RecordFeatures[]) {
  * abstract words, and every record whose abstract start has one of them (the only records such a copy can
  * be compared with).
  */
-function abstractBlocks(records: readonly RecordFeatures[], searching: Uint8Array): Map<number, number[]> {
-  const blocks = new Map<number, number[]>();
-  const seekers = records.filter((r) => searching[r.index] === 1 && r.abstractStart.length > 0);
-  if (seekers.length === 0) return blocks;
+function abstractBlocks(records: readonly RecordFeatures[], searching: Uint8Array): { seeking: Map<number, number[]>; rare: Map<number, number[]> } {
+  const seeking = new Map<number, number[]>();
+  const rare = new Map<number, number[]>();
   const words = new Interner<number>();
   const lists = records.map((r) => Array.from(r.abstractStart, (hash) => words.id(hash)));
   const df = documentFrequency(lists, words.keys.length);
   const before = (a: number, b: number): boolean => words.keys[a]! < words.keys[b]!;
   const wanted = new Set<number>();
-  for (const r of seekers) for (const w of rarest(lists[r.index]!, df, T.rareAbstractWords, before)) wanted.add(w);
   for (const r of records) {
-    for (const w of new Set(lists[r.index])) if (wanted.has(w)) addTo(blocks, w, r.index);
+    if (r.abstractStart.length === 0) continue;
+    const rarestWords = rarest(lists[r.index]!, df, T.rareAbstractWords, before);
+    // Every record meets the records whose rarest abstract words are its own: a copy shown under another
+    // headline ("Exosome Therapy for Hair Restoration Review") shares no rare title word with its copies.
+    for (const w of rarestWords) addTo(rare, w, r.index);
+    if (searching[r.index] === 1) for (const w of rarestWords) wanted.add(w);
   }
-  return blocks;
+  if (wanted.size === 0) return { seeking, rare };
+  for (const r of records) {
+    for (const w of new Set(lists[r.index])) if (wanted.has(w)) addTo(seeking, w, r.index);
+  }
+  return { seeking, rare };
 }
 
 export function buildBlocks(records: readonly RecordFeatures[]): { blocks: Block[]; searching: Uint8Array } {
@@ -196,10 +204,12 @@ export function buildBlocks(records: readonly RecordFeatures[]): { blocks: Block
   }
   const blocksOf = (kind: Block["kind"], blocks: Map<unknown, number[]>): Block[] =>
     [...blocks.values()].map((members) => ({ kind, members }));
+  const abstracts = abstractBlocks(records, searching);
   const blocks = [
     ...[pmids, dois, pmcids, wordPairs, updates].flatMap((blocks) => blocksOf("shared", blocks)),
-    ...blocksOf("title-word", words),
-    ...blocksOf("abstract-word", abstractBlocks(records, searching)),
+    ...blocksOf("rare-word", words),
+    ...blocksOf("rare-word", abstracts.rare),
+    ...blocksOf("abstract-word", abstracts.seeking),
   ];
   return { blocks, searching };
 }
@@ -249,7 +259,7 @@ export function candidatePairs(records: readonly RecordFeatures[]): Candidates {
       continue;
     }
     // A common single word says nothing; the record's rarest word pairs still find its copies.
-    if (block.kind === "title-word" && unique.length > T.maxWordBlockSize) {
+    if (block.kind === "rare-word" && unique.length > T.maxWordBlockSize) {
       largeBlocks++;
       continue;
     }

@@ -114,6 +114,15 @@ export function pairScores(a: RecordFeatures, b: RecordFeatures, version: boolea
 }
 
 /**
+ * Both abstracts too short to score (a site showed a sentence or two, cut where its excerpt ended), yet the
+ * shorter one found nearly word for word in the other: as much evidence as a longer abstract sharing a third.
+ */
+function sameShortAbstract(a: RecordFeatures, b: RecordFeatures): boolean {
+  if (Math.min(a.abstractShingles.length, b.abstractShingles.length) < T.shortAbstractMinShingles) return false;
+  return shingleContainment(a.abstractShingles, b.abstractShingles) >= T.shortAbstractSame;
+}
+
+/**
  * One title is the other's main title, its subtitle left out, and long enough to name one work
  * ("<main>" and "<main>: a randomised controlled trial").
  */
@@ -170,8 +179,11 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   if (a.meetingAbstract !== b.meetingAbstract) return null;
   if (title !== null && a.reportKinds !== b.reportKinds) return null;
   const corroborating: string[] = ["author", "journal", "pages"].filter((f) => s[f] === 1);
-  if (abstract !== null && abstract >= T.abstractCorroborate) corroborating.push("abstract");
-  if (title !== null && corroborating.length > 0) {
+  if ((abstract !== null && abstract >= T.abstractCorroborate) || (abstract === null && sameShortAbstract(a, b))) corroborating.push("abstract");
+  // A title of a few words ("Exosomes in Dermatology") is shared by a review, an editorial and a letter in
+  // one journal and year: it names a work only with two fields agreeing.
+  const needed = Math.min(a.titleWords.length, b.titleWords.length) <= T.shortTitleMaxWords ? 2 : 1;
+  if (title !== null && corroborating.length >= needed) {
     if (s.year === 1 && title >= T.titleMatch) return { rule: ["title", "year", ...corroborating].join("+"), score: title };
     if (s.year === null && title >= T.titleSame) return { rule: ["title", ...corroborating].join("+"), score: title };
   }
@@ -189,6 +201,13 @@ function fuzzyRule(a: RecordFeatures, b: RecordFeatures, s: FieldScores): { rule
   }
   if (abstract !== null && abstract >= T.abstractMatch && (title === null || title >= T.abstractTitleFloor)) {
     return { rule: "abstract", score: abstract };
+  }
+  // An upload or a repost shows the work under its own headline ("Exosome Therapy for Hair Restoration
+  // Review"): with the first author agreeing, the abstract names the work whatever the headline says. A
+  // study's poster shares as much of its article's abstract (63% in set 2) under another title, in another
+  // journal: journals that disagree leave that to a human.
+  if (abstract !== null && abstract >= T.abstractMatch && s.author === 1 && s.journal !== 0) {
+    return { rule: "abstract+author", score: abstract };
   }
   const agreeing = ["year", "journal"].filter((f) => s[f] === 1);
   const shorter = Math.min(a.abstractShingles.length, b.abstractShingles.length);

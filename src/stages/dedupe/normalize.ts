@@ -277,7 +277,9 @@ export function normalizeDoi(doi: string | null): string | null {
   }
   // Pages and PDFs give hyphens as Unicode dashes (and soft hyphens at line ends); MEDLINE tags the id "[doi]".
   d = d.replace(DOI_DASHES, "-").replace(/[\u00ad\u200b]/g, "").replace(/\s*\[doi\]$/, "");
-  d = d.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//, "").replace(/^doi:\s*/, "").replace(/\s+/g, "");
+  // A library's proxy rewrites doi.org links ("https://0-doi-org.brum.beds.ac.uk/10...", "doi-org.ezproxy.x.edu").
+  d = d.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//, "").replace(/^(https?:\/\/)?[\w.-]*\bdoi-org\.[\w.-]+(:\d+)?\//, "");
+  d = d.replace(/^doi:\s*/, "").replace(/\s+/g, "");
   d = d.replace(/[.,;:)\]}>]+$/, "");
   return /^10\.\d{4,9}\/\S+$/.test(d) ? d : null;
 }
