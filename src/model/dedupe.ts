@@ -24,10 +24,22 @@ export interface DedupeDecision {
 export const PAIR_SCORE_FIELDS = ["abstract", "author", "journal", "pages", "title", "year"] as const;
 export type PairScoreField = (typeof PAIR_SCORE_FIELDS)[number];
 
+/**
+ * Why a pair was left for a human rather than merged, in the order they are checked:
+ * - `different-ids`: title or abstract match, but the records carry different PMIDs, DOIs or PMCIDs;
+ * - `meeting-abstract`: one is a meeting abstract, the other not (a poster and its paper are two works);
+ * - `shared-doi`: they share a DOI but little else (a supplement's meeting abstracts, a book's chapters);
+ * - `similar`: title or abstract alike, but not alike enough, or too few other fields agree.
+ */
+export const POSSIBLE_DUPLICATE_REASONS = ["different-ids", "meeting-abstract", "shared-doi", "similar"] as const;
+export type PossibleDuplicateReason = (typeof POSSIBLE_DUPLICATE_REASONS)[number];
+
 /** A pair just under the fuzzy threshold, for a human to check. */
 export interface PossibleDuplicate {
   recordIdA: string;
   recordIdB: string;
   score: number;
   fieldScores: Record<string, number | null>;
+  /** Null for a pair stored by a version before reasons were kept. */
+  reason: PossibleDuplicateReason | null;
 }

@@ -161,6 +161,15 @@ CREATE TABLE report_snapshots (
 );
 `,
   },
+  {
+    version: 2,
+    name: "why each possible duplicate was left for a human",
+    sql: `
+-- different-ids | meeting-abstract | shared-doi | similar (model/dedupe.ts); NULL for pairs stored before
+-- this column, until dedupe runs again.
+ALTER TABLE possible_duplicates ADD COLUMN reason TEXT;
+`,
+  },
 ];
 
 /** Migrations in version order, whatever order they were appended in. */

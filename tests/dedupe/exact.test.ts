@@ -59,7 +59,7 @@ describe("exact keys", () => {
     expect(new Set(records.map((r) => r.doi))).toEqual(new Set(["10.1186/s12919-018-0099-8"]));
     const { decisions, possible } = dedupeRecords(records, linked);
     expect(decisions.map((d) => d.role)).toEqual(["kept", "kept"]);
-    expect(possible.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["embase:L621381823", "embase:L621381829"]]);
+    expect(possible.map((p) => [p.recordIdA, p.recordIdB, p.reason])).toEqual([["embase:L621381823", "embase:L621381829", "shared-doi"]]);
   });
 
   it("still merges on a shared DOI when the titles differ but the first author agrees (a translated or garbled title)", () => {

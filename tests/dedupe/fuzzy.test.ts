@@ -76,8 +76,13 @@ describe("fuzzy matching", () => {
     const paper = makeArticle("pubmed:1", { title: TITLE, year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
     const embase = makeArticle("embase:1", { title: TITLE, year: 2022, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
     const wos = makeArticle("wos:1", { title: TITLE.toUpperCase(), year: 2022, authors: ["Proffer, S"], journal: { title: "J INVEST DERMATOL" }, publicationTypes: ["Meeting Abstract"] });
-    const { decisions } = dedupeRecords([paper, embase, wos], linked);
+    const { decisions, possible } = dedupeRecords([paper, embase, wos], linked);
     expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["embase:1", "embase:1"], ["pubmed:1", "pubmed:1"], ["wos:1", "embase:1"]]);
+    // Listed for a human, saying why.
+    expect(possible.map((p) => [p.recordIdA, p.recordIdB, p.reason])).toEqual([
+      ["embase:1", "pubmed:1", "meeting-abstract"],
+      ["pubmed:1", "wos:1", "meeting-abstract"],
+    ]);
   });
 
   it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
@@ -136,7 +141,7 @@ describe("fuzzy matching", () => {
     const letter = makeArticle("b", { title: "Exosomes in dermatology.", year: 2024, journal: { title: "J Cosmet Dermatol" } });
     const copy = makeArticle("c", { title: "Exosomes in dermatology", year: 2024, journal: { title: "J Cosmet Dermatol" }, authors: ["Smith A"] });
     expect(merged([review, letter])).toBe(false);
-    expect(dedupeRecords([review, letter], linked).possible).toHaveLength(1);
+    expect(dedupeRecords([review, letter], linked).possible.map((p) => p.reason)).toEqual(["similar"]);
     expect(merged([review, copy])).toBe(true);
   });
 
@@ -215,7 +220,7 @@ describe("fuzzy matching", () => {
     const { decisions, possible } = dedupeRecords([a, b], linked);
     expect(decisions.every((d) => d.role === "kept")).toBe(true);
     expect(possible).toHaveLength(1);
-    expect(possible[0]).toMatchObject({ recordIdA: "a", recordIdB: "b" });
+    expect(possible[0]).toMatchObject({ recordIdA: "a", recordIdB: "b", reason: "different-ids" });
     expect(possible[0]!.fieldScores.title).toBe(1);
   });
 
@@ -225,7 +230,11 @@ describe("fuzzy matching", () => {
     const b = makeArticle("b", { title: TITLE, doi: "10.1093/asj/sjac999", year: 2022, authors: ["Proffer, S"] });
     const { decisions, possible } = dedupeRecords([a, b, c], linked);
     expect(decisions.map((d) => [d.recordId, d.clusterId])).toEqual([["a", "a"], ["b", "b"], ["c", "a"]]);
-    expect(possible.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["a", "b"], ["b", "c"]]);
+    // b-c is a match refused for joining the two DOIs, so its reason is theirs too.
+    expect(possible.map((p) => [p.recordIdA, p.recordIdB, p.reason])).toEqual([
+      ["a", "b", "different-ids"],
+      ["b", "c", "different-ids"],
+    ]);
   });
 
   it("compares a number of pairs that grows with the records, not with their square", () => {

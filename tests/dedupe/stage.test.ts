@@ -92,8 +92,16 @@ describe("dedupeStage", () => {
     expect(decisions.get("333")?.retracted).toBe(true);
     // scopus:2 has another DOI than 111: its title match with scopus:1 is refused (it would chain the two
     // DOIs into one work) and listed for a human, like its near miss with 111.
-    const possible = db.prepare("SELECT record_id_a, record_id_b, field_scores FROM possible_duplicates ORDER BY 1, 2").all() as { record_id_a: string; record_id_b: string; field_scores: string }[];
-    expect(possible.map((p) => [p.record_id_a, p.record_id_b])).toEqual([["111", "scopus:2"], ["scopus:1", "scopus:2"]]);
+    const possible = db.prepare("SELECT record_id_a, record_id_b, field_scores, reason FROM possible_duplicates ORDER BY 1, 2").all() as {
+      record_id_a: string;
+      record_id_b: string;
+      field_scores: string;
+      reason: string;
+    }[];
+    expect(possible.map((p) => [p.record_id_a, p.record_id_b, p.reason])).toEqual([
+      ["111", "scopus:2", "different-ids"],
+      ["scopus:1", "scopus:2", "different-ids"],
+    ]);
     expect(JSON.parse(possible[0]!.field_scores)).toMatchObject({ title: 1, year: 1, author: 1 });
   });
 

@@ -20,9 +20,9 @@ describe("the report stage's work beside its main thread", () => {
     const source = buildStore();
     source.exec(`VACUUM INTO '${storePath}'`);
     const db = openStore(storePath);
-    const insert = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?)");
-    insert.run("32164386", "gone:1", 0.9, JSON.stringify({ title: 0.9, abstract: null }));
-    insert.run("29138430", "29996938", 0.88, JSON.stringify({ title: 0.8 }));
+    const insert = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?, ?)");
+    insert.run("32164386", "gone:1", 0.9, JSON.stringify({ title: 0.9, abstract: null }), "similar");
+    insert.run("29138430", "29996938", 0.88, JSON.stringify({ title: 0.8 }), null);
     const records = pairRecordsOf(buildViews(loadRecords(db).records));
     const inMain = [...possibleDuplicatesCsvChunks(loadPairTable(db), records, { bom: true })].join("");
 

@@ -173,7 +173,7 @@ export function makeInput(overrides: Partial<ReportInput> = {}): ReportInput {
     imports: [{ database: "embase", file: "exports/embase.ris", importedOn: "2026-03-01", records: 1 }],
     retrieval: { searched: 12, received: 11, unavailable: ["40000099"] },
     possibleDuplicates: [
-      { recordIdA: "29996938", recordIdB: "32164386", score: 0.88, fieldScores: { title: 0.88, year: 0, author: null } },
+      { recordIdA: "29996938", recordIdB: "32164386", score: 0.88, fieldScores: { title: 0.88, year: 0, author: null }, reason: "different-ids" },
     ],
     previous: {
       runId: 1,

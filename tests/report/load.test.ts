@@ -13,14 +13,16 @@ import { buildStore } from "./store.js";
 describe("reading the store for the report", () => {
   it("reads every pair, in pages, with scores exactly as stored", () => {
     const db = openStore(":memory:");
-    const insert = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?)");
+    const insert = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?, ?)");
     const awkward = [0.1 + 0.2, 1 / 3, 0.88, 1, 0, 5e-324, 1e300, 0.123456789012345678, 2 / 3];
     const expected = [];
     for (let i = 0; i < 2_345; i++) {
       const score = awkward[i % awkward.length]! * (1 + i / 7919);
       const fieldScores = { title: awkward[(i + 1) % awkward.length]!, abstract: null, "odd \"name\"": i % 2 === 0 ? 1 : -0.5 };
-      insert.run(`${i}`, `hash:${i}`, score, JSON.stringify(fieldScores));
-      expected.push({ recordIdA: `${i}`, recordIdB: `hash:${i}`, score, fieldScores });
+      // A pair stored before reasons were kept has none.
+      const reason = i % 3 === 0 ? null : i % 3 === 1 ? "similar" : "different-ids";
+      insert.run(`${i}`, `hash:${i}`, score, JSON.stringify(fieldScores), reason);
+      expected.push({ recordIdA: `${i}`, recordIdB: `hash:${i}`, score, fieldScores, reason } as const);
     }
     db.prepare("DELETE FROM possible_duplicates WHERE record_id_a IN ('5', '1000', '1001')").run();
     const kept = expected.filter((p) => !["5", "1000", "1001"].includes(p.recordIdA));

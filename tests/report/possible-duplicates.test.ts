@@ -19,6 +19,7 @@ describe("possible-duplicates.csv", () => {
       recordIdB: i % 2 === 0 ? "2" : "3",
       score: 0.5,
       fieldScores: { title: score, abstract: i % 3 === 0 ? null : score / 2, year: scores[(i + 1) % scores.length]! },
+      reason: null,
     }));
     const [header, ...lines] = [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n").slice(0, -1);
     expect(lines).toHaveLength(pairs.length);
@@ -40,8 +41,20 @@ describe("possible-duplicates.csv", () => {
     const views = buildViews(["1", "2"].map((id) => makeRecord(makeArticle(id), null)));
     const header = (pairs: PossibleDuplicate[]) =>
       [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n")[0];
-    const expected = "record_id_a,record_id_b,score,title_a,title_b,url_a,url_b,score_abstract,score_author,score_journal,score_pages,score_title,score_year";
+    const expected =
+      "record_id_a,record_id_b,score,title_a,title_b,url_a,url_b,score_abstract,score_author,score_journal,score_pages,score_title,score_year,reason";
     expect(header([])).toBe(expected);
-    expect(header([{ recordIdA: "1", recordIdB: "2", score: 0.2, fieldScores: {} }])).toBe(expected);
+    expect(header([{ recordIdA: "1", recordIdB: "2", score: 0.2, fieldScores: {}, reason: "similar" }])).toBe(expected);
+  });
+
+  it("ends each pair with why it was left for a human, empty where the store does not say", () => {
+    const views = buildViews(["1", "2", "3"].map((id) => makeRecord(makeArticle(id), null)));
+    const pairs: PossibleDuplicate[] = [
+      { recordIdA: "1", recordIdB: "2", score: 0.9, fieldScores: {}, reason: "different-ids" },
+      { recordIdA: "1", recordIdB: "3", score: 0.8, fieldScores: {}, reason: "meeting-abstract" },
+      { recordIdA: "2", recordIdB: "3", score: 0.7, fieldScores: {}, reason: null },
+    ];
+    const lines = [...possibleDuplicatesCsvChunks(pairTableOf(pairs), pairRecordsOf(views), { bom: false })].join("").split("\r\n").slice(1, -1);
+    expect(lines.map((line) => line.split(",").at(-1))).toEqual(["different-ids", "meeting-abstract", ""]);
   });
 });

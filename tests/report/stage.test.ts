@@ -130,7 +130,7 @@ describe("reportStage", () => {
     const classified = db.prepare("SELECT result FROM classifications WHERE record_id = '29138430'").pluck().get() as string;
     db.transaction(() => {
       const classify = db.prepare("INSERT INTO classifications VALUES (?, ?, 'test-1', ?)");
-      const pair = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?)");
+      const pair = db.prepare("INSERT INTO possible_duplicates VALUES (?, ?, ?, ?, 'similar')");
       for (let i = 0; i < THREADS_MIN_RECORDS; i++) {
         const id = String(50_000_000 + i);
         upsertRecord(db, makeArticle(id, { title: `Exosome study ${i} of ${THREADS_MIN_RECORDS}` }), 1, NOW);

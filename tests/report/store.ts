@@ -32,7 +32,7 @@ export function buildStore(): Db {
   const hit = db.prepare("INSERT INTO search_hits VALUES (?, 1, 1, ?)");
   for (const pmid of ["29138430", "29996938", "32256789", "33073298", "40000099"]) hit.run(pmid, NOW);
   db.prepare("INSERT INTO unavailable VALUES ('40000099', 1, ?, 'not returned by efetch')").run(NOW);
-  db.prepare("INSERT INTO possible_duplicates VALUES ('29996938', '32164386', 0.88, ?)").run(JSON.stringify({ title: 0.88, year: 0, author: null }));
+  db.prepare("INSERT INTO possible_duplicates VALUES ('29996938', '32164386', 0.88, ?, 'different-ids')").run(JSON.stringify({ title: 0.88, year: 0, author: null }));
   return db;
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { emptyArticle, type Article } from "../../src/model/article.js";
 import { openStore, openStoreForReading } from "../../src/store/open.js";
 import { LitreviewError } from "../../src/errors.js";
-import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { ORDERED_MIGRATIONS, SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { countLiveRecords, countStoredRecords, getRecord, iterateRecords, markDeleted, upsertRecord } from "../../src/store/records.js";
 
 function article(overrides: Partial<Article> = {}): Article {
@@ -29,6 +29,22 @@ describe("store", () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     expect(() => openStore(path)).toThrow(/newer than this litreview understands/);
+  });
+
+  it("brings a store of the first schema up to date, keeping what it holds", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "litreview-store-")), "v1.sqlite");
+    const v1 = new Database(path);
+    v1.exec(ORDERED_MIGRATIONS[0]!.sql);
+    v1.pragma("user_version = 1");
+    v1.prepare("INSERT INTO possible_duplicates VALUES ('1', '2', 0.9, '{}')").run();
+    v1.close();
+    expect(() => openStoreForReading(path)).toThrow(/older than this litreview's .*brings it up to date/);
+    const db = openStore(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    // Version 2: why a pair was left for a human; a pair stored before says nothing until dedupe reruns.
+    expect(db.prepare("SELECT record_id_a, record_id_b, reason FROM possible_duplicates").all()).toEqual([{ record_id_a: "1", record_id_b: "2", reason: null }]);
+    db.close();
+    expect(openStoreForReading(path).pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
   });
 
   it("gives a new store 16 KiB pages and leaves an existing store's page size alone", () => {

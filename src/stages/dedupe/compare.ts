@@ -12,7 +12,7 @@ import {
   withoutParticles,
 } from "./normalize.js";
 import { THRESHOLDS as T } from "./thresholds.js";
-import type { PairScoreField } from "../../model/dedupe.js";
+import type { PairScoreField, PossibleDuplicateReason } from "../../model/dedupe.js";
 
 export type FieldScores = Record<string, number | null>;
 
@@ -25,10 +25,12 @@ export interface PairVerdict {
   version: boolean;
   /** No rule matched but the pair is close enough for a human to look at. */
   near: boolean;
+  /** Why a near pair was not merged; null when the pair matched or is not near. */
+  reason: PossibleDuplicateReason | null;
   fieldScores: FieldScores;
 }
 
-const NO_MATCH: PairVerdict = { rule: null, score: 0, version: false, near: false, fieldScores: {} };
+const NO_MATCH: PairVerdict = { rule: null, score: 0, version: false, near: false, reason: null, fieldScores: {} };
 
 function agree<V>(a: V | null, b: V | null, same: (x: V, y: V) => boolean): boolean | null {
   if (a === null || b === null) return null;
@@ -228,10 +230,10 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   // Two distinct PubMed records never merge on a shared DOI alone (book chapters share the book's DOI).
   const sharedDoi = a.doi !== null && a.doi === b.doi && !pmidConflict;
   const exact = exactRule(a, b, sharedDoi);
-  if (exact) return { rule: exact, score: 1, version: false, near: false, fieldScores: {} };
+  if (exact) return { rule: exact, score: 1, version: false, near: false, reason: null, fieldScores: {} };
   const version = a.preprint !== b.preprint;
   if (version && (a.updateOf.includes(b.pmid ?? "") || b.updateOf.includes(a.pmid ?? ""))) {
-    return { rule: "update-of", score: 1, version: true, near: false, fieldScores: {} };
+    return { rule: "update-of", score: 1, version: true, near: false, reason: null, fieldScores: {} };
   }
   if (a.kind !== "article") return NO_MATCH;
   const year = yearsAgree(a, b, version);
@@ -241,9 +243,17 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   if ((year === false || author === false) && !sharedDoi) return NO_MATCH;
   const [x, y] = unlabelled(a, b);
   const s = pairScores(x, y, version);
-  const fuzzy = version || !idConflict(a, b) ? fuzzyRule(x, y, s) : null;
-  if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, fieldScores: s };
+  const conflict = !version && idConflict(a, b);
+  const fuzzy = conflict ? null : fuzzyRule(x, y, s);
+  if (fuzzy) return { rule: fuzzy.rule, score: fuzzy.score, version, near: false, reason: null, fieldScores: s };
   const best = Math.max(s.title ?? 0, s.abstract ?? 0);
   const near = sharedDoi || (s.title ?? 0) >= T.possibleTitle || (s.abstract ?? 0) >= T.possibleAbstract;
-  return { rule: null, score: best, version, near, fieldScores: s };
+  return { rule: null, score: best, version, near, reason: near ? nearReason(a, b, conflict, sharedDoi) : null, fieldScores: s };
+}
+
+/** Why a near pair stays two records (see PossibleDuplicateReason); only near pairs pay for it. */
+function nearReason(a: RecordFeatures, b: RecordFeatures, conflict: boolean, sharedDoi: boolean): PossibleDuplicateReason {
+  if (conflict) return "different-ids";
+  if (a.meetingAbstract !== b.meetingAbstract) return "meeting-abstract";
+  return sharedDoi ? "shared-doi" : "similar";
 }

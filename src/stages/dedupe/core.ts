@@ -46,13 +46,13 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
     const j = pairs.second[k]!;
     const v = comparePair(features[i]!, features[j]!);
     if (!v.rule && !v.near) continue;
-    const pair = { a: i, b: j, score: v.score, fieldScores: v.fieldScores };
+    const pair: ScoredPair = { a: i, b: j, score: v.score, fieldScores: v.fieldScores, reason: v.reason };
     if (v.rule) edges.push({ a: i, b: j, rule: v.rule, score: v.score, version: v.version, pair });
     else nearMisses.push(pair);
   }
   const { clusters, accepted, refused } = constrainedClusters(features, edges);
   // A match refused for joining two different DOIs or PMIDs is exactly what a human should look at.
-  for (const e of refused) nearMisses.push(e.pair);
+  for (const e of refused) nearMisses.push({ ...e.pair, reason: "different-ids" });
   const clusterOf = clusterIndex(features.length, clusters);
   const decisions = decide(features, clusters, clusterOf, accepted, options);
   // Indices follow record_id order, so this is record_id order too.
@@ -60,7 +60,7 @@ export function dedupeFeatures(unsorted: RecordFeatures[], options: DedupeOption
   // A near miss between two records that other matches already put in one cluster is no longer a question.
   const possible = nearMisses
     .filter((p) => clusterOf[p.a] !== clusterOf[p.b])
-    .map((p) => ({ recordIdA: features[p.a]!.recordId, recordIdB: features[p.b]!.recordId, score: p.score, fieldScores: p.fieldScores }));
+    .map((p) => ({ recordIdA: features[p.a]!.recordId, recordIdB: features[p.b]!.recordId, score: p.score, fieldScores: p.fieldScores, reason: p.reason }));
   return { decisions, possible, largeBlocks };
 }
 
@@ -70,6 +70,7 @@ interface ScoredPair {
   b: number;
   score: number;
   fieldScores: PossibleDuplicate["fieldScores"];
+  reason: PossibleDuplicate["reason"];
 }
 
 /** A match, with its pair's scores for when it is refused. */

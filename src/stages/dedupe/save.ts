@@ -45,14 +45,15 @@ export function saveDedupe(db: Db, decisions: readonly DedupeDecision[], possibl
     );
     insertAll(
       db,
-      "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores)",
-      4,
+      "INSERT OR REPLACE INTO possible_duplicates (record_id_a, record_id_b, score, field_scores, reason)",
+      5,
       possible,
       (p, values, at) => {
         values[at] = p.recordIdA;
         values[at + 1] = p.recordIdB;
         values[at + 2] = p.score;
         values[at + 3] = JSON.stringify(p.fieldScores);
+        values[at + 4] = p.reason;
       },
     );
   })();

@@ -320,15 +320,15 @@ const PAIRS_PER_QUERY = 1000;
 export function loadPairTable(db: Db): PairTable {
   const count = db.prepare<[], number>("SELECT count(*) FROM possible_duplicates").pluck().get()!;
   const page = db.prepare<[number], { last: number | null; pairs: string }>(
-    `SELECT max(rowid) AS last, json_group_array(json_array(record_id_a, record_id_b, score, json(field_scores))) AS pairs
+    `SELECT max(rowid) AS last, json_group_array(json_array(record_id_a, record_id_b, score, json(field_scores), reason)) AS pairs
      FROM (SELECT rowid, * FROM possible_duplicates WHERE rowid > ? ORDER BY rowid LIMIT ${PAIRS_PER_QUERY})`,
   );
   const table = new PairTableBuilder(count);
   for (let after = Number.MIN_SAFE_INTEGER; ; ) {
     const { last, pairs: json } = page.get(after)!;
     if (last === null) return table.finish();
-    for (const [recordIdA, recordIdB, score, fieldScores] of JSON.parse(json) as [string, string, number, Record<string, number | null>][]) {
-      table.add(recordIdA, recordIdB, score, fieldScores);
+    for (const [recordIdA, recordIdB, score, fieldScores, reason] of JSON.parse(json) as [string, string, number, Record<string, number | null>, string | null][]) {
+      table.add(recordIdA, recordIdB, score, fieldScores, reason);
     }
     after = last;
   }

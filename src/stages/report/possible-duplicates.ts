@@ -37,6 +37,8 @@ export interface PairTable {
   fields: string[];
   /** One column per field: NaN where the pair has no score for it. */
   fieldScores: Float64Array[];
+  /** Why each pair was left for a human (PossibleDuplicateReason), null where the store does not say. */
+  reason: (string | null)[];
 }
 
 /** Builds a PairTable a pair at a time; `size` is the number of pairs to come. */
@@ -44,6 +46,7 @@ export class PairTableBuilder {
   private readonly idA: string[] = [];
   private readonly idB: string[] = [];
   private readonly score: Float64Array;
+  private readonly reason: (string | null)[] = [];
   private readonly columns = new Map<string, Float64Array>();
   private readonly ids = new Map<string, string>();
 
@@ -53,12 +56,13 @@ export class PairTableBuilder {
     for (const name of PAIR_SCORE_FIELDS) this.columns.set(name, new Float64Array(size).fill(NaN));
   }
 
-  add(recordIdA: string, recordIdB: string, score: number, fieldScores: Record<string, number | null>): void {
+  add(recordIdA: string, recordIdB: string, score: number, fieldScores: Record<string, number | null>, reason: string | null): void {
     const i = this.idA.length;
     if (i >= this.size) throw new Error(`more than the ${this.size} pairs announced`);
     this.idA.push(this.shared(recordIdA));
     this.idB.push(this.shared(recordIdB));
     this.score[i] = score;
+    this.reason.push(reason);
     // A field named with a null score still has its column, as every pair's cell for it may be empty.
     for (const name in fieldScores) {
       let column = this.columns.get(name);
@@ -78,6 +82,7 @@ export class PairTableBuilder {
       score: this.score.subarray(0, size),
       fields,
       fieldScores: fields.map((f) => this.columns.get(f)!.subarray(0, size)),
+      reason: this.reason,
     };
   }
 
@@ -91,16 +96,17 @@ export class PairTableBuilder {
 
 export function pairTableOf(pairs: readonly PossibleDuplicate[]): PairTable {
   const builder = new PairTableBuilder(pairs.length);
-  for (const p of pairs) builder.add(p.recordIdA, p.recordIdB, p.score, p.fieldScores);
+  for (const p of pairs) builder.add(p.recordIdA, p.recordIdB, p.score, p.fieldScores, p.reason);
   return builder.finish();
 }
 
 /**
  * possible-duplicates.csv: pairs just under the fuzzy threshold, highest score first, then by record ids.
- * Per-field scores follow as `score_<field>` columns, fields in name order. In chunks of rows.
+ * Per-field scores follow as `score_<field>` columns, fields in name order, then the reason (last, as it
+ * came after the other columns). In chunks of rows.
  */
 export function possibleDuplicatesCsvChunks(pairs: PairTable, records: PairRecords, options: CsvOptions): Iterable<string> {
-  const header = csvHeader([...POSSIBLE_DUPLICATE_FIXED, ...pairs.fields.map((f) => `score_${f}`)], options);
+  const header = csvHeader([...POSSIBLE_DUPLICATE_FIXED, ...pairs.fields.map((f) => `score_${f}`), "reason"], options);
   return inChunks(header, pairLines(pairs, records));
 }
 
@@ -116,7 +122,8 @@ function* pairLines(pairs: PairTable, records: PairRecords): Generator<string> {
   const idCells = ids.map((id) => csvCell(id));
   const titleCells = ids.map((id) => csvCell(records.titles[known.get(id) ?? -1] ?? null));
   const urlCells = ids.map((id) => csvCell(records.urls[known.get(id) ?? -1] ?? null));
-  const { score, fieldScores } = pairs;
+  const { score, fieldScores, reason } = pairs;
+  const reasonCell = new Map<string | null, string>();
   const rankA = Int32Array.from(pairs.idA, (id) => rank.get(id)!);
   const rankB = Int32Array.from(pairs.idB, (id) => rank.get(id)!);
   const order = new Uint32Array(pairs.size).map((_, i) => i);
@@ -130,7 +137,10 @@ function* pairLines(pairs: PairTable, records: PairRecords): Generator<string> {
       const value = column[i]!;
       line += value !== value /* NaN: no score */ ? "," : "," + scoreCell(value);
     }
-    yield line + "\r\n";
+    const why = reason[i]!;
+    let whyCell = reasonCell.get(why);
+    if (whyCell === undefined) reasonCell.set(why, (whyCell = csvCell(why)));
+    yield line + "," + whyCell + "\r\n";
   }
 }
 
