@@ -34,6 +34,22 @@ describe("explainRecord", () => {
     expect(explainRecord(db, "40000004")).toContain("Deduplication: kept; no other record is the same work.");
   });
 
+  it("lists the possible duplicates a record is in, closest first, with their reason, from either side of the pair", () => {
+    expect(explainRecord(db, "33073298")).not.toContain("possible duplicate");
+    const store = buildStore();
+    // A pair stored before reasons were kept, with the record as its second member.
+    store.prepare("INSERT INTO possible_duplicates VALUES ('29138430', '29996938', 0.5, '{}', NULL)").run();
+    const text = explainRecord(store, "29996938");
+    expect(text).toContain(
+      [
+        "  2 possible duplicates for a human to check (possible-duplicates.csv):",
+        // 32164386 is no longer stored.
+        "    32164386, score 0.88 (different-ids: alike, but their PMIDs, DOIs or PMCIDs differ): (no title)",
+        "    29138430, score 0.5 (reason not stored: run dedupe again): Extracellular vesicles derived from MSCs",
+      ].join("\n"),
+    );
+  });
+
   it("names the id it could not find and what to give instead", () => {
     expect(() => explainRecord(db, "99999999")).toThrow(LitreviewError);
     expect(() => explainRecord(db, "99999999")).toThrow(/no record 99999999 in the store \S*: give a PMID, a DOI or a record_id/);

@@ -2,6 +2,8 @@ import { LitreviewError } from "../../errors.js";
 import type { Db } from "../../store/open.js";
 import { getRecord } from "../../store/records.js";
 import type { Label } from "../../model/classification.js";
+import type { PossibleDuplicateReason } from "../../model/dedupe.js";
+import { roundScore } from "./csv.js";
 import { EXCLUSION_ORDER, type ReportExclusionReason } from "./inclusion.js";
 import { explainDedupe } from "../dedupe/explain.js";
 import { loadClassification, loadCluster, loadDecision } from "./load.js";
@@ -37,8 +39,40 @@ function dedupeLines(db: Db, v: RecordView): string[] {
   const d = v.decision;
   if (!d) return ["Deduplication: not run yet for this record."];
   const [first, ...more] = explainDedupe(d, loadCluster(db, d.clusterId));
-  const lines = [`Deduplication: ${first}.`, ...more.map((line) => `  ${line}.`)];
+  const lines = [`Deduplication: ${first}.`, ...more.map((line) => `  ${line}.`), ...possibleDuplicateLines(db, v.recordId)];
   if (v.retracted && !d.retracted) lines.push("Retracted: yes (publication type Retracted Publication).");
+  return lines;
+}
+
+/** possible-duplicates.csv's reasons in words. */
+const PAIR_REASON_TEXT: Record<PossibleDuplicateReason, string> = {
+  "different-ids": "alike, but their PMIDs, DOIs or PMCIDs differ",
+  "meeting-abstract": "a meeting abstract beside a paper, two works",
+  "shared-doi": "they share a DOI and little else",
+  similar: "alike, but not enough to merge",
+};
+
+/** Pairs listed at most; the rest are counted. */
+const PAIRS_SHOWN = 10;
+
+/** The pairs of possible-duplicates.csv this record is in, closest first. */
+function possibleDuplicateLines(db: Db, recordId: string): string[] {
+  const rows = db
+    .prepare<[string, string, string], { other: string; score: number; reason: PossibleDuplicateReason | null; title: string | null }>(
+      `SELECT p.other, p.score, p.reason, json_extract(r.article, '$.title') AS title
+       FROM (SELECT CASE WHEN record_id_a = ? THEN record_id_b ELSE record_id_a END AS other, score, reason
+             FROM possible_duplicates WHERE record_id_a = ? OR record_id_b = ?) p
+       LEFT JOIN records r ON r.record_id = p.other`,
+    )
+    .all(recordId, recordId, recordId)
+    .sort((x, y) => y.score - x.score || compareRecordIds(x.other, y.other));
+  if (rows.length === 0) return [];
+  const lines = [`  ${plural(rows.length, "possible duplicate")} for a human to check (possible-duplicates.csv):`];
+  for (const r of rows.slice(0, PAIRS_SHOWN)) {
+    const why = r.reason ? `${r.reason}: ${PAIR_REASON_TEXT[r.reason]}` : "reason not stored: run dedupe again";
+    lines.push(`    ${r.other}, score ${roundScore(r.score)} (${why}): ${r.title ?? "(no title)"}`);
+  }
+  if (rows.length > PAIRS_SHOWN) lines.push(`    and ${rows.length - PAIRS_SHOWN} more`);
   return lines;
 }
 
