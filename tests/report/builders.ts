@@ -175,6 +175,7 @@ export function makeInput(overrides: Partial<ReportInput> = {}): ReportInput {
     possibleDuplicates: [
       { recordIdA: "29996938", recordIdB: "32164386", score: 0.88, fieldScores: { title: 0.88, year: 0, author: null }, reason: "different-ids" },
     ],
+    pairReasons: [{ reason: "different-ids", pairs: 1 }],
     previous: {
       runId: 1,
       date: "2026-02-22T06:00:00.000Z",

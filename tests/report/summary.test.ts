@@ -7,6 +7,7 @@ import { yearsSection } from "../../src/stages/report/summary/years.js";
 import { renderReports } from "../../src/stages/report/render.js";
 import { evidenceMatrixRows } from "../../src/stages/report/tables.js";
 import { buildViews } from "../../src/stages/report/view.js";
+import type { PairReasonCount } from "../../src/stages/report/types.js";
 import { makeArticle, makeClassification, makeInput, makeRecord } from "./builders.js";
 
 function rct(id: number, participants: number | null, year: number) {
@@ -21,6 +22,20 @@ function githubSlug(heading: string): string {
 
 describe("summary.md", () => {
   const summary = renderReports(makeInput(), ["summary.md"], { bom: true }).get("summary.md")!;
+
+  it("says how many possible duplicates are left for a human and why, or that there are none", () => {
+    const render = (pairReasons: PairReasonCount[]) => renderReports(makeInput({ pairReasons }), ["summary.md"], { bom: false }).get("summary.md")!;
+    expect(render([])).toContain("- Possible duplicates: none for a human to check (`possible-duplicates.csv` has no pairs).");
+    expect(
+      render([
+        { reason: "different-ids", pairs: 3 },
+        { reason: "meeting-abstract", pairs: 1 },
+        { reason: null, pairs: 2 },
+      ]),
+    ).toContain(
+      "(`possible-duplicates.csv`, column `reason`): 6 pairs: 3 alike but with different PMIDs, DOIs or PMCIDs; 1 a meeting abstract beside a paper; 2 stored before reasons were kept.",
+    );
+  });
 
   it("links every evidence-map count to a condition heading that exists", () => {
     const anchors = new Set([...summary.matchAll(/\]\(#([a-z0-9-]+)\)/g)].map((m) => m[1]!));

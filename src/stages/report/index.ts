@@ -12,6 +12,7 @@ import { diffSnapshots, snapshotOf } from "./changes.js";
 import {
   loadBaseline,
   loadImports,
+  loadPairReasons,
   loadPairTable,
   loadRecords,
   loadRetrieval,
@@ -45,6 +46,7 @@ export function loadReportInput(ctx: StageContext): ReportInput & { details: Sto
     imports: loadImports(db),
     retrieval: loadRetrieval(db),
     possibleDuplicates: [],
+    pairReasons: loadPairReasons(db),
     previous: null,
     repeats: null,
     accuracy: null,

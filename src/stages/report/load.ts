@@ -1,10 +1,10 @@
 import type { Article, Author, CommentCorrection, DataBank, JournalInfo, PublicationDate, RecordKind, RecordSource } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
-import type { DedupeDecision, DedupeRole, NoticeKind } from "../../model/dedupe.js";
+import { POSSIBLE_DUPLICATE_REASONS, type DedupeDecision, type DedupeRole, type NoticeKind, type PossibleDuplicateReason } from "../../model/dedupe.js";
 import type { Db } from "../../store/open.js";
 import { LitreviewError } from "../../errors.js";
 import { sameSnapshot } from "./changes.js";
-import type { Baseline, DetailSource, ReportRef, ImportCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
+import type { Baseline, DetailSource, ReportRef, ImportCount, PairReasonCount, ReportRecord, RetrievalCounts, SnapshotRow } from "./types.js";
 import { compareRecordIds, recordUrl } from "./view.js";
 import { PairTableBuilder, type PairRecords, type PairTable } from "./possible-duplicates.js";
 
@@ -306,6 +306,15 @@ export function loadPairRecords(db: Db): PairRecords {
     titles: rows.map((r) => r[1]),
     urls: rows.map(([, , pmid, doi]) => recordUrl({ pmid, doi })),
   };
+}
+
+/** How many near-miss pairs are stored, by reason, in POSSIBLE_DUPLICATE_REASONS order (pairs without one last). */
+export function loadPairReasons(db: Db): PairReasonCount[] {
+  const counts = db
+    .prepare<[], { reason: PossibleDuplicateReason | null; pairs: number }>("SELECT reason, count(*) AS pairs FROM possible_duplicates GROUP BY reason")
+    .all();
+  const rank = (reason: PossibleDuplicateReason | null): number => (reason === null ? POSSIBLE_DUPLICATE_REASONS.length : POSSIBLE_DUPLICATE_REASONS.indexOf(reason));
+  return counts.sort((a, b) => rank(a.reason) - rank(b.reason));
 }
 
 /** Pairs per query of loadPairTable. */

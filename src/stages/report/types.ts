@@ -1,7 +1,7 @@
 import type { StoredSearch } from "../../store/retrieval.js";
 import type { Article } from "../../model/article.js";
 import type { Classification, Evidence, Label } from "../../model/classification.js";
-import type { DedupeDecision, PossibleDuplicate } from "../../model/dedupe.js";
+import type { DedupeDecision, PossibleDuplicate, PossibleDuplicateReason } from "../../model/dedupe.js";
 
 /** One stored record with everything the reports say about it. */
 export interface ReportRecord {
@@ -65,6 +65,11 @@ export interface DetailSource {
   labels(recordId: string): Label[];
 }
 
+export interface PairReasonCount {
+  reason: PossibleDuplicateReason | null;
+  pairs: number;
+}
+
 /** Everything the renderers need: plain values read from the store, so rendering is pure. */
 export interface ReportInput {
   pipeline: { name: string; title: string; question: string | null; queryText: string };
@@ -75,6 +80,8 @@ export interface ReportInput {
   imports: ImportCount[];
   retrieval: RetrievalCounts;
   possibleDuplicates: PossibleDuplicate[];
+  /** How many pairs possible-duplicates.csv lists, by reason (null: stored before reasons were kept). */
+  pairReasons: PairReasonCount[];
   /**
    * The report to compare with: the latest earlier one that said something different (see loadBaseline),
    * or null when there is none.

@@ -1,7 +1,8 @@
-import type { ReportInput, SearchRow } from "../types.js";
+import type { PossibleDuplicateReason } from "../../../model/dedupe.js";
+import type { PairReasonCount, ReportInput, SearchRow } from "../types.js";
 import { translationWithoutWindow } from "../../search/window.js";
 import { databaseName } from "../prisma.js";
-import { md, table } from "./markdown.js";
+import { md, plural, table } from "./markdown.js";
 
 /** PRISMA-S: each database, the exact query as run, its translation, limits, the date and count of every search. */
 export function searchSection(input: ReportInput): string[] {
@@ -24,11 +25,28 @@ export function searchSection(input: ReportInput): string[] {
   lines.push(
     "- Deduplication: exact keys first (PMID, normalised DOI, PMCID), then normalised title with agreeing year " +
       "and first author, journal or pages; notices (errata, retraction notices, comments) are never merged with " +
-      "the article they concern. See `possible-duplicates.csv` for near misses.",
+      "the article they concern.",
+    pairLine(input.pairReasons),
     "",
   );
   lines.push(...retrievalLines(input));
   return lines;
+}
+
+/** possible-duplicates.csv's reasons as a count of pairs says them. */
+const PAIR_REASON_WORDS: Record<PossibleDuplicateReason, string> = {
+  "different-ids": "alike but with different PMIDs, DOIs or PMCIDs",
+  "meeting-abstract": "a meeting abstract beside a paper",
+  "shared-doi": "sharing a DOI and little else",
+  similar: "alike, but not enough to merge",
+};
+
+/** How many near misses `possible-duplicates.csv` lists for a human, and why they were not merged. */
+function pairLine(counts: readonly PairReasonCount[]): string {
+  const total = counts.reduce((sum, c) => sum + c.pairs, 0);
+  if (total === 0) return "- Possible duplicates: none for a human to check (`possible-duplicates.csv` has no pairs).";
+  const parts = counts.map((c) => `${c.pairs} ${c.reason === null ? "stored before reasons were kept" : PAIR_REASON_WORDS[c.reason]}`);
+  return `- Possible duplicates for a human to check (\`possible-duplicates.csv\`, column \`reason\`): ${plural(total, "pair")}: ${parts.join("; ")}.`;
 }
 
 const squashed = (text: string): string => text.replace(/\s+/g, " ").trim();
