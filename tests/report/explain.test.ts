@@ -44,7 +44,7 @@ describe("explainRecord", () => {
       [
         "  2 possible duplicates for a human to check (possible-duplicates.csv):",
         // 32164386 is no longer stored.
-        "    32164386, score 0.88 (different-ids: alike, but their PMIDs, DOIs or PMCIDs differ): (no title)",
+        "    32164386, score 0.88 (different-ids: alike but with different PMIDs, DOIs or PMCIDs): (no title)",
         "    29138430, score 0.5 (reason not stored: run dedupe again): Extracellular vesicles derived from MSCs",
       ].join("\n"),
     );

@@ -4,6 +4,7 @@ import { getRecord } from "../../store/records.js";
 import type { Label } from "../../model/classification.js";
 import type { PossibleDuplicateReason } from "../../model/dedupe.js";
 import { roundScore } from "./csv.js";
+import { PAIR_REASON_WORDS } from "./possible-duplicates.js";
 import { EXCLUSION_ORDER, type ReportExclusionReason } from "./inclusion.js";
 import { explainDedupe } from "../dedupe/explain.js";
 import { loadClassification, loadCluster, loadDecision } from "./load.js";
@@ -44,14 +45,6 @@ function dedupeLines(db: Db, v: RecordView): string[] {
   return lines;
 }
 
-/** possible-duplicates.csv's reasons in words. */
-const PAIR_REASON_TEXT: Record<PossibleDuplicateReason, string> = {
-  "different-ids": "alike, but their PMIDs, DOIs or PMCIDs differ",
-  "meeting-abstract": "a meeting abstract beside a paper, two works",
-  "shared-doi": "they share a DOI and little else",
-  similar: "alike, but not enough to merge",
-};
-
 /** Pairs listed at most; the rest are counted. */
 const PAIRS_SHOWN = 10;
 
@@ -69,7 +62,7 @@ function possibleDuplicateLines(db: Db, recordId: string): string[] {
   if (rows.length === 0) return [];
   const lines = [`  ${plural(rows.length, "possible duplicate")} for a human to check (possible-duplicates.csv):`];
   for (const r of rows.slice(0, PAIRS_SHOWN)) {
-    const why = r.reason ? `${r.reason}: ${PAIR_REASON_TEXT[r.reason]}` : "reason not stored: run dedupe again";
+    const why = r.reason ? `${r.reason}: ${PAIR_REASON_WORDS[r.reason]}` : "reason not stored: run dedupe again";
     lines.push(`    ${r.other}, score ${roundScore(r.score)} (${why}): ${r.title ?? "(no title)"}`);
   }
   if (rows.length > PAIRS_SHOWN) lines.push(`    and ${rows.length - PAIRS_SHOWN} more`);

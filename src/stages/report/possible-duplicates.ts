@@ -1,4 +1,4 @@
-import { PAIR_SCORE_FIELDS, type PossibleDuplicate } from "../../model/dedupe.js";
+import { PAIR_SCORE_FIELDS, type PossibleDuplicate, type PossibleDuplicateReason } from "../../model/dedupe.js";
 import { csvCell, csvHeader, inChunks, roundScore } from "./csv.js";
 import type { CsvOptions } from "./csv.js";
 import { compareRecordIds, compareText, recordUrl } from "./view.js";
@@ -21,6 +21,14 @@ export function pairRecordsOf(views: readonly RecordView[]): PairRecords {
     urls: views.map((v) => recordUrl(v.article)),
   };
 }
+
+/** The `reason` column in words, for summary.md and explain. */
+export const PAIR_REASON_WORDS: Record<PossibleDuplicateReason, string> = {
+  "different-ids": "alike but with different PMIDs, DOIs or PMCIDs",
+  "meeting-abstract": "a meeting abstract beside a paper",
+  "shared-doi": "sharing a DOI and little else",
+  similar: "alike, but not enough to merge",
+};
 
 export const POSSIBLE_DUPLICATE_FIXED = ["record_id_a", "record_id_b", "score", "title_a", "title_b", "url_a", "url_b"] as const;
 

@@ -1,7 +1,7 @@
-import type { PossibleDuplicateReason } from "../../../model/dedupe.js";
 import type { PairReasonCount, ReportInput, SearchRow } from "../types.js";
 import { translationWithoutWindow } from "../../search/window.js";
 import { databaseName } from "../prisma.js";
+import { PAIR_REASON_WORDS } from "../possible-duplicates.js";
 import { md, plural, table } from "./markdown.js";
 
 /** PRISMA-S: each database, the exact query as run, its translation, limits, the date and count of every search. */
@@ -32,14 +32,6 @@ export function searchSection(input: ReportInput): string[] {
   lines.push(...retrievalLines(input));
   return lines;
 }
-
-/** possible-duplicates.csv's reasons as a count of pairs says them. */
-const PAIR_REASON_WORDS: Record<PossibleDuplicateReason, string> = {
-  "different-ids": "alike but with different PMIDs, DOIs or PMCIDs",
-  "meeting-abstract": "a meeting abstract beside a paper",
-  "shared-doi": "sharing a DOI and little else",
-  similar: "alike, but not enough to merge",
-};
 
 /** How many near misses `possible-duplicates.csv` lists for a human, and why they were not merged. */
 function pairLine(counts: readonly PairReasonCount[]): string {
