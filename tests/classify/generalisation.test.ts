@@ -511,6 +511,14 @@ describe("fifth held-out set", () => {
     expect(c.design).toBe("in-vitro");
   });
 
+  it("does not call vesicles engineered for a use the authors only foresee", () => {
+    const c = classify(
+      "Exosomes in dermatomyositis",
+      "This article reviews exosomes in the pathogenesis of dermatomyositis. Their use as biomarkers and drug delivery carriers shows great application prospects. More research is needed to open new avenues for the encapsulation of drugs inside exosomes.",
+    );
+    expect(c.exosomeSources).not.toContain("engineered");
+  });
+
   it("takes Wharton's jelly vesicles for MSC vesicles even beside plant vesicles", () => {
     const c = classify(
       "Plant exosomes compared to Wharton jelly stem cell exosomes for hair loss",
