@@ -519,6 +519,14 @@ describe("fifth held-out set", () => {
     expect(c.exosomeSources).not.toContain("engineered");
   });
 
+  it("does not take scar size, a wound-healing outcome, for a scar topic", () => {
+    const c = classify(
+      "Dermal fibroblast exosomes and wound closure: a meta-analysis of animal studies",
+      "Exosomes improved wound closure in animal models. Scar size and collagen deposition were secondary outcomes.",
+    );
+    expect(c.conditions).toEqual(["wound-healing"]);
+  });
+
   it("takes Wharton's jelly vesicles for MSC vesicles even beside plant vesicles", () => {
     const c = classify(
       "Plant exosomes compared to Wharton jelly stem cell exosomes for hair loss",
