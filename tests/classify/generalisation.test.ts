@@ -527,6 +527,22 @@ describe("fifth held-out set", () => {
     expect(c.conditions).toEqual(["wound-healing"]);
   });
 
+  it("reads an introduction's statement of the study's own aim as its objective, not as background", () => {
+    const c = classify(
+      "Keratinocyte exosomes against gelatin sponges in rats",
+      "Introduction: Exosomes influence tissue regeneration. This study compared how well keratinocyte exosomes heal burn wounds in a preclinical model. Methods: Forty rats were allocated into four groups.",
+    );
+    expect(c.conditions).toContain("burn");
+  });
+
+  it("does not take fibroblasts whose senescence the vesicles reduce for the vesicles' source", () => {
+    const c = classify(
+      "Hypoxic adipose stem cell exosomes and photoaged skin",
+      "Introduction: Photoaging needs treatments. This study investigates the effects of ADSC-Exo on reducing human dermal fibroblast senescence in culture and in photoaged mice.",
+    );
+    expect(c.exosomeSources).toEqual(["msc"]);
+  });
+
   it("takes Wharton's jelly vesicles for MSC vesicles even beside plant vesicles", () => {
     const c = classify(
       "Plant exosomes compared to Wharton jelly stem cell exosomes for hair loss",
