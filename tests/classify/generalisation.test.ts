@@ -469,3 +469,85 @@ describe("fourth held-out set", () => {
     expect(c.conditions).toEqual(["pigmentation"]);
   });
 });
+
+describe("fifth held-out set", () => {
+  it("reads a 'systematic literature research' of named databases as a systematic search", () => {
+    const c = classify(
+      "Interleukins and candidate targets in chronic urticaria",
+      "Methods: The aim of this review is to gather what is known of interleukins in urticaria. A systematic literature research using the words interleukin and urticaria was performed in PubMed and Embase databases. Results: Several interleukins seem to be raised.",
+    );
+    expect(c.design).toBe("systematic-review");
+  });
+
+  it("reads patients' serum vesicles profiled against healthy people, with nothing cultured, as an observational study", () => {
+    const c = classify(
+      "Serum exosomes carry a distinct microRNA profile in active alopecia areata",
+      "Serum samples were obtained from alopecia areata patients and healthy controls. Exosomes were isolated from the sera of active patients and their microRNAs sequenced; 31 microRNAs differed. Our study describes the cargo of serum exosomes in the disease.",
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
+
+  it("reads patients' unaffected and lesional skin against healthy skin as an observational study", () => {
+    const c = classify(
+      "Gene expression in lichen planus lesions",
+      "RNA sequencing was performed on plaques, papules and non-lesional skin from patients with lichen planus and on normal skin from healthy individuals. Differential expression analyses were performed across the lesion types.",
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
+
+  it("keeps patients' plasma vesicles added to cultured cells an in-vitro study", () => {
+    const c = classify(
+      "Plasma exosomes from children with eczema stress keratinocytes",
+      "Exosomes were isolated from plasma of 20 patients and 20 healthy controls and added to cultured keratinocytes. Apoptosis, measured by flow cytometry, was significantly increased compared with the control.",
+    );
+    expect(c.design).toBe("in-vitro");
+  });
+
+  it("reads a formulation tested in Franz diffusion cells as in-vitro work", () => {
+    const c = classify(
+      "A hydrogel for topical retinol delivery",
+      "Ethosomes carrying retinol were prepared by thin-film hydration and their encapsulation efficiency measured. Skin permeation studies were performed using Franz diffusion cells, and the gel gave a more controlled permeation.",
+    );
+    expect(c.design).toBe("in-vitro");
+  });
+
+  it("does not call vesicles engineered for a use the authors only foresee", () => {
+    const c = classify(
+      "Exosomes in dermatomyositis",
+      "This article reviews exosomes in the pathogenesis of dermatomyositis. Their use as biomarkers and drug delivery carriers shows great application prospects. More research is needed to open new avenues for the encapsulation of drugs inside exosomes.",
+    );
+    expect(c.exosomeSources).not.toContain("engineered");
+  });
+
+  it("does not take scar size, a wound-healing outcome, for a scar topic", () => {
+    const c = classify(
+      "Dermal fibroblast exosomes and wound closure: a meta-analysis of animal studies",
+      "Exosomes improved wound closure in animal models. Scar size and collagen deposition were secondary outcomes.",
+    );
+    expect(c.conditions).toEqual(["wound-healing"]);
+  });
+
+  it("reads an introduction's statement of the study's own aim as its objective, not as background", () => {
+    const c = classify(
+      "Keratinocyte exosomes against gelatin sponges in rats",
+      "Introduction: Exosomes influence tissue regeneration. This study compared how well keratinocyte exosomes heal burn wounds in a preclinical model. Methods: Forty rats were allocated into four groups.",
+    );
+    expect(c.conditions).toContain("burn");
+  });
+
+  it("does not take fibroblasts whose senescence the vesicles reduce for the vesicles' source", () => {
+    const c = classify(
+      "Hypoxic adipose stem cell exosomes and photoaged skin",
+      "Introduction: Photoaging needs treatments. This study investigates the effects of ADSC-Exo on reducing human dermal fibroblast senescence in culture and in photoaged mice.",
+    );
+    expect(c.exosomeSources).toEqual(["msc"]);
+  });
+
+  it("takes Wharton's jelly vesicles for MSC vesicles even beside plant vesicles", () => {
+    const c = classify(
+      "Plant exosomes compared to Wharton jelly stem cell exosomes for hair loss",
+      "Patients apply herbal exosomes or human exosomes to the scalp for three months.",
+    );
+    expect(c.exosomeSources).toEqual(expect.arrayContaining(["plant", "msc"]));
+  });
+});

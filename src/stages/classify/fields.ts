@@ -120,12 +120,29 @@ function addField(fields: ArticleField[], field: string, text: string | null | u
   if (text && text.trim()) fields.push({ field, family: field.split(":")[0]!, text: normalizeText(text, stems) });
 }
 
+// The sentence where an introduction turns to the study's own aim: "This study compared...", "We aimed to...".
+const OWN_AIM = /(?:^|(?<=[.!?]\s))(?:(?:this|the present|the current|our) (?:study|trial|work|investigation)\b|we (?:aimed|aim|sought|investigated|evaluated|compared|hypothesi[sz]ed)\b|the (?:aims?|purpose|objectives?|goals?) of (?:this|the present|the current|our) (?:study|trial|work)\b)/i;
+
+/**
+ * A Background or Introduction section that goes on to state the study's aim: the aim and what follows are
+ * the study's objective, not background (an introduction weighs less, being mostly others' findings).
+ */
+function splitOwnAim(cat: string | null, text: string): [string | null, string][] {
+  if (cat !== "BACKGROUND") return [[cat, text]];
+  const m = OWN_AIM.exec(text);
+  if (!m) return [[cat, text]];
+  return [
+    [cat, text.slice(0, m.index)],
+    ["OBJECTIVE", text.slice(m.index)],
+  ];
+}
+
 export function articleFields(article: ClassifyInput, stems: StemCache): ArticleField[] {
   const fields: ArticleField[] = [];
   addField(fields, "title", article.title, stems);
   for (const s of abstractSections(article)) {
-    const cat = s.nlmCategory && s.nlmCategory !== "UNASSIGNED" ? s.nlmCategory : categoryOf(s.label);
-    addField(fields, cat ? `abstract:${cat}` : "abstract", s.text, stems);
+    const given = s.nlmCategory && s.nlmCategory !== "UNASSIGNED" ? s.nlmCategory : categoryOf(s.label);
+    for (const [cat, text] of splitOwnAim(given, s.text)) addField(fields, cat ? `abstract:${cat}` : "abstract", text, stems);
   }
   addField(fields, "keywords", article.keywords.join("\n"), stems);
   addField(fields, "mesh", article.mesh.map((m) => m.descriptor).join("\n"), stems);
