@@ -85,6 +85,18 @@ describe("fuzzy matching", () => {
     ]);
   });
 
+  it("lists a meeting abstract beside the paper that followed it two years later, and no further apart", () => {
+    const paper = makeArticle("pubmed:1", { title: TITLE, year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const poster = (year: number) =>
+      makeArticle("embase:1", { title: TITLE, year, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    const listed = (year: number) => dedupeRecords([paper, poster(year)], linked).possible.map((p) => p.reason);
+    expect(listed(2021)).toEqual(["meeting-abstract"]);
+    expect(merged([paper, poster(2021)])).toBe(false);
+    // Three years before, or a paper two years before its "abstract": another work.
+    expect(listed(2020)).toEqual([]);
+    expect(listed(2025)).toEqual([]);
+  });
+
   it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
     const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
     const journal = { title: "Journal of Investigative Dermatology" };

@@ -78,6 +78,11 @@ export const THRESHOLDS = {
   yearTolerance: 1,
   /** A preprint may precede its journal version by this many years. */
   preprintYears: 2,
+  /**
+   * A meeting abstract may precede the paper it became by this many years (as a preprint its journal
+   * version): only for listing the pair, which never merges.
+   */
+  meetingAbstractYears: 2,
   /** Near misses listed for a human: title or abstract similarity at least this, no rule matched, nothing disagreeing. */
   possibleTitle: 0.75,
   possibleAbstract: 0.3,
