@@ -167,7 +167,7 @@ describe("retractions", () => {
     // before the retraction, under the title without the mark.
     const title = "Mesenchymal Stem Cell-Derived Exosomes and Their Potential Agents in Hematological Diseases";
     const journal = { title: "Oxidative Medicine and Cellular Longevity" };
-    for (const mark of ["[Retracted] ", "RETRACTED: ", "Retracted article: "]) {
+    for (const mark of ["[Retracted] ", "RETRACTED: ", "Retracted article: ", "[RETRACTED ARTICLE]: "]) {
       const publisher = makeArticle("hindawi:1", { title: `${mark}${title}`, year: 2021, authors: ["Zhang F"], journal });
       const copy = makeArticle("scopus:1", { title, year: 2021, authors: ["Zhang, F"], journal });
       const d = verdicts(dedupeRecords([publisher, copy], linked).decisions);

@@ -67,7 +67,7 @@ export function concernedPmid(article: DedupeInput, kind: NoticeKind): string | 
   return link?.pmid ?? null;
 }
 
-/** A publisher's mark before a retracted article's title: "RETRACTED:", "RETRACTED ARTICLE:", "[Retracted]". */
+/** A publisher's mark before a retracted article's title: "RETRACTED:", "RETRACTED ARTICLE:", "[Retracted]", SciELO's "[RETRACTED ARTICLE]:". */
 const RETRACTED_TITLE_MARK = /^\W*retracted( article)?\s*[:.\]]\s*/i;
 
 /** Publication type "Retracted Publication", a RetractionIn link, or a publisher's "RETRACTED:" title. */
