@@ -97,6 +97,13 @@ describe("fuzzy matching", () => {
     expect(listed(2025)).toEqual([]);
   });
 
+  it("says meeting-abstract for a poster beside its paper even when each has its own DOI", () => {
+    // A journal supplement gives its abstracts DOIs of their own (Embase exports them).
+    const paper = makeArticle("pubmed:1", { title: TITLE, doi: "10.1093/asj/sjad001", year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const poster = makeArticle("embase:1", { title: TITLE, doi: "10.1016/j.jid.2022.05.100", year: 2022, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    expect(dedupeRecords([paper, poster], linked).possible.map((p) => p.reason)).toEqual(["meeting-abstract"]);
+  });
+
   it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
     const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
     const journal = { title: "Journal of Investigative Dermatology" };

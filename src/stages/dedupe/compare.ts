@@ -262,9 +262,13 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   return { rule: null, score: best, version, near, reason: near ? nearReason(a, b, conflict, sharedDoi) : null, fieldScores: s };
 }
 
-/** Why a near pair stays two records (see PossibleDuplicateReason); only near pairs pay for it. */
+/**
+ * Why a near pair stays two records (see PossibleDuplicateReason); only near pairs pay for it. A meeting
+ * abstract beside a paper says so first: a supplement gives its abstracts DOIs of their own, and "different
+ * ids" would hide what the human is looking at.
+ */
 function nearReason(a: RecordFeatures, b: RecordFeatures, conflict: boolean, sharedDoi: boolean): PossibleDuplicateReason {
-  if (conflict) return "different-ids";
   if (a.meetingAbstract !== b.meetingAbstract) return "meeting-abstract";
+  if (conflict) return "different-ids";
   return sharedDoi ? "shared-doi" : "similar";
 }
