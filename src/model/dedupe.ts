@@ -25,9 +25,10 @@ export const PAIR_SCORE_FIELDS = ["abstract", "author", "journal", "pages", "tit
 export type PairScoreField = (typeof PAIR_SCORE_FIELDS)[number];
 
 /**
- * Why a pair was left for a human rather than merged, in the order they are checked:
+ * Why a pair was left for a human rather than merged (the first that applies: `meeting-abstract`, then the
+ * others in this order; listed in this order in reports):
  * - `different-ids`: title or abstract match, but the records carry different PMIDs, DOIs or PMCIDs;
- * - `meeting-abstract`: one is a meeting abstract, the other not (a poster and its paper are two works);
+ * - `meeting-abstract`: one is a meeting abstract, the other not (a poster and its paper are two works), whatever their ids;
  * - `shared-doi`: they share a DOI but little else (a supplement's meeting abstracts, a book's chapters);
  * - `similar`: title or abstract alike, but not alike enough, or too few other fields agree.
  */

@@ -85,6 +85,25 @@ describe("fuzzy matching", () => {
     ]);
   });
 
+  it("lists a meeting abstract beside the paper that followed it two years later, and no further apart", () => {
+    const paper = makeArticle("pubmed:1", { title: TITLE, year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const poster = (year: number) =>
+      makeArticle("embase:1", { title: TITLE, year, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    const listed = (year: number) => dedupeRecords([paper, poster(year)], linked).possible.map((p) => p.reason);
+    expect(listed(2021)).toEqual(["meeting-abstract"]);
+    expect(merged([paper, poster(2021)])).toBe(false);
+    // Three years before, or a paper two years before its "abstract": another work.
+    expect(listed(2020)).toEqual([]);
+    expect(listed(2025)).toEqual([]);
+  });
+
+  it("says meeting-abstract for a poster beside its paper even when each has its own DOI", () => {
+    // A journal supplement gives its abstracts DOIs of their own (Embase exports them).
+    const paper = makeArticle("pubmed:1", { title: TITLE, doi: "10.1093/asj/sjad001", year: 2023, authors: ["Proffer, S"], journal: { title: "Aesthetic Surgery Journal" } });
+    const poster = makeArticle("embase:1", { title: TITLE, doi: "10.1016/j.jid.2022.05.100", year: 2022, authors: ["Proffer S"], journal: { title: "Journal of Investigative Dermatology" }, publicationTypes: ["Conference Abstract"] });
+    expect(dedupeRecords([paper, poster], linked).possible.map((p) => p.reason)).toEqual(["meeting-abstract"]);
+  });
+
   it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
     const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
     const journal = { title: "Journal of Investigative Dermatology" };

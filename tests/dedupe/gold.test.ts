@@ -9,6 +9,7 @@ const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`..
 const groups = fixture("duplicate-groups.jsonl");
 const dev = fixture("dev.jsonl");
 const heldout3 = fixture("heldout-3.jsonl");
+const heldout4 = fixture("heldout-4.jsonl");
 
 describe("evalDedupe on the labelled corpus", () => {
   it("meets the targets on the duplicate groups: no false merge, recall at least 0.95", () => {
@@ -32,6 +33,17 @@ describe("evalDedupe on the labelled corpus", () => {
     expect(m.recall).toBeCloseTo(0.95, 3);
     // A Scribd upload under its uploader's headline with a DOI and no abstract, against copies with no DOI.
     expect(m.missedPairs.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["s3-04/1", "s3-04/2"], ["s3-04/1", "s3-04/3"]]);
+  });
+
+  it("merges no look-alike of the fourth held-out set, and links its preprint as a version", () => {
+    const m = evalDedupe(heldout4);
+    expect([m.records, m.works, m.goldPairs]).toEqual([45, 31, 18]);
+    expect(m.falseMerges).toEqual([]);
+    expect(m.recall).toBeCloseTo(0.889, 3);
+    expect([m.versions, m.notices, m.retracted]).toEqual([2, 1, 1]);
+    // A Scribd upload under its own headline (DOI, no abstract) against an index record with a PMID and no
+    // DOI; a retracted review's figure page (title) and article page (abstract): no field in common.
+    expect(m.missedPairs.map((p) => [p.recordIdA, p.recordIdB])).toEqual([["s4-10/1", "s4-10/2"], ["s4-12/1", "s4-12/2"]]);
   });
 
   it("merges nothing among 91 different articles on one topic", () => {

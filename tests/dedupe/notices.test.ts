@@ -162,6 +162,20 @@ describe("retractions", () => {
     expect(d.get("32167152")).toMatchObject({ notice: "retraction-notice", concerns: "31541003", retracted: false, role: "kept" });
   });
 
+  it("merges a copy of a retracted article under its own title with the publisher's record marked retracted, and flags both", () => {
+    // Hindawi's page of a retracted review (tests/fixtures/dedupe/heldout-4.jsonl, s4-12) and a copy from
+    // before the retraction, under the title without the mark.
+    const title = "Mesenchymal Stem Cell-Derived Exosomes and Their Potential Agents in Hematological Diseases";
+    const journal = { title: "Oxidative Medicine and Cellular Longevity" };
+    for (const mark of ["[Retracted] ", "RETRACTED: ", "Retracted article: ", "[RETRACTED ARTICLE]: "]) {
+      const publisher = makeArticle("hindawi:1", { title: `${mark}${title}`, year: 2021, authors: ["Zhang F"], journal });
+      const copy = makeArticle("scopus:1", { title, year: 2021, authors: ["Zhang, F"], journal });
+      const d = verdicts(dedupeRecords([publisher, copy], linked).decisions);
+      expect(d.get("hindawi:1")?.clusterId).toBe(d.get("scopus:1")?.clusterId);
+      expect([d.get("hindawi:1")?.retracted, d.get("scopus:1")?.retracted]).toEqual([true, true]);
+    }
+  });
+
   it("flags a publisher's RETRACTED: title from an export", () => {
     const elsevier = makeArticle("scopus:r", { title: "RETRACTED: Exosomes from adipose stem cells reverse photoaging", year: 2021 });
     expect(dedupeRecords([elsevier], linked).decisions[0]?.retracted).toBe(true);

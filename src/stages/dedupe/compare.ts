@@ -48,12 +48,23 @@ function sameSurname(a: string, b: string): boolean {
   return sameSurnameKey(x, y) || sameSurnameKey(withoutParticles(x), withoutParticles(y));
 }
 
+/** `later` came out at most `years` after `first`, and not before it beyond the tolerance. */
+function follows(first: RecordFeatures, later: RecordFeatures, years: number): boolean {
+  const gap = later.year! - first.year!;
+  return gap >= -T.yearTolerance && gap <= years;
+}
+
+/**
+ * Years agree within the tolerance; a journal version may follow its preprint, and a paper the meeting
+ * abstract it grew from, by a few years (an abstract and its paper never merge: they are listed for a human).
+ */
 function yearsAgree(a: RecordFeatures, b: RecordFeatures, version: boolean): boolean | null {
   if (a.year === null || b.year === null) return null;
-  if (!version) return Math.abs(a.year - b.year) <= T.yearTolerance;
-  const [pre, pub] = a.preprint ? [a, b] : [b, a];
-  const gap = pub.year! - pre.year!;
-  return gap >= -T.yearTolerance && gap <= T.preprintYears;
+  if (version) return a.preprint ? follows(a, b, T.preprintYears) : follows(b, a, T.preprintYears);
+  if (a.meetingAbstract !== b.meetingAbstract) {
+    return a.meetingAbstract ? follows(a, b, T.meetingAbstractYears) : follows(b, a, T.meetingAbstractYears);
+  }
+  return Math.abs(a.year - b.year) <= T.yearTolerance;
 }
 
 function journalAgreement(a: RecordFeatures, b: RecordFeatures): boolean | null {
@@ -251,9 +262,13 @@ export function comparePair(a: RecordFeatures, b: RecordFeatures): PairVerdict {
   return { rule: null, score: best, version, near, reason: near ? nearReason(a, b, conflict, sharedDoi) : null, fieldScores: s };
 }
 
-/** Why a near pair stays two records (see PossibleDuplicateReason); only near pairs pay for it. */
+/**
+ * Why a near pair stays two records (see PossibleDuplicateReason); only near pairs pay for it. A meeting
+ * abstract beside a paper says so first: a supplement gives its abstracts DOIs of their own, and "different
+ * ids" would hide what the human is looking at.
+ */
 function nearReason(a: RecordFeatures, b: RecordFeatures, conflict: boolean, sharedDoi: boolean): PossibleDuplicateReason {
-  if (conflict) return "different-ids";
   if (a.meetingAbstract !== b.meetingAbstract) return "meeting-abstract";
+  if (conflict) return "different-ids";
   return sharedDoi ? "shared-doi" : "similar";
 }

@@ -3,7 +3,7 @@ import { abstractFeatures } from "./abstract.js";
 import type { AbstractFeatures } from "./abstract.js";
 import { diceBigrams } from "./dice.js";
 import type { DedupeInput } from "./load.js";
-import { concernedPmid, isMeetingAbstract, isPreprint, isRetractedRecord, noticeKind } from "./kinds.js";
+import { concernedPmid, isMeetingAbstract, isPreprint, isRetractedRecord, noticeKind, titleWithoutRetractionMark } from "./kinds.js";
 import {
   firstPage,
   isTruncatedTitle,
@@ -105,7 +105,8 @@ export function recordFeatures(article: DedupeInput, index: number): RecordFeatu
 
 /** The same, given the abstract's features (made apart; or empty, to be set later with setAbstractFeatures). */
 export function recordFeaturesWith(article: DedupeInput, index: number, abstract: AbstractFeatures): RecordFeatures {
-  const words = titleWords(article.title);
+  const title = titleWithoutRetractionMark(article.title);
+  const words = titleWords(title);
   const titleSquash = words.length > 0 ? words.join("") : null;
   const journals = [article.journal.title, article.journal.isoAbbreviation]
     .map(sharedJournalWords)
@@ -120,9 +121,9 @@ export function recordFeaturesWith(article: DedupeInput, index: number, abstract
     titleWords: words,
     titleSquash,
     titleBigrams: titleSquash === null ? new Uint32Array(0) : diceBigrams(titleSquash),
-    titleTruncated: titleSquash !== null && isTruncatedTitle(article.title!),
+    titleTruncated: titleSquash !== null && isTruncatedTitle(title!),
     reportKinds: reportKinds(words),
-    mainTitleLength: titleSquash === null ? 0 : mainTitleLength(article.title!, words.length),
+    mainTitleLength: titleSquash === null ? 0 : mainTitleLength(title!, words.length),
     numbers: numberSignature(words),
     year: article.pubDate.year,
     author: firstAuthor(article),

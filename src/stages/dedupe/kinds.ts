@@ -67,11 +67,22 @@ export function concernedPmid(article: DedupeInput, kind: NoticeKind): string | 
   return link?.pmid ?? null;
 }
 
+/** A publisher's mark before a retracted article's title: "RETRACTED:", "RETRACTED ARTICLE:", "[Retracted]", SciELO's "[RETRACTED ARTICLE]:". */
+const RETRACTED_TITLE_MARK = /^\W*retracted( article)?\s*[:.\]]\s*/i;
+
 /** Publication type "Retracted Publication", a RetractionIn link, or a publisher's "RETRACTED:" title. */
 export function isRetractedRecord(article: DedupeInput): boolean {
   if (article.publicationTypes.some((t) => t.trim().toLowerCase() === "retracted publication")) return true;
   if (article.commentsCorrections.some((c) => c.refType === "RetractionIn")) return true;
-  return /^\W*retracted( article)?\s*[:.\]]/i.test(article.title ?? "");
+  return RETRACTED_TITLE_MARK.test(article.title ?? "");
+}
+
+/**
+ * The title without a publisher's retraction mark: copies made before the retraction, and other databases,
+ * show the article under its own title. (The mark is kept apart, as the record's retracted flag.)
+ */
+export function titleWithoutRetractionMark(title: string | null): string | null {
+  return title === null ? null : title.replace(RETRACTED_TITLE_MARK, "");
 }
 
 /** DOI prefixes registered by preprint servers. */
