@@ -551,3 +551,123 @@ describe("fifth held-out set", () => {
     expect(c.exosomeSources).toEqual(expect.arrayContaining(["plant", "msc"]));
   });
 });
+
+describe("sixth held-out set", () => {
+  it("reads a closing 'current limitations and perspectives' as a review's, though it names the cells acted on", () => {
+    const c = classify(
+      "Stem cell exosomes: emerging opportunities for chronic wounds",
+      "Exosomes shape the activity of fibroblasts, keratinocytes and endothelial cells in chronic wounds. Therefore, this study focuses on their roles and mechanisms, as well as the current limitations and various perspectives.",
+    );
+    expect(c.design).toBe("review");
+  });
+
+  it("reads an abstract's own 'In vivo, we ...' part and full-thickness skin wounds as animal work; an in vitro wound model not", () => {
+    const vivo = classify(
+      "Adipose tissue vesicles for skin wound healing",
+      "In vivo, we investigated the role of the vesicles in full-thickness skin wounds. In vitro, we investigated how fibroblasts and endothelial cells took them up and migrated.",
+    );
+    expect(vivo.design).toBe("animal");
+    const vitro = classify(
+      "Platelet microvesicles and keratinocyte migration",
+      "We compared platelet microvesicles and platelet-rich plasma in an in vitro wound model using human keratinocytes. The microvesicles were added to scratched keratinocyte monolayers.",
+    );
+    expect(vitro.design).toBe("in-vitro");
+  });
+
+  it("reads vesicles injected subcutaneously in a model of a burn as animal work, though no species is named", () => {
+    const c = classify(
+      "Keratinocyte exosomes accelerate burn wound healing",
+      "Methods: Exosomes were injected subcutaneously around the wounds in a model of deep second-degree burn, and wound closure was measured. Keratinocyte migration was assessed in vitro by transwell assay.",
+    );
+    expect(c.design).toBe("animal");
+  });
+
+  it("reads a randomised placebo-controlled study of subjects who ingested a supplement as an rct, though its background cites in vitro work", () => {
+    const c = classify(
+      "A probiotic in acne vulgaris: a randomized, double-blind, placebo-controlled study",
+      "The strain has anti-inflammatory activities in vitro. We investigated its dietary effect in patients with acne vulgaris. Subjects ingested the probiotic or placebo (n = 14 per group) for 12 weeks. Acne lesion counts improved.",
+    );
+    expect(c.design).toBe("rct");
+  });
+
+  it("reads patients' circulating vesicles followed through a therapy as an observational study", () => {
+    const c = classify(
+      "Exosomal PD-L1 dampens T cells and is associated with anti-PD-1 response",
+      "Anti-PD-1 antibodies help some patients with metastatic melanoma. Here we report that melanoma releases vesicles that carry PD-L1, which may suppress CD8 T cells. In patients with metastatic melanoma, the level of circulating exosomal PD-L1 changes during the course of anti-PD-1 therapy.",
+    );
+    expect(c.design).toBe("clinical-nonrandomized");
+  });
+
+  it("does not take corneal or oral mucosal wounds for skin wounds", () => {
+    const cornea = classify(
+      "Mesenchymal stromal cell exosomes in corneal epithelial wound healing",
+      "Exosomes of corneal stromal cells were isolated by ultracentrifugation. Their effect on wound healing was measured after epithelial debridement wounds in mice.",
+    );
+    expect(cornea.conditions).toEqual(["not-skin"]);
+    const oral = classify("Extracellular vesicles for oral wound healing", "Oral wound healing can be impaired by surgery. Vesicles deliver proteins and RNA to the wound site.");
+    expect(oral.conditions).toEqual(["not-skin"]);
+  });
+
+  it("takes 'skin repair' for wound healing, but not barrier repair", () => {
+    const c = classify("Vesicles in cosmetics", "Vesicles promote skin repair, rejuvenation and anti-aging effects.");
+    expect(c.conditions).toEqual(["skin-aging", "wound-healing"]);
+    const barrier = classify("Vesicles in cosmetics", "Vesicles support skin barrier repair and rejuvenation.");
+    expect(barrier.conditions).not.toContain("wound-healing");
+  });
+
+  it("does not take hair follicle stem cells, a cell source, for a hair topic", () => {
+    const c = classify(
+      "Stem cell therapy for burns: a review",
+      "Burn wounds heal with help from stem cells, ranging from hair follicle stem cells and umbilical cord stem cells to adipose-derived stem cells.",
+    );
+    expect(c.conditions).not.toContain("alopecia");
+  });
+
+  it("takes imiquimod-induced skin inflammation for the psoriasis model it is", () => {
+    const c = classify("Vesicle-encapsulated curcumin in microneedles", "In mice, the microneedles reduced imiquimod-induced skin inflammation.");
+    expect(c.conditions).toContain("psoriasis");
+  });
+
+  it("takes diabetic wounds named once in a list of settings for the diabetic ulcer topic", () => {
+    const c = classify(
+      "Stem cell exosomes for wound healing",
+      "Exosomes shape the activity of fibroblasts in diabetic wounds, inflammatory wound repair and even keloid formation.",
+    );
+    expect(c.conditions).toEqual(expect.arrayContaining(["diabetic-ulcer", "wound-healing"]));
+  });
+
+  it("takes apoptotic bodies for extracellular vesicles, with their cells as the source", () => {
+    const c = classify(
+      "Apoptotic bodies derived from mesenchymal stem cells promote cutaneous wound healing",
+      "Transplanted stem cells die within days. Apoptotic bodies were extracted and applied to mouse skin wounds, where they turned macrophages anti-inflammatory.",
+    );
+    expect(c.aboutExosomes).toBe(true);
+    expect(c.exosomeSources).toEqual(["msc"]);
+  });
+
+  it("does not take macrophages or keratinocytes the bacterial vesicles act on for a source", () => {
+    const c = classify(
+      "Probiotic-derived extracellular vesicles induce M2 macrophage polarization",
+      "Lactobacillus vesicles induced macrophage polarization. The bacterial vesicles were evaluated with keratinocytes in vitro.",
+    );
+    expect(c.exosomeSources).toEqual(["bacterial"]);
+  });
+
+  it("takes vesicles of a whole tissue for other cells, not for stem cells; adipose stem cell vesicles stay msc", () => {
+    const tissue = classify(
+      "Adipose tissue derived exosomes for chronic wounds: a pilot study",
+      "Extracellular vesicles were retained after the tissue homogenate was filtered and mixed with a hydrogel.",
+    );
+    expect(tissue.exosomeSources).toEqual(["other-cell"]);
+    const msc = classify("Exosomes from human adipose tissue-derived mesenchymal stem cells in eczema", "The exosomes restored the skin barrier of mice.");
+    expect(msc.exosomeSources).toEqual(["msc"]);
+  });
+
+  it("does not call vesicles engineered because they encapsulate their own growth factors", () => {
+    const c = classify(
+      "Exosomes derived from platelet-rich plasma heal chronic wounds",
+      "Platelet exosomes have been proven to encapsulate the principal growth factors of platelets.",
+    );
+    expect(c.exosomeSources).toEqual(["platelet"]);
+  });
+});
