@@ -104,6 +104,33 @@ describe("fuzzy matching", () => {
     expect(dedupeRecords([paper, poster], linked).possible.map((p) => p.reason)).toEqual(["meeting-abstract"]);
   });
 
+  it("does not merge a conference paper with the journal letter that extends it on their shared abstract text", () => {
+    // NLeSC/litstudy tests/resources/example.ris (IEEE Xplore), records 15 and 6, their DOIs left out as an
+    // export without them would show the pair: 72% of the shorter abstract's trigrams are in the other.
+    const conference = makeArticle("ieee:ectc", {
+      title: "Novel W2W/C2W Hybrid Bonding Technology with High Stacking Yield Using Ultra-Fine Size, Ultra-High Density Cu Nano-Pillar (CNP) for Exascale 2.5D/3D Integration",
+      journal: { title: "2016 IEEE 66th Electronic Components and Technology Conference (ECTC)", pages: "350-355" },
+      year: 2016,
+      authors: ["Lee KW", "Nagai C", "Bea JC"],
+      abstract:
+        "We propose a novel hybrid bonding technology with a high stacking yield using ultra-high density Cu nano-pillar (CNP) for exascale 2.5D/3D integration. To solve the critical issues of current standard hybrid bonding technology, we developed scaled electrodes with slightly extruded structure and unique adhesive layer of anisotropic conductive film composed of untra-fine size, ultra-high density CNP. Multi-number of TEG dies with 7mm x 23mm size are bonded to an interposer wafer by a new hybrid bonding technology. A huge number of electrodes of 4,309,200 composed of scaled electrodes with 3μm diameter and 6μm pitch are formed in each TEG die. We confirmed for the first time that 4,309,200 electrodes per die are successfully connected in series with the joining yield of 100% due to ultra-high density CNP.",
+    });
+    const letter = makeArticle("ieee:led", {
+      title: "Novel Hybrid Bonding Technology Using Ultra-High Density Cu Nano-Pillar for Exascale 2.5D/3D Integration",
+      journal: { title: "IEEE Electron Device Letters", pages: "81-83" },
+      year: 2016,
+      authors: ["Lee K", "Bea J", "Fukushima T"],
+      abstract:
+        "We propose a novel hybrid bonding technology with a high stacking yield using ultra-high density Cu nanopillar (CNP) for exascale 2.5D/3D integration. To solve the critical issues of a current standard hybrid bonding technology, we developed scaled electrodes with slightly extruded structure and unique adhesive layer of anisotropic conductive film composed of ultra-high density CNP. Test element group (TEG) dies with 7-mm × 23-mm size are bonded to interposer wafer by a new hybrid bonding technology. Scaled electrodes with 3-μm diameter and 6-μm pitch are formed in each TEG chip. We confirmed for the first time that a huge number of electrodes of 4309200 are successfully connected in series with the joining yield of 100% due to the ultra-high density CNP.",
+    });
+    const { decisions, possible } = dedupeRecords([conference, letter], linked);
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+    expect(possible.map((p) => p.reason)).toEqual(["similar"]);
+    // The same text in one journal is one work.
+    const copy = { ...letter, recordId: "ieee:led-copy", title: conference.title, journal: { ...letter.journal } };
+    expect(merged([letter, copy])).toBe(true);
+  });
+
   it("merges a copy that left the subtitle out when year, first author and journal agree", () => {
     const main = "Adipose-derived stem cell exosomes reduce inflammation in a murine model of atopic dermatitis";
     const journal = { title: "Journal of Investigative Dermatology" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dedupeRecords } from "../../src/stages/dedupe/core.js";
+import { isMeetingAbstract, isPreprint } from "../../src/stages/dedupe/kinds.js";
 import { makeArticle, pubmedArticle } from "./builders.js";
 
 /*
@@ -87,5 +88,63 @@ describe("preprints", () => {
     const other = makeArticle("other", { title: "Melanocyte dendrites and keratinocyte uptake of melanosomes in vitiligo", doi: "10.3390/ijms2200001", year: 2021 });
     const { decisions } = dedupeRecords([other, preprint], { preprints: "linked" });
     expect(decisions.every((d) => d.role === "kept")).toBe(true);
+  });
+});
+
+/*
+ * Copernicus (EGU) records of the Dimensions export in heldout-5.jsonl (groups s5-06, s5-L03, s5-L04): a
+ * discussion preprint on EGUsphere and its journal version, and a General Assembly abstract beside the
+ * paper it became.
+ */
+describe("Copernicus preprints and EGU abstracts", () => {
+  const authors = ["Benso MR", "Gesualdo GC", "Silva GJ", "Rápalo LMC", "Navarro FAR", "Silva RF", "Mendiondo EM"];
+  const discussion = makeArticle("dimensions:pub.1149304307", {
+    title: "Review article: Design and Evaluation of Weather Index Insurance for Multi-Hazard Resilience and Food Insecurity",
+    doi: "10.5194/egusphere-2022-498",
+    journal: { title: "EGUsphere" },
+    year: 2022,
+    authors,
+  });
+  const article = makeArticle("dimensions:pub.1157095069", {
+    title: "Review article: Design and evaluation of weather index insurance for multi-hazard resilience and food insecurity",
+    doi: "10.5194/nhess-23-1335-2023",
+    journal: { title: "Natural Hazards and Earth System Sciences" },
+    year: 2023,
+    authors: ["Benso MR", "Gesualdo GC", "Silva RF", "Silva GJ", "Rápalo LMC", "Navarro FAR", "Marques PAA", "Marengo JA", "Mendiondo EM"],
+  });
+
+  it("tells a discussion preprint's DOI from a final paper's and from a General Assembly abstract's", () => {
+    const withDoi = (doi: string) => makeArticle(doi, { doi });
+    expect(["10.5194/egusphere-2022-498", "10.5194/hess-2019-123"].map((d) => isPreprint(withDoi(d)))).toEqual([true, true]);
+    expect(["10.5194/nhess-23-1335-2023", "10.5194/egusphere-egu21-3097"].map((d) => isPreprint(withDoi(d)))).toEqual([false, false]);
+    expect(["10.5194/egusphere-egu21-3097", "10.5194/egusphere-egu2020-210", "10.5194/egusphere-2022-498"].map((d) => isMeetingAbstract(withDoi(d)))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("links an EGUsphere discussion preprint to its journal version despite their two DOIs", () => {
+    const { decisions } = dedupeRecords([article, discussion], { preprints: "linked" });
+    expect(decisions.find((d) => d.recordId === discussion.recordId)).toMatchObject({ role: "version", keptRecordId: article.recordId });
+  });
+
+  it("lists a General Assembly abstract beside the paper it became as a meeting abstract, unmerged", () => {
+    const paper = makeArticle("dimensions:pub.1136750078", {
+      title: "Effectiveness of post-fire soil erosion mitigation treatments: A systematic review and meta-analysis",
+      doi: "10.1016/j.earscirev.2021.103611",
+      journal: { title: "Earth-Science Reviews" },
+      year: 2021,
+      authors: ["Girona-García A", "Vieira DCS"],
+    });
+    const abstract = makeArticle("dimensions:pub.1135989240", {
+      title: "A meta-analysis on the effectiveness of post-fire soil erosion mitigation treatments",
+      doi: "10.5194/egusphere-egu21-3097",
+      year: 2021,
+      authors: ["Girona-García A", "Vieira D"],
+    });
+    const { decisions, possible } = dedupeRecords([paper, abstract], { preprints: "linked" });
+    expect(decisions.every((d) => d.role === "kept")).toBe(true);
+    expect(possible.map((p) => p.reason)).toEqual(["meeting-abstract"]);
   });
 });

@@ -54,7 +54,7 @@ const INITIALS = /^(?:[A-Z]\.?-?){1,3}$/;
 const PARTICLE = /^(?:van|von|der|den|de|del|della|des|da|di|du|dos|das|le|la|ten|ter)$/;
 
 /**
- * The surname of a name as a page or an export shows it: "Iuliano, Marco", "Iuliano M" (initials last),
+ * The surname of a name as a page or an export shows it: "Iuliano, Marco", "Iuliano M" or "Lewis G. F." (initials last),
  * "M. Iuliano" (initials first) or "Marco Iuliano" (forename first: the last word, with any particles
  * before it, "Hans van der Berg").
  */
@@ -63,7 +63,9 @@ function surnameOf(name: string): { lastName: string; foreName: string | null } 
   if (comma >= 0) return { lastName: name.slice(0, comma).trim(), foreName: name.slice(comma + 1).trim() || null };
   const words = name.trim().split(/\s+/);
   if (words.length === 1) return { lastName: words[0]!, foreName: null };
-  if (INITIALS.test(words[words.length - 1]!)) return { lastName: words.slice(0, -1).join(" "), foreName: words[words.length - 1]! };
+  let initials = words.length;
+  while (initials > 1 && INITIALS.test(words[initials - 1]!)) initials--;
+  if (initials < words.length) return { lastName: words.slice(0, initials).join(" "), foreName: words.slice(initials).join(" ") };
   let first = words.length - 1;
   while (first > 1 && PARTICLE.test(words[first - 1]!)) first--;
   return { lastName: words.slice(first).join(" "), foreName: words.slice(0, first).join(" ") };

@@ -97,9 +97,12 @@ const PREPRINT_DOI = [
   /^10\.22541\/au\./, // Authorea
   /^10\.26434\/chemrxiv/, // ChemRxiv
   /^10\.31234\/osf\.io/, // PsyArXiv
+  // Copernicus (EGU) discussion preprints: "egusphere-2022-498", "hess-2019-123". Final papers name volume,
+  // page and year ("nhess-23-1335-2023"); EGU General Assembly abstracts "egusphere-egu21-3097".
+  /^10\.5194\/[a-z]+-\d{4}-\d+$/,
 ];
 
-const PREPRINT_JOURNAL = /^(biorxiv|medrxiv|research square|ssrn|arxiv|preprints|authorea|chemrxiv|res sq)\b/i;
+const PREPRINT_JOURNAL = /^(biorxiv|medrxiv|research square|ssrn|arxiv|preprints|authorea|chemrxiv|res sq|egusphere)\b/i;
 
 /** A preprint: PubMed's "Preprint" publication type, a preprint server's DOI, or its name as the journal. */
 export function isPreprint(article: DedupeInput): boolean {
@@ -110,10 +113,16 @@ export function isPreprint(article: DedupeInput): boolean {
   return journal !== null && PREPRINT_JOURNAL.test(journal.trim());
 }
 
+/** DOIs given to each abstract of a meeting: EGU General Assembly ("10.5194/egusphere-egu21-3097", "...-egu2020-210"). */
+const MEETING_ABSTRACT_DOI = /^10\.5194\/egusphere-egu\d+-/;
+
 /**
- * A meeting abstract: PubMed "Congress", Embase "Conference Abstract", Web of Science "Meeting Abstract".
+ * A meeting abstract: PubMed "Congress", Embase "Conference Abstract", Web of Science "Meeting Abstract",
+ * or a meeting's abstract DOI (exports such as Dimensions give these records no type).
  * Its title is often that of the full paper that follows a year later, by the same first author.
  */
 export function isMeetingAbstract(article: DedupeInput): boolean {
-  return article.publicationTypes.some((t) => /^\s*(congress|(conference|meeting) abstracts?)\s*$/i.test(t));
+  if (article.publicationTypes.some((t) => /^\s*(congress|(conference|meeting) abstracts?)\s*$/i.test(t))) return true;
+  const doi = normalizeDoi(article.doi);
+  return doi !== null && MEETING_ABSTRACT_DOI.test(doi);
 }
